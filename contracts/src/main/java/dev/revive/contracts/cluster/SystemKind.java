@@ -1,0 +1,12 @@
+package dev.revive.contracts.cluster;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Which kind of data system a cluster is; picks the target adapter. */
+public enum SystemKind {
+    @JsonProperty("etcd") ETCD,
+    @JsonProperty("kafka") KAFKA,
+    @JsonProperty("redis") REDIS,
+    @JsonProperty("postgres") POSTGRES,
+    @JsonProperty("generic") GENERIC
+}

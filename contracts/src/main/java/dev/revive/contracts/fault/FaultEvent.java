@@ -1,0 +1,52 @@
+package dev.revive.contracts.fault;
+
+import dev.revive.contracts.validation.Check;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A fault seen by a detector or reported by another system, on topic {@code revive.faults}.
+ *
+ * @param faultId    unique id of this observation (the CloudEvent id)
+ * @param clusterId  the registered cluster it concerns
+ * @param nodeId     the node, or null when the fault is cluster-wide
+ * @param kind       what was observed
+ * @param severity   how urgent it is
+ * @param observedAt when it was observed
+ * @param source     who observed it (a detector probe, "alertmanager", …)
+ * @param evidence   what was seen, as short key/value facts
+ * @param dedupKey   faults with the same key describe the same condition
+ */
+public record FaultEvent(
+        String faultId,
+        String clusterId,
+        String nodeId,
+        FaultKind kind,
+        Severity severity,
+        Instant observedAt,
+        String source,
+        Map<String, String> evidence,
+        String dedupKey) {
+
+    public FaultEvent {
+        Check.id("faultId", faultId);
+        Check.id("clusterId", clusterId);
+        Check.optionalId("nodeId", nodeId);
+        Check.required("kind", kind);
+        Check.required("severity", severity);
+        Check.required("observedAt", observedAt);
+        Check.text("source", source);
+        evidence = Check.textMap("evidence", evidence);
+        Check.text("dedupKey", dedupKey);
+    }
+
+    /** The CloudEvent subject: {@code clusterId} or {@code clusterId/nodeId}. */
+    public String subject() {
+        return nodeId == null ? clusterId : clusterId + "/" + nodeId;
+    }
+
+    /** True when this event says a node or cluster is fine again. */
+    public boolean isRecovery() {
+        return kind == FaultKind.RECOVERED;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.revive.contracts.fault;
+
+/** What was observed to be wrong (or right again) with a node or a cluster. */
+public enum FaultKind {
+    PROCESS_DOWN,
+    UNREACHABLE,
+    UNHEALTHY,
+    RESOURCE_EXHAUSTED,
+    DISK_FULL,
+    LOG_ERROR,
+    LOCK_CONTENTION,
+    REPLICA_DIVERGED,
+    RECOVERED
+}

@@ -1,0 +1,18 @@
+package dev.revive.contracts.json;
+
+/** Why an incoming record or request was rejected; written to the dead-letter headers. */
+public enum RejectReason {
+    /** Not JSON, or not the shape of the type. */
+    MALFORMED,
+    /** Larger than {@link EventCodec#MAX_BYTES}, or a list, map or text over its bound. */
+    TOO_LARGE,
+    MISSING_FIELD,
+    INVALID_ID,
+    INVALID_VALUE,
+    /** A CloudEvent type or polymorphic type name this version does not know. */
+    UNKNOWN_TYPE,
+    /** A known event type at a version this service does not read. */
+    UNSUPPORTED_VERSION,
+    /** Valid, but about a cluster that is not registered. */
+    UNKNOWN_CLUSTER
+}

@@ -1,0 +1,19 @@
+package dev.revive.contracts.plan;
+
+/** The closed set of things an executor may do. What each does to a node is fixed by its driver. */
+public enum Action {
+    FENCE_WRITES,
+    SNAPSHOT,
+    ISOLATE,
+    STOP,
+    FORCE_KILL,
+    CLEAN_TEMP,
+    START,
+    AWAIT_HEALTHY,
+    AWAIT_CAUGHT_UP,
+    PROMOTE,
+    REJOIN,
+    UNFENCE,
+    RESTORE_SNAPSHOT,
+    REPLACE_MEMBER
+}

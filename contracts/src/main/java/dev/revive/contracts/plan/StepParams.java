@@ -1,0 +1,30 @@
+package dev.revive.contracts.plan;
+
+import dev.revive.contracts.validation.Check;
+import java.time.Duration;
+
+/**
+ * Typed parameters of a step; which are used depends on the action.
+ *
+ * @param timeout      how long the step may take before it is TIMED_OUT (all actions)
+ * @param gracePeriod  how long a graceful STOP waits before the process is killed
+ * @param sourceNodeId the healthy member to read from (SNAPSHOT, AWAIT_CAUGHT_UP), or null
+ * @param maxIndexLag  how far a member's applied index may trail the leader's to count as caught up
+ * @param attempts     how many times a failing step is tried in all (at least 1)
+ */
+public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts) {
+
+    public StepParams {
+        Check.required("timeout", timeout);
+        Check.optionalId("sourceNodeId", sourceNodeId);
+        if (maxIndexLag != null) {
+            Check.atLeast("maxIndexLag", maxIndexLag, 0);
+        }
+        Check.between("attempts", attempts, 1, 10);
+    }
+
+    /** Parameters that only bound the step's time, tried once. */
+    public static StepParams within(Duration timeout) {
+        return new StepParams(timeout, null, null, null, 1);
+    }
+}
