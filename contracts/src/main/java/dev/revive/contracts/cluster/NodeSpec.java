@@ -15,7 +15,7 @@ import java.util.List;
  * @param control   how its process is controlled
  * @param dataDir   its data directory, which no step ever deletes
  * @param logPaths  log files a detector scans
- * @param tempPaths directories CLEAN_TEMP empties; none may be or contain the data dir
+ * @param tempPaths directories CLEAN_TEMP empties; none may contain or lie inside the data dir
  */
 public record NodeSpec(
         String id, NodeRole role, Endpoints endpoints, ControlSpec control, String dataDir, List<String> logPaths,
@@ -30,9 +30,11 @@ public record NodeSpec(
         logPaths = Check.list("logPaths", logPaths, Check::absolutePath);
         tempPaths = Check.list("tempPaths", tempPaths, Check::absolutePath);
         for (int i = 0; i < tempPaths.size(); i++) {
-            if (Path.of(dataDir).startsWith(Path.of(tempPaths.get(i)))) {
-                throw new ContractViolation("tempPaths[" + i + "]", Reason.INVALID_VALUE,
-                        "'" + tempPaths.get(i) + "' is or contains the data dir; cleaning it would delete data");
+            Path temp = Path.of(tempPaths.get(i));
+            Path data = Path.of(dataDir);
+            if (data.startsWith(temp) || temp.startsWith(data)) {
+                throw new ContractViolation("tempPaths[" + i + "]", Reason.INVALID_VALUE, "'" + temp
+                        + "' overlaps the data dir '" + data + "'; cleaning it would delete data");
             }
         }
     }

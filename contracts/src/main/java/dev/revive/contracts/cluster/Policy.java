@@ -1,5 +1,7 @@
 package dev.revive.contracts.cluster;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.validation.Check;
 
@@ -11,7 +13,11 @@ import dev.revive.contracts.validation.Check;
  * @param restartBudget            the flap breaker
  * @param verification             the tolerances of the verifier
  */
-public record Policy(PlanMode mode, int maxConcurrentDisruptions, RestartBudget restartBudget, VerificationTolerances verification) {
+public record Policy(
+        PlanMode mode,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) int maxConcurrentDisruptions,
+        RestartBudget restartBudget,
+        VerificationTolerances verification) {
 
     public Policy {
         mode = mode == null ? PlanMode.AUTO : mode;

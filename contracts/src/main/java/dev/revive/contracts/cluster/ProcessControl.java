@@ -39,9 +39,6 @@ public record ProcessControl(
         env = Check.textMap("env", env);
         Check.absolutePath("pidFile", pidFile);
         Check.absolutePath("logFile", logFile);
-        stopTimeout = stopTimeout == null ? DEFAULT_STOP_TIMEOUT : stopTimeout;
-        if (stopTimeout.isNegative() || stopTimeout.isZero()) {
-            throw new ContractViolation("stopTimeout", Reason.INVALID_VALUE, "must be positive");
-        }
+        stopTimeout = Check.positive("stopTimeout", stopTimeout == null ? DEFAULT_STOP_TIMEOUT : stopTimeout);
     }
 }

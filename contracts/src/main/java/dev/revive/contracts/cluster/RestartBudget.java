@@ -14,7 +14,7 @@ public record RestartBudget(int maxRestarts, Duration window) {
 
     public RestartBudget {
         Check.between("maxRestarts", maxRestarts, 0, 1_000);
-        Check.required("window", window);
+        Check.positive("window", window);
     }
 
     public static RestartBudget defaults() {

@@ -1,5 +1,7 @@
 package dev.revive.contracts.cluster;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.validation.Check;
 
 /**
@@ -10,7 +12,8 @@ import dev.revive.contracts.validation.Check;
  * @param sshPort the ssh port (default 22)
  * @param unit    the systemd unit name
  */
-public record SystemdControl(String host, String sshUser, int sshPort, String unit) implements ControlSpec {
+public record SystemdControl(String host, String sshUser, @JsonSetter(nulls = Nulls.AS_EMPTY) int sshPort, String unit)
+        implements ControlSpec {
 
     public SystemdControl {
         Check.id("host", host);

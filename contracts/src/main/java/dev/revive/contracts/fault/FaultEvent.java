@@ -1,5 +1,6 @@
 package dev.revive.contracts.fault;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.revive.contracts.validation.Check;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +46,8 @@ public record FaultEvent(
         return nodeId == null ? clusterId : clusterId + "/" + nodeId;
     }
 
-    /** True when this event says a node or cluster is fine again. */
+    /** True when this event says a node or cluster is fine again (derived, so not written to JSON). */
+    @JsonIgnore
     public boolean isRecovery() {
         return kind == FaultKind.RECOVERED;
     }

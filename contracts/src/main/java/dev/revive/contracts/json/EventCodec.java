@@ -82,6 +82,9 @@ public final class EventCodec<T> {
                 return new InvalidEventException(RejectReason.UNKNOWN_TYPE, path,
                         "unknown type '" + unknown.getTypeId() + "'", failure);
             }
+            if (failure instanceof MismatchedInputException && isAbsentNumber(mapping)) {
+                return new InvalidEventException(RejectReason.MISSING_FIELD, path, "is required", failure);
+            }
             if (failure instanceof MismatchedInputException) {
                 return new InvalidEventException(RejectReason.INVALID_VALUE, path, mapping.getOriginalMessage(), failure);
             }
@@ -96,6 +99,12 @@ public final class EventCodec<T> {
             return violation;
         }
         return null;
+    }
+
+    /** A required number (a primitive component) that is absent or null: FAIL_ON_NULL_FOR_PRIMITIVES. */
+    private static boolean isAbsentNumber(JsonMappingException failure) {
+        String message = failure.getOriginalMessage();
+        return message != null && message.startsWith("Cannot map `null` into type");
     }
 
     private static RejectReason reasonOf(ContractViolation violation) {

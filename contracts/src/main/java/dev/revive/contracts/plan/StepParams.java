@@ -15,7 +15,7 @@ import java.time.Duration;
 public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts) {
 
     public StepParams {
-        Check.required("timeout", timeout);
+        Check.positive("timeout", timeout);
         Check.optionalId("sourceNodeId", sourceNodeId);
         if (maxIndexLag != null) {
             Check.atLeast("maxIndexLag", maxIndexLag, 0);

@@ -1,6 +1,7 @@
 package dev.revive.contracts.validation;
 
 import dev.revive.contracts.validation.ContractViolation.Reason;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 public final class Check {
 
     /** What an id may look like: the same rule for cluster, node, plan, step, fault and report ids. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
     /** The longest free-text value (details, reasons, evidence values). */
     public static final int MAX_TEXT = 4_096;
     /** The most entries in a list or map of a record. */
@@ -30,17 +31,23 @@ public final class Check {
         return value;
     }
 
-    /** A required id matching {@link #ID}. */
+    /**
+     * A required id matching {@link #ID} that is not {@code .} and contains no {@code ..}: ids are
+     * joined into paths and etcd keys, where those would name the directory itself or its parent.
+     */
     public static String id(String field, String value) {
         required(field, value);
         if (!ID.matcher(value).matches()) {
             throw new ContractViolation(field, Reason.INVALID_ID,
                     "must match " + ID.pattern() + " but was '" + abbreviate(value) + "'");
         }
+        if (value.equals(".") || value.contains("..")) {
+            throw new ContractViolation(field, Reason.INVALID_ID, "must not be '.' or contain '..' but was '" + value + "'");
+        }
         return value;
     }
 
-    /** An optional id: null is allowed, anything else must match {@link #ID}. */
+    /** An optional id: null is allowed, anything else as {@link #id}. */
     public static String optionalId(String field, String value) {
         return value == null ? null : id(field, value);
     }
@@ -76,6 +83,15 @@ public final class Check {
         if (value < min || value > max) {
             throw new ContractViolation(field, Reason.INVALID_VALUE,
                     "must be between " + min + " and " + max + " but was " + value);
+        }
+        return value;
+    }
+
+    /** A required duration longer than zero. */
+    public static Duration positive(String field, Duration value) {
+        required(field, value);
+        if (value.isNegative() || value.isZero()) {
+            throw new ContractViolation(field, Reason.INVALID_VALUE, "must be positive but was " + value);
         }
         return value;
     }
