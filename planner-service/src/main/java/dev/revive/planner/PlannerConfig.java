@@ -1,0 +1,53 @@
+package dev.revive.planner;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The planner's own settings ({@code revive.planner.*}); validated when the topology is built at start. */
+@ConfigMapping(prefix = "revive.planner")
+public interface PlannerConfig {
+
+    /** The bounds of the node-restart plan's steps. */
+    Steps steps();
+
+    /** Timeouts and attempts written into every node-restart plan. */
+    interface Steps {
+
+        /** Timeout of the SNAPSHOT step. */
+        @WithDefault("30s")
+        Duration snapshotTimeout();
+
+        /** Added to the node's grace period to give the STOP step's timeout. */
+        @WithDefault("5s")
+        Duration stopMargin();
+
+        /** STOP grace period for nodes whose driver names no stop timeout (process nodes use their stopTimeout). */
+        @WithDefault("10s")
+        Duration defaultGracePeriod();
+
+        /** Timeout of the FORCE_KILL step. */
+        @WithDefault("10s")
+        Duration forceKillTimeout();
+
+        /** Timeout of the CLEAN_TEMP step. */
+        @WithDefault("10s")
+        Duration cleanTempTimeout();
+
+        /** Timeout of the START step. */
+        @WithDefault("15s")
+        Duration startTimeout();
+
+        /** Timeout of the AWAIT_HEALTHY step. */
+        @WithDefault("30s")
+        Duration awaitHealthyTimeout();
+
+        /** Timeout of the AWAIT_CAUGHT_UP step. */
+        @WithDefault("30s")
+        Duration awaitCaughtUpTimeout();
+
+        /** How many times the executor tries each step, 1 to 10. */
+        @WithDefault("1")
+        int attempts();
+    }
+}

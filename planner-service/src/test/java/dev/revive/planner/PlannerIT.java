@@ -1,0 +1,146 @@
+package dev.revive.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.contracts.fault.FaultKind;
+import dev.revive.contracts.kafka.CloudEventHeaders;
+import dev.revive.contracts.kafka.DeadLetters;
+import dev.revive.contracts.kafka.EventTypes;
+import dev.revive.contracts.kafka.Topic;
+import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.planner.domain.Fixtures;
+import dev.revive.testkit.InjectKafkaBroker;
+import dev.revive.testkit.KafkaBroker;
+import dev.revive.testkit.KafkaBrokerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** The planner against a real KRaft broker: a registered cluster and one fault give one committed plan. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, initArgs = @ResourceArg(name = KafkaBrokerResource.TOPICS,
+        value = Topics.Names.CLUSTERS + ":1:compact," + Topics.Names.FAULTS + "," + Topics.Names.PLANS + ","
+                + Topics.Names.EXECUTIONS + "," + Topics.Names.REPORTS + "," + Topics.Names.DLQ))
+class PlannerIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String APPLICATION_ID = "revive-planner";
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @TestHTTPResource("/q/health/ready")
+    URI ready;
+
+    @Test
+    void registeredClusterAndOneFaultGiveOneCommittedPlan() {
+        // given: a running planner and a registered cluster
+        await().atMost(TIMEOUT).until(() -> status(ready) == 200);
+        publish(Topics.CLUSTERS, Fixtures.CLUSTER, Topics.CLUSTERS.valueSerde().serializer()
+                .serialize(null, Fixtures.etcd()), headers(Fixtures.etcd()));
+        await().atMost(TIMEOUT).until(() -> committedOffset(Topics.CLUSTERS.name()) >= 1);
+
+        // when: a record that does not decode, then a fault
+        publish(Topics.FAULTS, Fixtures.CLUSTER, "garbage".getBytes(StandardCharsets.UTF_8), new RecordHeaders());
+        FaultEvent fault = Fixtures.fault("f-it-1", "n2", FaultKind.PROCESS_DOWN, "down-n2", Instant.now());
+        publish(Topics.FAULTS, Fixtures.CLUSTER, Topics.FAULTS.valueSerde().serializer().serialize(null, fault),
+                headers(fault));
+
+        // then: one plan and one dead letter, both committed
+        List<ConsumerRecord<byte[], byte[]>> plans = readCommitted(Topics.PLANS.name(), 1);
+        RecoveryPlan plan = Topics.PLANS.valueSerde().deserializer().deserialize(Topics.PLANS.name(),
+                plans.get(0).value());
+        assertThat(new String(plans.get(0).key(), StandardCharsets.UTF_8)).isEqualTo(Fixtures.CLUSTER);
+        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
+        assertThat(plan.reason()).containsExactly("f-it-1");
+        assertThat(plan.steps()).hasSize(7).allSatisfy(step -> assertThat(step.nodeId()).isEqualTo("n2"));
+        assertThat(new String(plans.get(0).headers().lastHeader(CloudEventHeaders.TYPE).value(),
+                StandardCharsets.UTF_8)).isEqualTo(EventTypes.PLAN);
+        List<ConsumerRecord<byte[], byte[]>> letters = readCommitted(Topics.DLQ.name(), 1);
+        assertThat(DeadLetters.reason(letters.get(0).headers())).isEqualTo("MALFORMED");
+    }
+
+    private void publish(Topic<String, ?> topic, String key, byte[] value, RecordHeaders headers) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), null, key.getBytes(StandardCharsets.UTF_8), value,
+                    headers));
+            producer.flush();
+        }
+    }
+
+    private static RecordHeaders headers(Object event) {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.write(headers, EventTypes.describe(event, "/test", Instant.now()));
+        return headers;
+    }
+
+    private long committedOffset(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APPLICATION_ID)
+                    .partitionsToOffsetAndMetadata().get();
+            OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, 0));
+            return offset == null ? 0 : offset.offset();
+        }
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "planner-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(TIMEOUT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+
+    private static int status(URI uri) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
