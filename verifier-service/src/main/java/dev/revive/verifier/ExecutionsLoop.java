@@ -1,0 +1,265 @@
+package dev.revive.verifier;
+
+import dev.revive.contracts.execution.ExecutionEvent;
+import dev.revive.contracts.execution.PlanOutcome;
+import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.json.RejectReason;
+import dev.revive.contracts.kafka.CloudEventHeaders;
+import dev.revive.contracts.kafka.DeadLetters;
+import dev.revive.contracts.kafka.EventTypes;
+import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.verifier.ReportPublisher.TransactionFailedException;
+import dev.revive.verifier.report.OutcomeVerifier;
+import dev.revive.verifier.report.VerifierException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The consume-transform-produce loop: reads {@code revive.executions} (read_committed) and, for
+ * each plan outcome not yet reported, verifies the cluster and publishes one report in a
+ * transaction that also commits the consumed offsets. Step events only advance the offsets;
+ * records that do not decode go to {@code revive.dlq} in the same way. A failed transaction
+ * rewinds the consumer to its committed offsets, so nothing is lost or published twice.
+ */
+final class ExecutionsLoop implements Runnable {
+
+    /** The CloudEvent source of reports. */
+    static final String SOURCE = "/revive/verifier";
+    /** The service name in dead-letter headers. */
+    static final String SERVICE = "verifier-service";
+
+    private static final Logger LOG = Logger.getLogger(ExecutionsLoop.class);
+    private static final Duration REFERENCE_WARNING = Duration.ofSeconds(30);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final ReportPublisher publisher;
+    private final OutcomeVerifier verifier;
+    private final ReferenceStore store;
+    private final ReferenceReader references;
+    private final Clock clock;
+    private final VerifierConfig.Kafka config;
+    private volatile boolean running = true;
+    private volatile boolean ready;
+    private boolean needsRewind;
+
+    ExecutionsLoop(Consumer<byte[], byte[]> consumer, ReportPublisher publisher, OutcomeVerifier verifier,
+            ReferenceStore store, ReferenceReader references, Clock clock, VerifierConfig.Kafka config) {
+        this.consumer = consumer;
+        this.publisher = publisher;
+        this.verifier = verifier;
+        this.store = store;
+        this.references = references;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Override
+    public void run() {
+        try (consumer; publisher) {
+            awaitReferences();
+            publisher.start();
+            consumer.subscribe(List.of(Topics.EXECUTIONS.name()));
+            ready = true;
+            LOG.infof("verifying plan outcomes of %s", Topics.EXECUTIONS);
+            while (running) {
+                pollOnce();
+            }
+        } catch (WakeupException | InterruptException | StoppedException e) {
+            LOG.debug("executions loop stopped");
+        } catch (RuntimeException e) {
+            LOG.error("executions loop failed; the verifier is no longer ready", e);
+        } finally {
+            ready = false;
+        }
+    }
+
+    boolean isReady() {
+        return ready;
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void awaitReferences() {
+        try {
+            while (!references.awaitCaughtUp(REFERENCE_WARNING)) {
+                if (!references.isAlive() || !running) {
+                    throw new IllegalStateException("the reference reader stopped before it caught up");
+                }
+                LOG.warnf("still reading %s, %s and %s up to their end", Topics.CLUSTERS, Topics.PLANS, Topics.REPORTS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppedException();
+        }
+    }
+
+    private void pollOnce() {
+        try {
+            if (needsRewind) {
+                rewind();
+            }
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
+            Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+            Map<TopicPartition, Long> next = new HashMap<>();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                next.put(partition(record), record.offset() + 1);
+                if (handle(record, pending)) {
+                    seekToUnhandled(records, next);
+                    break;
+                }
+            }
+            if (!pending.isEmpty()) {
+                publisher.publish(List.of(), pending, consumer.groupMetadata());
+            }
+        } catch (TransactionFailedException e) {
+            LOG.warnf("%s; processing the uncommitted records again", e.getMessage());
+            needsRewind = true;
+            backoff();
+        }
+    }
+
+    /** Handles one record; true when it was an outcome that took the slow path of verification. */
+    private boolean handle(ConsumerRecord<byte[], byte[]> record, Map<TopicPartition, OffsetAndMetadata> pending) {
+        pending.put(partition(record), new OffsetAndMetadata(record.offset() + 1));
+        ExecutionEvent event;
+        try {
+            event = decode(record);
+        } catch (InvalidEventException e) {
+            deadLetter(record, e, pending);
+            return false;
+        }
+        if (!(event instanceof PlanOutcome outcome)) {
+            return false;
+        }
+        MDC.put("clusterId", outcome.clusterId());
+        MDC.put("incidentId", outcome.incidentId());
+        MDC.put("planId", outcome.planId());
+        try {
+            if (store.isReported(outcome.planId())) {
+                LOG.infof("plan %s of %s is reported already; outcome %s ignored", outcome.planId(),
+                        outcome.clusterId(), outcome.eventId());
+                return false;
+            }
+            report(record, outcome, pending);
+            return true;
+        } finally {
+            MDC.remove("clusterId");
+            MDC.remove("incidentId");
+            MDC.remove("planId");
+        }
+    }
+
+    private void report(ConsumerRecord<byte[], byte[]> record, PlanOutcome outcome,
+            Map<TopicPartition, OffsetAndMetadata> pending) {
+        try {
+            LOG.infof("verifying %s after %s", outcome.clusterId(), outcome.outcome());
+            Instant began = clock.instant();
+            RecoveryReport report = verifier.verify(outcome);
+            publish(List.of(reportRecord(report)), pending);
+            store.markReported(report.planId());
+            LOG.infof("verdict %s for plan %s of %s: %s; verified in %s, mttr %s", report.verdict(), report.planId(),
+                    report.clusterId(), summary(report), Duration.between(began, report.timeline().verifiedAt()),
+                    report.mttr());
+        } catch (VerifierException e) {
+            deadLetter(record, new InvalidEventException(rejectReason(e), e.field(), e.getMessage()), pending);
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, InvalidEventException why,
+            Map<TopicPartition, OffsetAndMetadata> pending) {
+        LOG.warnf("%s-%d@%d rejected to %s: %s %s", record.topic(), record.partition(), record.offset(), Topics.DLQ,
+                why.reason(), why.getMessage());
+        publish(List.of(DeadLetters.of(record, why, SERVICE, clock.instant())), pending);
+    }
+
+    private void publish(List<ProducerRecord<byte[], byte[]>> records, Map<TopicPartition, OffsetAndMetadata> pending) {
+        publisher.publish(records, pending, consumer.groupMetadata());
+        pending.clear();
+    }
+
+    private ProducerRecord<byte[], byte[]> reportRecord(RecoveryReport report) {
+        Headers headers = CloudEventHeaders.write(new RecordHeaders(),
+                EventTypes.describe(report, SOURCE, clock.instant()));
+        byte[] key = Topics.REPORTS.keySerde().serializer().serialize(Topics.REPORTS.name(), report.clusterId());
+        byte[] value = Topics.REPORTS.valueSerde().serializer().serialize(Topics.REPORTS.name(), report);
+        return new ProducerRecord<>(Topics.REPORTS.name(), null, key, value, headers);
+    }
+
+    private static ExecutionEvent decode(ConsumerRecord<byte[], byte[]> record) {
+        ExecutionEvent event = Topics.EXECUTIONS.valueSerde().deserializer()
+                .deserialize(record.topic(), record.headers(), record.value());
+        if (event == null) {
+            throw new InvalidEventException(RejectReason.MALFORMED, "$", "no value, expected an ExecutionEvent");
+        }
+        return event;
+    }
+
+    /** After the slow path, the rest of the batch is fetched again by the next poll. */
+    private void seekToUnhandled(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, Long> next) {
+        for (TopicPartition partition : records.partitions()) {
+            long offset = next.getOrDefault(partition, records.records(partition).get(0).offset());
+            consumer.seek(partition, offset);
+        }
+    }
+
+    private void rewind() {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
+        for (TopicPartition partition : consumer.assignment()) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+        needsRewind = false;
+    }
+
+    private void backoff() {
+        try {
+            Thread.sleep(config.failureBackoff().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppedException();
+        }
+    }
+
+    private static RejectReason rejectReason(VerifierException e) {
+        return e.reason() == VerifierException.Reason.UNKNOWN_CLUSTER ? RejectReason.UNKNOWN_CLUSTER
+                : RejectReason.INVALID_VALUE;
+    }
+
+    private static String summary(RecoveryReport report) {
+        return report.checks().stream().map(check -> check.name() + "=" + check.status())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static TopicPartition partition(ConsumerRecord<?, ?> record) {
+        return new TopicPartition(record.topic(), record.partition());
+    }
+
+    /** The loop was asked to stop while it waited. */
+    private static final class StoppedException extends RuntimeException {
+    }
+}

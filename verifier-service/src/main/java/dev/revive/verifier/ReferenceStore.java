@@ -1,0 +1,82 @@
+package dev.revive.verifier;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.verifier.report.References;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The specs, plans and reported plan ids read from Kafka, held in memory. Writers are the
+ * reference reader and, for reported plans, the executions loop once its transaction committed.
+ */
+final class ReferenceStore implements References {
+
+    private final Map<String, ClusterSpec> clusters = new ConcurrentHashMap<>();
+    private final Map<String, RecoveryPlan> plans = new ConcurrentHashMap<>();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final Object changed = new Object();
+
+    void putCluster(ClusterSpec spec) {
+        clusters.put(spec.id(), spec);
+        signal();
+    }
+
+    void removeCluster(String clusterId) {
+        clusters.remove(clusterId);
+    }
+
+    void putPlan(RecoveryPlan plan) {
+        plans.put(plan.planId(), plan);
+        signal();
+    }
+
+    void markReported(String planId) {
+        reported.add(planId);
+    }
+
+    @Override
+    public boolean isReported(String planId) {
+        return reported.contains(planId);
+    }
+
+    @Override
+    public Optional<RecoveryPlan> awaitPlan(String planId, Duration wait) {
+        return await(() -> plans.get(planId), wait);
+    }
+
+    @Override
+    public Optional<ClusterSpec> awaitCluster(String clusterId, Duration wait) {
+        return await(() -> clusters.get(clusterId), wait);
+    }
+
+    private <T> Optional<T> await(Supplier<T> lookup, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (changed) {
+            T found = lookup.get();
+            long left = deadline - System.nanoTime();
+            while (found == null && left > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(changed, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+                found = lookup.get();
+                left = deadline - System.nanoTime();
+            }
+            return Optional.ofNullable(found);
+        }
+    }
+
+    private void signal() {
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.revive.verifier;
+
+import dev.revive.contracts.time.IdSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Starts the verifier when the application starts and stops it at shutdown. Only wiring: the
+ * threads are in {@link VerifierRuntime}, the logic in the {@code check} and {@code report} packages.
+ */
+@ApplicationScoped
+public class VerifierService {
+
+    @Inject
+    VerifierConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    IdSource ids;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    private volatile VerifierRuntime runtime;
+
+    void start(@Observes StartupEvent event) {
+        runtime = VerifierRuntime.start(kafka, config, clock, ids,
+                () -> new EtcdMemberReader(config.checks().callTimeout()), VerifierRuntime::sleep);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    /** True while the executions loop runs and the references are being read. */
+    public boolean isReady() {
+        VerifierRuntime current = runtime;
+        return current != null && current.isReady();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.revive.verifier.check;
+
+import dev.revive.contracts.report.CheckResult;
+import dev.revive.contracts.report.CheckStatus;
+import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
+
+/**
+ * The answering members' raft indexes lie within the policy's {@code maxAppliedIndexLag} of the
+ * highest one. jetcd exposes the raft index, not the applied index; it is the closest measure.
+ */
+public final class AppliedIndexClose implements ConsistencyCheck {
+
+    public static final String NAME = "applied-index-lag";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.HEALTH;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        long maxLag = context.tolerances().maxAppliedIndexLag();
+        String expected = "lag at most " + maxLag;
+        List<MemberReading> answering = context.answering();
+        if (answering.isEmpty()) {
+            return new CheckResult(NAME, CheckStatus.ERROR, "no member answered", expected, Map.of());
+        }
+        LongSummaryStatistics indexes = answering.stream().mapToLong(MemberReading::raftIndex).summaryStatistics();
+        long lag = indexes.getMax() - indexes.getMin();
+        Map<String, String> evidence = Evidence.perMember(answering, MemberReading::nodeId,
+                reading -> Long.toString(reading.raftIndex()));
+        String observed = "largest lag " + lag + " (raft index " + indexes.getMin() + ".." + indexes.getMax() + ")";
+        return new CheckResult(NAME, lag <= maxLag ? CheckStatus.PASS : CheckStatus.FAIL, observed, expected, evidence);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.revive.verifier.check;
+
+import dev.revive.contracts.report.CheckStatus;
+import dev.revive.contracts.report.Verdict;
+import java.util.List;
+
+/**
+ * Turns the findings of one round into a verdict. In order: a data check that fails means the
+ * replicas diverged (INCONSISTENT); a check that could not run leaves the question open (FAILED);
+ * a health check that fails while the data agrees means the cluster is not whole (DEGRADED);
+ * otherwise CONSISTENT.
+ */
+public final class Verdicts {
+
+    private Verdicts() {
+    }
+
+    public static Verdict of(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return Verdict.FAILED;
+        }
+        if (findings.stream().anyMatch(finding -> finding.kind() == ConsistencyCheck.Kind.DATA
+                && finding.is(CheckStatus.FAIL))) {
+            return Verdict.INCONSISTENT;
+        }
+        if (findings.stream().anyMatch(finding -> finding.is(CheckStatus.ERROR))) {
+            return Verdict.FAILED;
+        }
+        if (findings.stream().anyMatch(finding -> finding.is(CheckStatus.FAIL))) {
+            return Verdict.DEGRADED;
+        }
+        return Verdict.CONSISTENT;
+    }
+}
