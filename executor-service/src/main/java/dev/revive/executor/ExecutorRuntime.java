@@ -1,0 +1,141 @@
+package dev.revive.executor;
+
+import dev.revive.contracts.time.IdSource;
+import dev.revive.executor.kafka.ClusterRegistry;
+import dev.revive.executor.kafka.ExecutionHistoryReader;
+import dev.revive.executor.kafka.ExecutionLog;
+import dev.revive.executor.kafka.KafkaClients;
+import dev.revive.executor.kafka.PlanLoop;
+import dev.revive.executor.lock.CoordinationLocks;
+import dev.revive.executor.plan.EtcdProcessSteps;
+import dev.revive.executor.plan.ExecutionEvents;
+import dev.revive.executor.plan.Pacer;
+import dev.revive.executor.plan.PlanJob;
+import dev.revive.executor.plan.PlanRunner;
+import dev.revive.executor.plan.RetryPolicy;
+import dev.revive.targets.driver.NodeDriver;
+import dev.revive.targets.etcd.EtcdAdapter;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the executor together on start and takes it apart on shutdown: the coordination locks, the
+ * transactional execution log, the plan runner and the Kafka loop on its own thread.
+ */
+@ApplicationScoped
+public class ExecutorRuntime {
+
+    private static final Logger LOG = Logger.getLogger(ExecutorRuntime.class);
+    private static final Duration LOOP_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    ExecutorConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    IdSource ids;
+    @Inject
+    NodeDriver driver;
+    @Inject
+    EtcdAdapter etcd;
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    String bootstrapServers;
+
+    private String executorId;
+    private CoordinationLocks locks;
+    private PlanLoop loop;
+    private Thread loopThread;
+
+    void onStart(@Observes StartupEvent event) {
+        validate(config);
+        executorId = ExecutorIdentity.resolve(config.id());
+        ExecutorConfig.Coordination coordination = config.coordination();
+        locks = new CoordinationLocks(coordination.endpoints(), executorId, coordination.lockTtl(),
+                coordination.callTimeout(), coordination.lockRetry());
+        ExecutionLog log = new ExecutionLog(KafkaClients.producer(bootstrapServers, "revive-executor-" + executorId), clock);
+        Duration readTimeout = config.kafka().readTimeout();
+        ClusterRegistry clusters = new ClusterRegistry(
+                KafkaClients.reader(bootstrapServers, executorId + "-clusters"), readTimeout);
+        ExecutionHistoryReader history = new ExecutionHistoryReader(
+                KafkaClients.reader(bootstrapServers, executorId + "-history"), readTimeout);
+        loop = new PlanLoop(KafkaClients.planConsumer(bootstrapServers, config.kafka().groupId(), executorId + "-plans"),
+                clusters, log, new PlanJob(locks, history, runner(log)), clock, config.kafka().pollTimeout(),
+                config.kafka().redeliveryDelay());
+        loopThread = new Thread(loop, "executor-plan-loop");
+        loopThread.start();
+        LOG.infof("executor %s started: Kafka %s, coordination etcd %s", executorId, bootstrapServers,
+                coordination.endpoints());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (loop != null) {
+            loop.stop();
+            joinLoop();
+        }
+        if (locks != null) {
+            locks.close();
+        }
+    }
+
+    /** True while the Kafka loop runs and can publish. */
+    public boolean isReady() {
+        return loop != null && loop.isReady() && loopThread.isAlive();
+    }
+
+    /** This executor's id. */
+    public String executorId() {
+        return executorId;
+    }
+
+    private PlanRunner runner(ExecutionLog log) {
+        Pacer pacer = Pacer.sleeping();
+        EtcdProcessSteps steps = new EtcdProcessSteps(driver, new EtcdAdapterMembers(etcd), clock, pacer,
+                config.steps().pollInterval());
+        RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
+        return new PlanRunner(steps, log, new ExecutionEvents(clock, ids, executorId), pacer, retry);
+    }
+
+    private void joinLoop() {
+        try {
+            loopThread.join(LOOP_STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (loopThread.isAlive()) {
+            LOG.warnf("executor loop did not stop within %s", LOOP_STOP_TIMEOUT);
+        }
+    }
+
+    /** Fails the start with the offending key when the configuration cannot work. */
+    static void validate(ExecutorConfig config) {
+        ExecutorConfig.Coordination coordination = config.coordination();
+        require(!coordination.endpoints().isEmpty(), "revive.executor.coordination.endpoints", "must name an endpoint");
+        require(coordination.lockTtl().compareTo(Duration.ofSeconds(2)) >= 0, "revive.executor.coordination.lock-ttl",
+                "must be at least 2s");
+        require(coordination.callTimeout().compareTo(coordination.lockTtl()) < 0,
+                "revive.executor.coordination.call-timeout", "must be shorter than lock-ttl");
+        require(positive(coordination.lockRetry()), "revive.executor.coordination.lock-retry", "must be positive");
+        require(positive(config.kafka().pollTimeout()), "revive.executor.kafka.poll-timeout", "must be positive");
+        require(positive(config.kafka().readTimeout()), "revive.executor.kafka.read-timeout", "must be positive");
+        require(positive(config.steps().pollInterval()), "revive.executor.steps.poll-interval", "must be positive");
+        require(positive(config.steps().retryBackoff()), "revive.executor.steps.retry-backoff", "must be positive");
+        require(positive(config.target().callTimeout()), "revive.executor.target.call-timeout", "must be positive");
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void require(boolean valid, String key, String rule) {
+        if (!valid) {
+            throw new IllegalArgumentException(key + " " + rule);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.revive.executor.kafka;
+
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.executor.plan.PlanJob;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A plan running on a worker thread: where it came from, and the flags the poll loop sets. Its
+ * partition stays paused until the run ends, so the plan's offset is committed before any later one.
+ */
+final class InFlight {
+
+    final TopicPartition partition;
+    final long offset;
+    final RecoveryPlan plan;
+    /** Asks the run to stop before its next step. */
+    final AtomicBoolean cancel = new AtomicBoolean();
+    /** The partition was revoked in a rebalance and not given back: the run must not commit anything. */
+    volatile boolean disowned;
+    /** The partition was revoked; whether it comes back is decided when the new assignment arrives. */
+    boolean revokePending;
+
+    InFlight(TopicPartition partition, long offset, RecoveryPlan plan) {
+        this.partition = partition;
+        this.offset = offset;
+        this.plan = plan;
+    }
+
+    /**
+     * The end of a run: the job's result and lock, or the error that ended it.
+     *
+     * @param flight the run
+     * @param ended  what the job returned, or null
+     * @param error  what the job threw, or null
+     */
+    record Completion(InFlight flight, PlanJob.Ended ended, Throwable error) {
+    }
+}

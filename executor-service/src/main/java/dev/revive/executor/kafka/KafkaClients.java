@@ -1,0 +1,55 @@
+package dev.revive.executor.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The executor's Kafka client settings. Every consumer reads committed records only and starts at
+ * the earliest offset; the producer is transactional. Values are read as bytes so that every bad
+ * record can be caught and dead-lettered.
+ */
+public final class KafkaClients {
+
+    private static final int MAX_BLOCK_MS = 15_000;
+
+    private KafkaClients() {
+    }
+
+    /** The consumer of {@code revive.plans}, in group {@code groupId}, committing offsets only through transactions. */
+    public static Map<String, Object> planConsumer(String bootstrapServers, String groupId, String clientId) {
+        Map<String, Object> config = reader(bootstrapServers, clientId);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        return config;
+    }
+
+    /** A consumer without a group, for reading a topic from the beginning ({@code revive.clusters}, history). */
+    public static Map<String, Object> reader(String bootstrapServers, String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return config;
+    }
+
+    /** The transactional producer of {@code revive.executions} and {@code revive.dlq}. */
+    public static Map<String, Object> producer(String bootstrapServers, String transactionalId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return config;
+    }
+}

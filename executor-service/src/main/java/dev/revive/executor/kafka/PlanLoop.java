@@ -1,0 +1,337 @@
+package dev.revive.executor.kafka;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.executor.plan.HeldLock;
+import dev.revive.executor.plan.PlanJob;
+import dev.revive.executor.plan.PlanMdc;
+import dev.revive.executor.plan.PlanResult;
+import dev.revive.executor.plan.PlanTriage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * The executor's Kafka loop, on its own thread: polls {@code revive.plans}, triages each plan, and
+ * hands a plan to run to a worker thread while its partition is paused. When the run ends, the
+ * outcome is committed with the plan's offset in one transaction and the partition resumes; a run
+ * that stopped without an outcome has its plan delivered again after a delay.
+ */
+public final class PlanLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(PlanLoop.class);
+    private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final ClusterRegistry clusters;
+    private final ExecutionLog log;
+    private final PlanJob job;
+    private final Clock clock;
+    private final Duration pollTimeout;
+    private final Duration redeliveryDelay;
+    private final PlanTriage triage = new PlanTriage();
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> new Thread(runnable,
+            "executor-plan-worker"));
+    private final Map<TopicPartition, InFlight> inFlight = new HashMap<>();
+    private final Queue<InFlight.Completion> completions = new ConcurrentLinkedQueue<>();
+    private final Map<TopicPartition, Instant> redeliverAt = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile boolean ready;
+
+    /**
+     * @param consumerConfig  the plan consumer's configuration ({@link KafkaClients#planConsumer})
+     * @param clusters        the registered cluster specs
+     * @param log             the transactional producer
+     * @param job             runs one plan
+     * @param clock           the time source
+     * @param pollTimeout     how long one poll waits
+     * @param redeliveryDelay how long a plan whose run stopped waits before it is delivered again
+     */
+    public PlanLoop(Map<String, Object> consumerConfig, ClusterRegistry clusters, ExecutionLog log, PlanJob job,
+            Clock clock, Duration pollTimeout, Duration redeliveryDelay) {
+        this.consumer = new KafkaConsumer<>(consumerConfig);
+        this.clusters = clusters;
+        this.log = log;
+        this.job = job;
+        this.clock = clock;
+        this.pollTimeout = pollTimeout;
+        this.redeliveryDelay = redeliveryDelay;
+    }
+
+    /** True while the loop polls and its producer is usable. */
+    public boolean isReady() {
+        return ready && running;
+    }
+
+    /** Asks the loop to end: runs stop before their next step, the loop closes its clients. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            log.init();
+            clusters.start();
+            consumer.subscribe(List.of(Topics.PLANS.name()), new PlanRebalanceListener(consumer, inFlight, redeliverAt));
+            ready = true;
+            LOG.info("executor loop running");
+            while (running && !log.isFatal()) {
+                iterate();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("executor loop failed; this executor no longer acts", e);
+        } finally {
+            ready = false;
+            shutDown();
+        }
+    }
+
+    private void iterate() {
+        try {
+            drainCompletions();
+            resumeDue();
+            clusters.poll(Duration.ZERO);
+            handle(consumer.poll(pollTimeout));
+        } catch (WakeupException e) {
+            LOG.debug("woken up: a run ended or the executor stops");
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "handling plans failed; reading them again from the last committed offsets");
+            rewind();
+        }
+    }
+
+    /** Positions every idle partition at its committed offset, so the records of a failed batch come again. */
+    private void rewind() {
+        Set<TopicPartition> idle = new HashSet<>(consumer.assignment());
+        idle.removeAll(inFlight.keySet());
+        idle.removeAll(redeliverAt.keySet());
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(idle);
+        for (TopicPartition partition : idle) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(Set.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+        try {
+            Thread.sleep(pollTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void handle(ConsumerRecords<byte[], byte[]> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<ConsumerRecord<byte[], byte[]>, Object> decoded = new IdentityHashMap<>();
+        records.forEach(record -> decoded.put(record, PlanRecords.decode(record)));
+        decoded.values().stream().filter(RecoveryPlan.class::isInstance).map(RecoveryPlan.class::cast)
+                .forEach(triage::observe);
+        PendingCommit pending = new PendingCommit();
+        for (TopicPartition partition : records.partitions()) {
+            if (inFlight.containsKey(partition)) {
+                consumer.seek(partition, inFlight.get(partition).offset + 1);
+                continue;
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                if (intake(record, decoded.get(record), pending)) {
+                    break;
+                }
+            }
+        }
+        commit(pending);
+    }
+
+    /** Handles one record; returns true when it started a plan (the rest of its partition waits). */
+    private boolean intake(ConsumerRecord<byte[], byte[]> record, Object decoded, PendingCommit pending) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        if (decoded instanceof InvalidEventException invalid) {
+            pending.handled(partition, record.offset() + 1);
+            LOG.warnf("plan at %s@%d is invalid, sent to the dead-letter topic: %s", partition, record.offset(),
+                    invalid.getMessage());
+            pending.deadLetter(PlanRecords.deadLetter(record, invalid, clock.instant()));
+            return false;
+        }
+        RecoveryPlan plan = (RecoveryPlan) decoded;
+        try (PlanMdc mdc = PlanMdc.of(plan)) {
+            PlanTriage.Verdict verdict = triage.triage(plan, this::spec);
+            if (verdict instanceof PlanTriage.Verdict.Run run) {
+                start(partition, record.offset(), plan, run.spec());
+                return true;
+            }
+            pending.handled(partition, record.offset() + 1);
+            if (verdict instanceof PlanTriage.Verdict.Reject reject) {
+                LOG.warnf("plan %s is rejected, sent to the dead-letter topic: %s", plan.planId(), reject.reason());
+                pending.deadLetter(PlanRecords.unknownCluster(record, reject.reason(), clock.instant()));
+            } else if (verdict instanceof PlanTriage.Verdict.Pass pass) {
+                LOG.infof("plan %s (revision %d) is not run: %s", plan.planId(), plan.revision(), pass.reason());
+            }
+            return false;
+        }
+    }
+
+    /** The cluster's spec; a cluster not yet known is looked for once more at the end of the topic. */
+    private Optional<ClusterSpec> spec(String clusterId) {
+        Optional<ClusterSpec> spec = clusters.spec(clusterId);
+        if (spec.isEmpty()) {
+            clusters.catchUp();
+            spec = clusters.spec(clusterId);
+        }
+        return spec;
+    }
+
+    private void commit(PendingCommit pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            log.commit(pending.deadLetters(), pending.offsets(), consumer.groupMetadata());
+        } catch (ExecutionLogException e) {
+            LOG.warnf("could not commit %d dead letters and offsets %s; they are handled again after a restart: %s",
+                    pending.deadLetters().size(), pending.offsets(), e.getMessage());
+        }
+    }
+
+    private void start(TopicPartition partition, long offset, RecoveryPlan plan, ClusterSpec spec) {
+        consumer.pause(Set.of(partition));
+        consumer.seek(partition, offset + 1);
+        InFlight flight = new InFlight(partition, offset, plan);
+        inFlight.put(partition, flight);
+        LOG.infof("plan %s (revision %d, %d steps) starts", plan.planId(), plan.revision(), plan.steps().size());
+        workers.execute(() -> runJob(flight, spec));
+    }
+
+    /** On a worker thread. */
+    private void runJob(InFlight flight, ClusterSpec spec) {
+        InFlight.Completion completion;
+        try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
+            PlanJob.Ended ended = job.run(flight.plan, spec, () -> flight.cancel.get() || !running);
+            completion = new InFlight.Completion(flight, ended, null);
+        } catch (RuntimeException | Error e) {
+            completion = new InFlight.Completion(flight, null, e);
+        }
+        completions.add(completion);
+        try {
+            consumer.wakeup();
+        } catch (RuntimeException e) {
+            LOG.debugf("cannot wake the loop (it is closing): %s", e.getMessage());
+        }
+    }
+
+    private void drainCompletions() {
+        for (InFlight.Completion completion = completions.poll(); completion != null; completion = completions.poll()) {
+            complete(completion);
+        }
+    }
+
+    private void complete(InFlight.Completion completion) {
+        InFlight flight = completion.flight();
+        inFlight.remove(flight.partition, flight);
+        HeldLock lock = completion.ended() == null ? null : completion.ended().lock();
+        try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
+            if (completion.error() != null) {
+                LOG.errorf(completion.error(), "plan %s failed unexpectedly", flight.plan.planId());
+            }
+            if (flight.disowned || !running) {
+                LOG.infof("plan %s: this executor no longer owns its partition; it is not committed here",
+                        flight.plan.planId());
+                return;
+            }
+            PlanResult result = completion.ended() != null ? completion.ended().result()
+                    : new PlanResult.Stopped("error: " + completion.error());
+            publish(flight, result);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private void publish(InFlight flight, PlanResult result) {
+        Map<TopicPartition, OffsetAndMetadata> next = Map.of(flight.partition, new OffsetAndMetadata(flight.offset + 1));
+        try {
+            if (result instanceof PlanResult.Finished finished) {
+                log.commit(List.of(log.recordOf(finished.outcome())), next, consumer.groupMetadata());
+                LOG.infof("plan %s: %s committed with its offset", flight.plan.planId(), finished.outcome().outcome());
+                consumer.resume(Set.of(flight.partition));
+            } else if (result instanceof PlanResult.AlreadyFinished) {
+                log.commit(List.of(), next, consumer.groupMetadata());
+                consumer.resume(Set.of(flight.partition));
+            } else if (result instanceof PlanResult.Stopped stopped) {
+                redeliver(flight, stopped.reason());
+            }
+        } catch (ExecutionLogException e) {
+            redeliver(flight, e.getMessage());
+        }
+    }
+
+    private void redeliver(InFlight flight, String reason) {
+        consumer.seek(flight.partition, flight.offset);
+        redeliverAt.put(flight.partition, clock.instant().plus(redeliveryDelay));
+        LOG.infof("plan %s is delivered again in %s: %s", flight.plan.planId(), redeliveryDelay, reason);
+    }
+
+    private void resumeDue() {
+        Instant now = clock.instant();
+        redeliverAt.entrySet().removeIf(entry -> {
+            if (now.isBefore(entry.getValue())) {
+                return false;
+            }
+            if (consumer.assignment().contains(entry.getKey())) {
+                consumer.resume(Set.of(entry.getKey()));
+            }
+            return true;
+        });
+    }
+
+    private void shutDown() {
+        running = false;
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(WORKER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("plan workers still busy after %s", WORKER_STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainCompletions();
+        closeQuietly(consumer::close, "plan consumer");
+        closeQuietly(clusters::close, "cluster registry");
+        closeQuietly(log::close, "execution log");
+        LOG.info("executor loop stopped");
+    }
+
+    private static void closeQuietly(Runnable close, String what) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("closing the %s failed: %s", what, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.revive.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.execution.ExecutionEvent;
+import dev.revive.contracts.execution.Outcome;
+import dev.revive.contracts.execution.PlanOutcome;
+import dev.revive.contracts.execution.StepEvent;
+import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.kafka.CloudEventHeaders;
+import dev.revive.contracts.kafka.DeadLetters;
+import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.plan.Action;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.plan.PlanScope;
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.executor.plan.Fixtures;
+import dev.revive.targets.etcd.EtcdAdapter;
+import dev.revive.testkit.EtcdCluster;
+import dev.revive.testkit.EtcdClusterResource;
+import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.InjectEtcdCluster;
+import dev.revive.testkit.InjectKafkaBroker;
+import dev.revive.testkit.KafkaBroker;
+import dev.revive.testkit.KafkaBrokerResource;
+import io.etcd.jetcd.Client;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The executor service end to end: real Kafka, a real coordination etcd, a real 3-member target etcd. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class,
+        initArgs = @ResourceArg(name = KafkaBrokerResource.TOPICS, value = ExecutorServiceIT.TOPICS))
+@WithTestResource(value = EtcdClusterResource.class, initArgs = {
+    @ResourceArg(name = EtcdClusterResource.MEMBERS, value = "1"),
+    @ResourceArg(name = EtcdClusterResource.PROPERTY, value = "revive.executor.coordination.endpoints")})
+class ExecutorServiceIT {
+
+    static final String TOPICS = Topics.Names.CLUSTERS + ":1:compact," + Topics.Names.PLANS + ","
+            + Topics.Names.EXECUTIONS + "," + Topics.Names.DLQ;
+
+    private static final Logger LOG = Logger.getLogger(ExecutorServiceIT.class);
+    private static final Duration PLAN_TIMEOUT = Duration.ofSeconds(90);
+    private static EtcdCluster target;
+    private static Path backups;
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+    @InjectEtcdCluster
+    EtcdCluster coordination;
+    @TestHTTPResource("/q/health/ready")
+    URI readiness;
+
+    @BeforeAll
+    static void startTargetCluster() throws Exception {
+        target = EtcdCluster.start(3);
+        backups = Files.createTempDirectory("revive-backups-");
+    }
+
+    @AfterAll
+    static void stopTargetCluster() {
+        target.close();
+    }
+
+    @Test
+    void restartsAKilledMemberAndRecordsEveryStep() throws Exception {
+        // given: a registered three-member cluster, a follower killed with SIGKILL, junk in its temp dir
+        EtcdMember leader = target.leader();
+        EtcdMember victim = target.members().stream().filter(member -> member != leader).findFirst().orElseThrow();
+        Files.createDirectories(TargetSpecs.tempDir(target, victim));
+        Files.writeString(TargetSpecs.tempDir(target, victim).resolve("stale.lock"), "left over");
+        ClusterSpec spec = TargetSpecs.of(Fixtures.CLUSTER, target, backups);
+        target.kill(victim);
+        RecoveryPlan plan = Fixtures.plan("inc-kill", 1, PlanMode.AUTO,
+                Fixtures.restartSteps(victim.name(), leader.name(), 2));
+
+        // when: the spec and a node-restart plan are published
+        long published;
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+            kafka.publish(Topics.CLUSTERS, spec.id(), spec);
+            published = System.nanoTime();
+            kafka.publish(Topics.PLANS, plan.clusterId(), plan);
+            List<ConsumerRecord<byte[], byte[]>> records = awaitOutcome(kafka, plan.planId());
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - published);
+
+            // then: the member is back and healthy, and every step is on revive.executions
+            assertThat(victim.isAlive()).isTrue();
+            try (EtcdAdapter etcd = new EtcdAdapter(Duration.ofSeconds(2))) {
+                assertThat(etcd.isHealthy(victim.clientUrl())).isTrue();
+            }
+            List<ExecutionEvent> events = decode(records, plan.planId());
+            assertThat(terminalStatuses(events)).containsExactly(
+                    "01-snapshot:SUCCEEDED", "02-stop:SKIPPED", "03-force-kill:SKIPPED", "04-clean-temp:SUCCEEDED",
+                    "05-start:SUCCEEDED", "06-await-healthy:SUCCEEDED", "07-await-caught-up:SUCCEEDED");
+            assertThat(events).filteredOn(StepEvent.class::isInstance).extracting(e -> ((StepEvent) e).status())
+                    .filteredOn(StepStatus.STARTED::equals).hasSize(7);
+            PlanOutcome outcome = (PlanOutcome) events.get(events.size() - 1);
+            assertThat(outcome.outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
+            assertThat(outcome.startedAt()).isBeforeOrEqualTo(outcome.at());
+            assertThat(records).allSatisfy(record -> {
+                assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(Fixtures.CLUSTER);
+                assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/revive/executor");
+            });
+            assertThat(backups.resolve(Fixtures.CLUSTER).resolve(plan.planId() + "-" + victim.name() + ".db")).exists();
+            assertThat(TargetSpecs.tempDir(target, victim)).isEmptyDirectory();
+            assertThat(coordinationValue("revive/fence/" + Fixtures.CLUSTER)).isEqualTo(plan.planId() + "/07-await-caught-up");
+            assertThat(coordinationValue("revive/locks/" + Fixtures.CLUSTER)).isNull();
+            LOG.infof("MEASURED member restart: plan published -> PLAN_COMPLETED in %d ms; %s", tookMillis,
+                    startToHealthy(events));
+        }
+    }
+
+    @Test
+    void onlyAutoPlansRunAndBadRecordsGoToTheDeadLetterTopic() throws Exception {
+        // given: a registered cluster
+        ClusterSpec spec = TargetSpecs.of(Fixtures.CLUSTER, target, backups);
+        EtcdMember first = target.member(0);
+        RecoveryPlan dryRun = Fixtures.plan("inc-dry", 1, PlanMode.DRY_RUN,
+                List.of(Fixtures.step("01-kill", Action.FORCE_KILL, first.name(), 1)));
+        RecoveryPlan approval = Fixtures.plan("inc-approval", 1, PlanMode.APPROVAL_REQUIRED,
+                List.of(Fixtures.step("01-kill", Action.FORCE_KILL, first.name(), 1)));
+        RecoveryPlan unknownCluster = new RecoveryPlan("inc-lost-r1", "inc-lost", "etcd-unknown", 1, PlanScope.NODE,
+                PlanMode.AUTO, null, List.of(), List.of(), Fixtures.T0, Fixtures.T0);
+        RecoveryPlan check = Fixtures.plan("inc-check", 1, PlanMode.AUTO,
+                List.of(Fixtures.step("01-await-healthy", Action.AWAIT_HEALTHY, first.name(), 1)));
+
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+            // when: a bad record, plans that must not run, and a plan that may run are published in that order
+            kafka.publish(Topics.CLUSTERS, spec.id(), spec);
+            kafka.publishRaw(Topics.Names.PLANS, Fixtures.CLUSTER, "{not json".getBytes(StandardCharsets.UTF_8));
+            kafka.publish(Topics.PLANS, dryRun.clusterId(), dryRun);
+            kafka.publish(Topics.PLANS, approval.clusterId(), approval);
+            kafka.publish(Topics.PLANS, unknownCluster.clusterId(), unknownCluster);
+            kafka.publish(Topics.PLANS, check.clusterId(), check);
+            awaitOutcome(kafka, check.planId());
+
+            // then: nothing ran but the AUTO plan; the bad ones are dead letters; the service is ready
+            List<String> planIds = decode(kafka.readAll(Topics.Names.EXECUTIONS), null).stream()
+                    .map(ExecutionEvent::planId).distinct().toList();
+            assertThat(planIds).contains(check.planId()).doesNotContain(dryRun.planId(), approval.planId());
+            assertThat(first.isAlive()).isTrue();
+            Map<String, String> reasons = kafka.readAll(Topics.Names.DLQ).stream().collect(Collectors.toMap(
+                    record -> new String(record.value(), StandardCharsets.UTF_8), record -> DeadLetters.reason(record.headers()),
+                    (a, b) -> b));
+            assertThat(reasons).containsEntry("{not json", "MALFORMED");
+            assertThat(reasons.values()).contains("UNKNOWN_CLUSTER");
+        }
+        HttpResponse<String> ready = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("executor-loop", "UP");
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> awaitOutcome(KafkaTestClient kafka, String planId) {
+        return Awaitility.await().atMost(PLAN_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> kafka.readAll(Topics.Names.EXECUTIONS).stream()
+                        .filter(record -> planId.equals(decodeOne(record).planId())).toList(),
+                        records -> records.stream().anyMatch(record -> decodeOne(record) instanceof PlanOutcome));
+    }
+
+    private static List<ExecutionEvent> decode(List<ConsumerRecord<byte[], byte[]>> records, String planId) {
+        return records.stream().map(ExecutorServiceIT::decodeOne)
+                .filter(event -> planId == null || planId.equals(event.planId())).toList();
+    }
+
+    private static ExecutionEvent decodeOne(ConsumerRecord<byte[], byte[]> record) {
+        return Topics.EXECUTIONS.valueSerde().deserializer().deserialize(record.topic(), record.headers(), record.value());
+    }
+
+    private static List<String> terminalStatuses(List<ExecutionEvent> events) {
+        return events.stream().filter(StepEvent.class::isInstance).map(StepEvent.class::cast)
+                .filter(event -> event.status() != StepStatus.STARTED)
+                .map(event -> event.stepId() + ":" + event.status()).toList();
+    }
+
+    private static String startToHealthy(List<ExecutionEvent> events) {
+        StepEvent start = step(events, "05-start", StepStatus.STARTED);
+        StepEvent healthy = step(events, "06-await-healthy", StepStatus.SUCCEEDED);
+        StepEvent caughtUp = step(events, "07-await-caught-up", StepStatus.SUCCEEDED);
+        return "START -> healthy " + Duration.between(start.at(), healthy.at()).toMillis() + " ms, -> caught up "
+                + Duration.between(start.at(), caughtUp.at()).toMillis() + " ms";
+    }
+
+    private static StepEvent step(List<ExecutionEvent> events, String stepId, StepStatus status) {
+        return events.stream().filter(StepEvent.class::isInstance).map(StepEvent.class::cast)
+                .filter(event -> event.stepId().equals(stepId) && event.status() == status).findFirst().orElseThrow();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+        return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    }
+
+    private String coordinationValue(String key) throws Exception {
+        try (Client etcd = Client.builder().endpoints(coordination.endpoints().toArray(String[]::new)).build()) {
+            var found = etcd.getKVClient().get(io.etcd.jetcd.ByteSequence.from(key, StandardCharsets.UTF_8))
+                    .get(5, TimeUnit.SECONDS).getKvs();
+            return found.isEmpty() ? null : found.get(0).getValue().toString(StandardCharsets.UTF_8);
+        }
+    }
+}

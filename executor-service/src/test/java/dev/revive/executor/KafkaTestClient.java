@@ -1,0 +1,79 @@
+package dev.revive.executor;
+
+import dev.revive.contracts.kafka.CloudEventHeaders;
+import dev.revive.contracts.kafka.EventTypes;
+import dev.revive.contracts.kafka.Topic;
+import dev.revive.executor.kafka.KafkaClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** What other services do to the executor's topics in a test: publish events, read topics back (committed only). */
+final class KafkaTestClient implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Publishes a contract value with CloudEvent headers, keyed by cluster id, and waits for the ack. */
+    <V> void publish(Topic<String, V> topic, String clusterId, V value) throws Exception {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.write(headers, EventTypes.describe(value, "/revive/test", Instant.now()));
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        send(new ProducerRecord<>(topic.name(), null, key(clusterId), bytes, headers));
+    }
+
+    /** Publishes bytes as they are, without headers. */
+    void publishRaw(String topic, String clusterId, byte[] value) throws Exception {
+        send(new ProducerRecord<>(topic, key(clusterId), value));
+    }
+
+    /** Every committed record of {@code topic}, from its beginning to its current end. */
+    List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.reader(bootstrapServers,
+                "test-reader"))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record) throws Exception {
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    private static byte[] key(String clusterId) {
+        return clusterId.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.revive.executor.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.revive.contracts.execution.ExecutionEvent;
+import dev.revive.contracts.execution.Outcome;
+import dev.revive.contracts.execution.PlanOutcome;
+import dev.revive.contracts.execution.StepEvent;
+import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.time.IdSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Step order, abort and continue, retries, resume and fencing of the plan runner, with scripted steps. */
+class PlanRunnerTest {
+
+    private static final Path ROOT = Path.of("/srv/revive-test");
+
+    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    private final Fixtures.FakePacer pacer = new Fixtures.FakePacer(clock);
+    private final ScriptedSteps steps = new ScriptedSteps();
+    private final RecordingRecorder recorder = new RecordingRecorder();
+    private final ExecutionEvents events = new ExecutionEvents(clock, IdSource.sequential(), "executor-a");
+    private final PlanRunner runner = new PlanRunner(steps, recorder, events, pacer,
+            new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    private final FakeFence fence = new FakeFence(7);
+
+    @Test
+    void runsStepsInOrderAndCompletes() {
+        RecoveryPlan plan = Fixtures.restartPlan("m2");
+
+        PlanResult result = run(plan, PlanProgress.none());
+
+        assertThat(steps.executed).containsExactly("01-snapshot", "02-stop", "03-force-kill", "04-clean-temp",
+                "05-start", "06-await-healthy", "07-await-caught-up");
+        assertThat(recorder.trail()).startsWith("01-snapshot:1:STARTED", "01-snapshot:1:SUCCEEDED", "02-stop:1:STARTED");
+        assertThat(fence.admitted).hasSize(7).allMatch(admitted -> admitted.startsWith(plan.planId() + "/"));
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
+        assertThat(outcome(result).fencingToken()).isEqualTo(7);
+        assertThat(outcome(result).startedAt()).isEqualTo(Fixtures.T0);
+    }
+
+    @Test
+    void abortStopsThePlanAtTheFailedStep() {
+        steps.script("05-start", StepOutcome.failed("port in use"), StepOutcome.failed("port in use"));
+
+        PlanResult result = run(Fixtures.restartPlan("m2"), PlanProgress.none());
+
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_ABORTED);
+        assertThat(outcome(result).detail()).contains("05-start", "port in use");
+        assertThat(steps.executed).doesNotContain("06-await-healthy", "07-await-caught-up");
+    }
+
+    @Test
+    void continueGoesOnAfterAFailedStep() {
+        steps.script("01-snapshot", StepOutcome.failed("no healthy member"), StepOutcome.failed("no healthy member"));
+
+        PlanResult result = run(Fixtures.restartPlan("m2"), PlanProgress.none());
+
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
+        assertThat(outcome(result).detail()).contains("failed and continued", "01-snapshot");
+        assertThat(steps.executed).contains("07-await-caught-up");
+    }
+
+    @Test
+    void retriesWithBackoffUpToTheAttempts() {
+        RecoveryPlan plan = Fixtures.plan("inc-1", 1, PlanMode.AUTO, Fixtures.restartSteps("m2", "m0", 3));
+        steps.script("06-await-healthy", StepOutcome.timedOut("not yet"), StepOutcome.timedOut("not yet"),
+                StepOutcome.succeeded("healthy"));
+
+        PlanResult result = run(plan, PlanProgress.none());
+
+        assertThat(recorder.terminal()).containsSubsequence("06-await-healthy:TIMED_OUT", "06-await-healthy:TIMED_OUT",
+                "06-await-healthy:SUCCEEDED");
+        assertThat(recorder.trail()).contains("06-await-healthy:3:SUCCEEDED");
+        assertThat(pacer.pauses()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
+    }
+
+    @Test
+    void permanentFailureIsNotRetried() {
+        steps.script("02-stop", StepOutcome.failedPermanently("node m2 is controlled by DockerControl"));
+
+        PlanResult result = run(Fixtures.restartPlan("m2"), PlanProgress.none());
+
+        assertThat(recorder.trail()).containsOnlyOnce("02-stop:1:STARTED").doesNotContain("02-stop:2:STARTED");
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_ABORTED);
+    }
+
+    @Test
+    void resumesAfterTheLastDoneStep() {
+        RecoveryPlan plan = Fixtures.restartPlan("m2");
+        List<ExecutionEvent> earlier = new ArrayList<>(firstRunOf(plan, "01-snapshot", "02-stop", "03-force-kill"));
+        earlier.add(event(plan, "04-clean-temp", 1, StepStatus.STARTED));
+
+        PlanResult result = run(plan, PlanProgress.of(earlier));
+
+        assertThat(steps.executed).containsExactly("04-clean-temp", "05-start", "06-await-healthy",
+                "07-await-caught-up");
+        assertThat(recorder.trail()).startsWith("04-clean-temp:2:STARTED", "04-clean-temp:2:SUCCEEDED");
+        assertThat(outcome(result).startedAt()).isEqualTo(Fixtures.T0.minusSeconds(60));
+    }
+
+    @Test
+    void exhaustedStepFromAnEarlierRunAbortsWithoutActing() {
+        RecoveryPlan plan = Fixtures.restartPlan("m2");
+        List<ExecutionEvent> earlier = new ArrayList<>(firstRunOf(plan, "01-snapshot", "02-stop", "03-force-kill",
+                "04-clean-temp"));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            earlier.add(event(plan, "05-start", attempt, StepStatus.STARTED));
+            earlier.add(event(plan, "05-start", attempt, StepStatus.FAILED));
+        }
+
+        PlanResult result = run(plan, PlanProgress.of(earlier));
+
+        assertThat(steps.executed).isEmpty();
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_ABORTED);
+    }
+
+    @Test
+    void failedFenceStopsWithoutActing() {
+        fence.refuseAfter(2);
+
+        PlanResult result = run(Fixtures.restartPlan("m2"), PlanProgress.none());
+
+        assertThat(result).isInstanceOf(PlanResult.Stopped.class);
+        assertThat(((PlanResult.Stopped) result).reason()).contains("fencing token 7");
+        assertThat(steps.executed).containsExactly("01-snapshot", "02-stop");
+        assertThat(recorder.trail()).noneMatch(entry -> entry.startsWith("03-force-kill"));
+    }
+
+    @Test
+    void unrecordableStartStopsWithoutActing() {
+        recorder.failOn(event -> event.stepId().equals("05-start") && event.status() == StepStatus.STARTED);
+
+        PlanResult result = run(Fixtures.restartPlan("m2"), PlanProgress.none());
+
+        assertThat(result).isInstanceOf(PlanResult.Stopped.class);
+        assertThat(steps.executed).doesNotContain("05-start");
+    }
+
+    private PlanResult run(RecoveryPlan plan, PlanProgress earlier) {
+        return runner.run(plan, Fixtures.cluster(ROOT), fence, earlier, () -> false);
+    }
+
+    private static PlanOutcome outcome(PlanResult result) {
+        assertThat(result).isInstanceOf(PlanResult.Finished.class);
+        return ((PlanResult.Finished) result).outcome();
+    }
+
+    private List<ExecutionEvent> firstRunOf(RecoveryPlan plan, String... stepIds) {
+        List<ExecutionEvent> trail = new ArrayList<>();
+        for (String stepId : stepIds) {
+            trail.add(event(plan, stepId, 1, StepStatus.STARTED));
+            trail.add(event(plan, stepId, 1, StepStatus.SUCCEEDED));
+        }
+        return trail;
+    }
+
+    private StepEvent event(RecoveryPlan plan, String stepId, int attempt, StepStatus status) {
+        return new StepEvent("e-" + stepId + attempt + status, plan.planId(), plan.incidentId(), plan.clusterId(), stepId,
+                plan.step(stepId).orElseThrow().action(), "m2", attempt, status, "executor-old", 3, "earlier run",
+                Fixtures.T0.minusSeconds(60));
+    }
+
+    /** Steps that succeed unless scripted otherwise; records which step ids ran. */
+    static final class ScriptedSteps implements Steps {
+
+        final List<String> executed = new ArrayList<>();
+        private final Map<String, Deque<StepOutcome>> scripts = new HashMap<>();
+
+        void script(String stepId, StepOutcome... outcomes) {
+            scripts.put(stepId, new ArrayDeque<>(List.of(outcomes)));
+        }
+
+        @Override
+        public StepOutcome execute(StepContext context) {
+            executed.add(context.step().stepId());
+            Deque<StepOutcome> script = scripts.get(context.step().stepId());
+            return script == null || script.isEmpty() ? StepOutcome.succeeded("done") : script.poll();
+        }
+    }
+
+    /** A fence that admits until told to refuse. */
+    static final class FakeFence implements Fence {
+
+        final List<String> admitted = new ArrayList<>();
+        private final long token;
+        private int refuseAfter = Integer.MAX_VALUE;
+
+        FakeFence(long token) {
+            this.token = token;
+        }
+
+        void refuseAfter(int admissions) {
+            refuseAfter = admissions;
+        }
+
+        @Override
+        public long token() {
+            return token;
+        }
+
+        @Override
+        public boolean admit(String planId, String stepId) {
+            if (admitted.size() >= refuseAfter) {
+                return false;
+            }
+            admitted.add(planId + "/" + stepId);
+            return true;
+        }
+    }
+}
