@@ -1,0 +1,38 @@
+package dev.revive.detector;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.detector.kafka.SpecPublisher;
+import dev.revive.detector.probe.ProbeLoop;
+import dev.revive.detector.spec.ClusterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Starts the detector in order: check the configuration, load the specs, publish them, probe the nodes. */
+@ApplicationScoped
+public class DetectorLifecycle {
+
+    @Inject
+    DetectorConfig config;
+    @Inject
+    ClusterRegistry registry;
+    @Inject
+    SpecPublisher specs;
+    @Inject
+    ProbeLoop probes;
+
+    void onStart(@Observes StartupEvent event) {
+        ConfigCheck.validate(config);
+        List<ClusterSpec> loaded = List.copyOf(registry.all());
+        specs.publishAll(loaded);
+        probes.start(loaded);
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        specs.stop();
+        probes.stop();
+    }
+}

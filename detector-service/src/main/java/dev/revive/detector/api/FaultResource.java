@@ -1,0 +1,83 @@
+package dev.revive.detector.api;
+
+import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.contracts.json.EventCodec;
+import dev.revive.contracts.kafka.Topics;
+import dev.revive.detector.DetectorConfig;
+import dev.revive.detector.kafka.EventPublisher;
+import dev.revive.detector.spec.ClusterRegistry;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * {@code POST /faults}: other systems report a fault as a JSON {@link FaultEvent}. It is answered
+ * 202 only once Kafka has acknowledged the record, so an accepted fault is never lost.
+ */
+@Path("/faults")
+public class FaultResource {
+
+    private static final Logger LOG = Logger.getLogger(FaultResource.class);
+    private static final EventCodec<FaultEvent> CODEC = EventCodec.of(FaultEvent.class);
+
+    @Inject
+    ClusterRegistry registry;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    DetectorConfig config;
+
+    /**
+     * The answer of an accepted fault.
+     *
+     * @param faultId the id of the fault, as sent
+     */
+    public record Accepted(String faultId) {
+    }
+
+    /** Validates the fault, checks its cluster is registered, publishes it and waits for Kafka's acknowledgement. */
+    @POST
+    @ApiTokenRequired
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response report(byte[] body) {
+        FaultEvent fault = CODEC.decode(body);
+        MDC.put("clusterId", fault.clusterId());
+        try {
+            if (registry.find(fault.clusterId()).isEmpty()) {
+                throw new UnknownClusterException(fault.clusterId());
+            }
+            awaitAcknowledgement(fault, publisher.publish(Topics.FAULTS, fault.clusterId(), fault));
+            LOG.infof("fault %s (%s of %s) from %s accepted", fault.faultId(), fault.kind(), fault.subject(),
+                    fault.source());
+            return Response.accepted(new Accepted(fault.faultId())).build();
+        } finally {
+            MDC.remove("clusterId");
+        }
+    }
+
+    private void awaitAcknowledgement(FaultEvent fault, CompletableFuture<?> acknowledged) {
+        try {
+            acknowledged.get(config.api().ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new NotAcknowledgedException("fault " + fault.faultId() + " was not acknowledged by Kafka within "
+                    + config.api().ackTimeout() + "; retry with the same faultId", e);
+        } catch (ExecutionException e) {
+            throw new NotAcknowledgedException("fault " + fault.faultId() + " was refused by Kafka: "
+                    + e.getCause().getMessage() + "; retry with the same faultId", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotAcknowledgedException("interrupted while waiting for Kafka", e);
+        }
+    }
+}

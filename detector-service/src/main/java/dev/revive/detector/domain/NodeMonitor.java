@@ -1,0 +1,79 @@
+package dev.revive.detector.domain;
+
+import dev.revive.contracts.fault.FaultEvent;
+import java.util.Objects;
+
+/**
+ * The state machine of one node. Fed one probe outcome at a time, it publishes one fault after
+ * {@code failures} consecutive failures and one recovery after {@code recoveries} consecutive
+ * successes of a down node; a single failure between successes publishes nothing.
+ */
+public final class NodeMonitor {
+
+    private final NodeRef node;
+    private final Thresholds thresholds;
+    private final Faults faults;
+    private NodeState state = NodeState.UP;
+    private int consecutiveFailures;
+    private int consecutiveSuccesses;
+    private FaultEvent openFault;
+
+    public NodeMonitor(NodeRef node, Thresholds thresholds, Faults faults) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.faults = Objects.requireNonNull(faults, "faults");
+    }
+
+    public NodeRef node() {
+        return node;
+    }
+
+    public synchronized NodeState state() {
+        return state;
+    }
+
+    /** Applies one probe outcome and says what changed and what to publish. */
+    public synchronized Transition observe(ProbeResult result) {
+        NodeState before = state;
+        FaultEvent event = result.isSuccess() ? onSuccess() : onFailure(result);
+        return new Transition(node, before, state, event);
+    }
+
+    private FaultEvent onFailure(ProbeResult result) {
+        consecutiveFailures++;
+        consecutiveSuccesses = 0;
+        if (state == NodeState.DOWN || state == NodeState.RECOVERING) {
+            moveTo(NodeState.DOWN);
+            return null;
+        }
+        if (consecutiveFailures < thresholds.failures()) {
+            moveTo(NodeState.SUSPECT);
+            return null;
+        }
+        moveTo(NodeState.DOWN);
+        openFault = faults.down(node, result, consecutiveFailures);
+        return openFault;
+    }
+
+    private FaultEvent onSuccess() {
+        consecutiveSuccesses++;
+        if (state == NodeState.UP || state == NodeState.SUSPECT) {
+            consecutiveFailures = 0;
+            moveTo(NodeState.UP);
+            return null;
+        }
+        if (consecutiveSuccesses < thresholds.recoveries()) {
+            moveTo(NodeState.RECOVERING);
+            return null;
+        }
+        consecutiveFailures = 0;
+        moveTo(NodeState.UP);
+        FaultEvent recovered = faults.recovered(node, openFault, consecutiveSuccesses);
+        openFault = null;
+        return recovered;
+    }
+
+    private void moveTo(NodeState next) {
+        state = state.ensureCanMoveTo(next);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.revive.detector.kafka;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.kafka.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the loaded specs to the compacted clusters topic without blocking the start, and
+ * tries again after a pause until Kafka has acknowledged all of them. Re-publishing is harmless:
+ * an unchanged spec keeps its CloudEvent id.
+ */
+@ApplicationScoped
+public class SpecPublisher {
+
+    private static final Logger LOG = Logger.getLogger(SpecPublisher.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+
+    @Inject
+    EventPublisher publisher;
+
+    private volatile boolean published;
+    private volatile boolean stopped;
+    private volatile String problem = "not published yet";
+
+    /** Publishes every spec, retrying until all are acknowledged. */
+    public void publishAll(List<ClusterSpec> specs) {
+        CompletableFuture.runAsync(() -> attempt(specs));
+    }
+
+    /** Gives up publishing (at shutdown). */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** True once Kafka has acknowledged every spec. */
+    public boolean isPublished() {
+        return published;
+    }
+
+    /** Why the specs are not published yet. */
+    public String problem() {
+        return problem;
+    }
+
+    private void attempt(List<ClusterSpec> specs) {
+        if (stopped) {
+            return;
+        }
+        try {
+            CompletableFuture<?>[] sends = specs.stream().map(this::publish).toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(sends).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    published = true;
+                    problem = null;
+                } else {
+                    retryLater(specs, failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            retryLater(specs, e);
+        }
+    }
+
+    private CompletableFuture<?> publish(ClusterSpec spec) {
+        return publisher.publish(Topics.CLUSTERS, spec.id(), spec)
+                .thenRun(() -> LOG.infof("cluster spec %s published", spec.id()));
+    }
+
+    private void retryLater(List<ClusterSpec> specs, Throwable failure) {
+        problem = failure.toString();
+        LOG.errorf("cannot publish cluster specs, retrying in %s: %s", RETRY_PAUSE, problem);
+        CompletableFuture.runAsync(() -> attempt(specs),
+                CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.revive.detector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCheckTest {
+
+    @TempDir
+    Path specs;
+
+    @Test
+    void acceptsAUsableConfiguration() {
+        assertThat(ConfigCheck.problems(config(specs, Duration.ofSeconds(1), 3, "a-long-enough-token"))).isEmpty();
+    }
+
+    @Test
+    void namesEveryBrokenKey() {
+        DetectorConfig broken = config(specs.resolve("missing"), Duration.ZERO, 0, "short");
+
+        assertThat(ConfigCheck.problems(broken)).hasSize(4)
+                .anyMatch(problem -> problem.startsWith("revive.detector.specs-dir:"))
+                .anyMatch(problem -> problem.startsWith("revive.detector.probe.interval:"))
+                .anyMatch(problem -> problem.startsWith("revive.detector.probe.failure-threshold:"))
+                .anyMatch(problem -> problem.startsWith("revive.detector.api.token:"));
+        assertThatThrownBy(() -> ConfigCheck.validate(broken)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("revive.detector.api.token");
+    }
+
+    private static DetectorConfig config(Path specsDir, Duration interval, int failureThreshold, String token) {
+        DetectorConfig.Probe probe = new DetectorConfig.Probe() {
+            public Duration interval() {
+                return interval;
+            }
+
+            public Duration timeout() {
+                return Duration.ofMillis(500);
+            }
+
+            public int failureThreshold() {
+                return failureThreshold;
+            }
+
+            public int recoveryThreshold() {
+                return 2;
+            }
+        };
+        DetectorConfig.Api api = new DetectorConfig.Api() {
+            public String token() {
+                return token;
+            }
+
+            public Duration ackTimeout() {
+                return Duration.ofSeconds(10);
+            }
+        };
+        return new DetectorConfig() {
+            public Path specsDir() {
+                return specsDir;
+            }
+
+            public String source() {
+                return "/revive/detector";
+            }
+
+            public Probe probe() {
+                return probe;
+            }
+
+            public Api api() {
+                return api;
+            }
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package dev.revive.detector;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.revive.contracts.cluster.BackupLocation;
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.Endpoints;
+import dev.revive.contracts.cluster.NodeRole;
+import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.cluster.Policy;
+import dev.revive.contracts.cluster.ProcessControl;
+import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.json.Json;
+import dev.revive.testkit.EtcdClusterResource;
+import dev.revive.testkit.EtcdMember;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real etcd cluster (from testkit) plus a spec directory describing it, handed to the
+ * application as {@code revive.detector.specs-dir}. The directory also holds a broken spec, which
+ * the application must skip.
+ */
+public class SpecDirectoryResource extends EtcdClusterResource {
+
+    /** The id of the cluster the spec describes. */
+    public static final String CLUSTER_ID = "it-etcd";
+    /** The file the application must skip: its only node has an invalid id. */
+    public static final String BROKEN_FILE = "zz-broken.yaml";
+
+    private static final String BROKEN_SPEC = """
+            id: broken
+            kind: etcd
+            nodes:
+              - id: "m 0"
+                endpoints: {client: "http://127.0.0.1:1"}
+                control: {driver: process, command: [/usr/bin/etcd], pidFile: /tmp/m0.pid, logFile: /tmp/m0.log}
+                dataDir: /tmp/m0.etcd
+            backup: {directory: /tmp/backups}
+            """;
+    private static final YAMLMapper YAML = Json.configure(new YAMLMapper());
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(super.start());
+        Path specs = cluster().directory().resolve("specs");
+        try {
+            Files.createDirectories(specs);
+            YAML.writeValue(specs.resolve(CLUSTER_ID + ".yaml").toFile(), describe(cluster().members()));
+            Files.writeString(specs.resolve(BROKEN_FILE), BROKEN_SPEC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        config.put("revive.detector.specs-dir", specs.toString());
+        return config;
+    }
+
+    private ClusterSpec describe(List<EtcdMember> members) {
+        Path work = cluster().directory().resolve("work");
+        List<NodeSpec> nodes = members.stream().map(member -> node(member, work)).toList();
+        return new ClusterSpec(CLUSTER_ID, SystemKind.ETCD, nodes, Policy.defaults(),
+                new BackupLocation(work.resolve("backups").toString()));
+    }
+
+    private static NodeSpec node(EtcdMember member, Path work) {
+        ProcessControl control = new ProcessControl(member.command(), null, Map.of(),
+                work.resolve(member.name() + ".pid").toString(), member.logFile().toString(), Duration.ofSeconds(5));
+        return new NodeSpec(member.name(), NodeRole.MEMBER, new Endpoints(member.clientUrl(), member.peerUrl()),
+                control, member.dataDir().toString(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.revive.detector.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.contracts.fault.FaultKind;
+import dev.revive.contracts.fault.Severity;
+import dev.revive.contracts.time.IdSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class NodeMonitorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30Z");
+    private static final NodeRef NODE = new NodeRef("orders", "m1", "http://127.0.0.1:2379");
+
+    private final NodeMonitor monitor = new NodeMonitor(NODE, new Thresholds(3, 2),
+            new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector"));
+
+    @Test
+    void publishesOneFaultAfterThresholdConsecutiveFailures() {
+        // given a node that answered
+        feed(ProbeResult.answered());
+
+        // when it refuses two probes, then a third, then five more
+        List<FaultEvent> beforeThreshold = feed(refused(), refused());
+        NodeState suspect = monitor.state();
+        List<FaultEvent> atThreshold = feed(refused());
+        List<FaultEvent> afterwards = feed(refused(), refused(), refused(), refused(), refused());
+
+        // then exactly the third failure publishes, once
+        assertThat(beforeThreshold).isEmpty();
+        assertThat(suspect).isEqualTo(NodeState.SUSPECT);
+        assertThat(atThreshold).singleElement().extracting(FaultEvent::kind).isEqualTo(FaultKind.PROCESS_DOWN);
+        assertThat(afterwards).isEmpty();
+        assertThat(monitor.state()).isEqualTo(NodeState.DOWN);
+    }
+
+    @Test
+    void singleSlowAnswerDoesNotFlap() {
+        // given a healthy node
+        feed(ProbeResult.answered());
+
+        // when single probes time out between answers, and two in a row once
+        List<FaultEvent> events = feed(timedOut(), ProbeResult.answered(), timedOut(), ProbeResult.answered(),
+                timedOut(), timedOut(), ProbeResult.answered(), ProbeResult.answered());
+
+        // then nothing is published and the node is up
+        assertThat(events).isEmpty();
+        assertThat(monitor.state()).isEqualTo(NodeState.UP);
+    }
+
+    @Test
+    void publishesRecoveredOnceWhenNodeAnswersAgain() {
+        // given a node reported down
+        FaultEvent down = feed(refused(), refused(), refused()).get(0);
+
+        // when it answers once, fails once, then answers four times
+        List<FaultEvent> flicker = feed(ProbeResult.answered(), refused());
+        List<FaultEvent> back = feed(ProbeResult.answered(), ProbeResult.answered());
+        List<FaultEvent> steady = feed(ProbeResult.answered(), ProbeResult.answered());
+
+        // then only the second answer in a row publishes one RECOVERED that names the fault it resolves
+        assertThat(flicker).isEmpty();
+        assertThat(back).singleElement().satisfies(recovered -> {
+            assertThat(recovered.kind()).isEqualTo(FaultKind.RECOVERED);
+            assertThat(recovered.severity()).isEqualTo(Severity.INFO);
+            assertThat(recovered.dedupKey()).isEqualTo("orders/m1/RECOVERED");
+            assertThat(recovered.evidence())
+                    .containsEntry(Faults.RESOLVES_FAULT_ID, down.faultId())
+                    .containsEntry(Faults.RESOLVES, "orders/m1/PROCESS_DOWN")
+                    .containsEntry(Faults.CONSECUTIVE_SUCCESSES, "2");
+        });
+        assertThat(steady).isEmpty();
+        assertThat(monitor.state()).isEqualTo(NodeState.UP);
+    }
+
+    @Test
+    void refusedProbesReportProcessDown() {
+        // when a node refuses three probes in a row
+        FaultEvent fault = feed(refused(), refused(), refused()).get(0);
+
+        // then the fault says the process is down, with the evidence and ids of the contract
+        assertThat(fault.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
+        assertThat(fault.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(fault.faultId()).isEqualTo("fault-1");
+        assertThat(fault.clusterId()).isEqualTo("orders");
+        assertThat(fault.nodeId()).isEqualTo("m1");
+        assertThat(fault.observedAt()).isEqualTo(NOW);
+        assertThat(fault.source()).isEqualTo("/revive/detector");
+        assertThat(fault.dedupKey()).isEqualTo("orders/m1/PROCESS_DOWN");
+        assertThat(fault.evidence())
+                .containsEntry(Faults.ENDPOINT, "http://127.0.0.1:2379")
+                .containsEntry(Faults.CONSECUTIVE_FAILURES, "3")
+                .containsEntry(Faults.LAST_ERROR, "Connection refused");
+    }
+
+    @Test
+    void timedOutProbesReportUnreachable() {
+        // when a node does not answer three probes in a row
+        FaultEvent fault = feed(timedOut(), timedOut(), timedOut()).get(0);
+
+        // then the fault says it is unreachable
+        assertThat(fault.kind()).isEqualTo(FaultKind.UNREACHABLE);
+        assertThat(fault.dedupKey()).isEqualTo("orders/m1/UNREACHABLE");
+        assertThat(fault.evidence()).containsEntry(Faults.LAST_ERROR, "no answer within PT0.5S");
+    }
+
+    @Test
+    void theLastFailureDecidesTheKind() {
+        // when two probes time out and the third is refused
+        FaultEvent fault = feed(timedOut(), timedOut(), refused()).get(0);
+
+        // then the process is reported down
+        assertThat(fault.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
+    }
+
+    @Test
+    void thresholdsOfOneReportAtOnce() {
+        // given thresholds of one
+        NodeMonitor eager = new NodeMonitor(NODE, new Thresholds(1, 1),
+                new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector"));
+
+        // when one probe fails and the next answers
+        FaultEvent down = eager.observe(refused()).event();
+        FaultEvent recovered = eager.observe(ProbeResult.answered()).event();
+
+        // then each publishes at once
+        assertThat(down.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
+        assertThat(recovered.kind()).isEqualTo(FaultKind.RECOVERED);
+    }
+
+    private List<FaultEvent> feed(ProbeResult... results) {
+        List<FaultEvent> published = new ArrayList<>();
+        Stream.of(results).map(monitor::observe).forEach(transition -> transition.publish().ifPresent(published::add));
+        return published;
+    }
+
+    private static ProbeResult refused() {
+        return ProbeResult.refused("Connection refused");
+    }
+
+    private static ProbeResult timedOut() {
+        return ProbeResult.timedOut("no answer within PT0.5S");
+    }
+}
