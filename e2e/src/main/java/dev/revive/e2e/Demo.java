@@ -1,0 +1,100 @@
+package dev.revive.e2e;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.revive.contracts.json.Json;
+import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.report.Verdict;
+import dev.revive.testkit.EtcdMember;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo: starts Revive on embedded defaults, kills an etcd member with SIGKILL, prints the
+ * recovery as it happens and the final report, writes the report JSON, and exits 0 on a
+ * CONSISTENT verdict. {@code --keep-running} leaves everything up to kill members by hand.
+ */
+public final class Demo {
+
+    private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
+    private static final int KEYS = 200;
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options = DemoOptions.parse(args);
+        Clock clock = Clock.systemUTC();
+        Path runDir = Files.createTempDirectory("revive-demo-");
+        System.out.println("Revive demo — run directory " + runDir);
+        ReviveStack stack = ReviveStack.start(options.repoRoot(), runDir, line -> System.out.println("  " + line));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "revive-demo-stop"));
+        TimelinePrinter printer = new TimelinePrinter(System.out, clock.instant());
+        stack.events().onEntry(printer::print);
+
+        Workload workload = new Workload(stack.target().endpoints());
+        System.out.printf("%nWrote %d keys into the target cluster.%n", workload.write("demo/before", KEYS));
+        EtcdMember victim = options.killLeader() ? stack.target().leader() : follower(stack);
+        Instant killedAt = clock.instant();
+        printer.resetOrigin(killedAt);
+        System.out.printf("%nKilling %s member %s (pid %s) with SIGKILL; the timeline follows.%n%n",
+                options.killLeader() ? "leader" : "follower", victim.name(), victim.pid().orElse(-1));
+        stack.target().kill(victim);
+        printer.say(killedAt, "killed", victim.name() + " with SIGKILL");
+        int during = workload.write("demo/during", KEYS);
+        printer.say(clock.instant(), "written", during + " more keys since the kill, while Revive recovers " + victim.name());
+        workload.close();
+
+        RecoveryReport report = awaitReport(new Recoveries(stack.events()), victim.name(), killedAt);
+        printer.printReport(report);
+        Path reportFile = writeReport(options.outDir(), report);
+        System.out.printf("%nReport written to %s; detection latency %d ms.%n", reportFile,
+                Duration.between(killedAt, report.timeline().detectedAt()).toMillis());
+        if (options.keepRunning()) {
+            keepRunning(stack);
+        }
+        stack.close();
+        System.exit(report.verdict() == Verdict.CONSISTENT ? 0 : 1);
+    }
+
+    private static EtcdMember follower(ReviveStack stack) {
+        EtcdMember leader = stack.target().leader();
+        return stack.target().members().stream().filter(member -> member != leader).findFirst().orElseThrow();
+    }
+
+    private static RecoveryReport awaitReport(Recoveries recoveries, String nodeId, Instant since)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<RecoveryReport> report = recoveries.reportFor(nodeId, since);
+            if (report.isPresent()) {
+                return report.get();
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new IllegalStateException("no recovery report for " + nodeId + " within " + RECOVERY_TIMEOUT);
+    }
+
+    private static Path writeReport(Path outDir, RecoveryReport report) throws Exception {
+        Files.createDirectories(outDir);
+        Path file = outDir.resolve("report-" + report.incidentId() + ".json");
+        Json.events().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+        return file;
+    }
+
+    private static void keepRunning(ReviveStack stack) throws InterruptedException {
+        System.out.println("\nEverything keeps running. Kill a member and watch Revive bring it back:");
+        stack.target().members().forEach(member -> System.out.printf("  kill -9 %s   # %s %s%n",
+                member.pid().isPresent() ? member.pid().getAsLong() : "$(pgrep -f " + member.dataDir() + ")",
+                member.name(), member.clientUrl()));
+        System.out.printf("  curl -X POST %s/faults -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d @fault.json%n",
+                stack.service("detector").url(), stack.apiToken());
+        System.out.println("Press Ctrl-C to stop everything.");
+        new CountDownLatch(1).await();
+    }
+}

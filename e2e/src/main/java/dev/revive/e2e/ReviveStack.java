@@ -1,0 +1,174 @@
+package dev.revive.e2e;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.kafka.Topic;
+import dev.revive.contracts.kafka.Topics;
+import dev.revive.testkit.EtcdCluster;
+import dev.revive.testkit.KafkaBroker;
+import dev.revive.testkit.TopicSpec;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * All of Revive on one machine, on embedded defaults: a KRaft broker in this JVM, a one-member
+ * coordination etcd, a three-member target etcd cluster, and the four packaged services as child
+ * processes. Closing it stops everything it started, pass or fail.
+ */
+public final class ReviveStack implements AutoCloseable {
+
+    /** The id of the target cluster in its spec. */
+    public static final String CLUSTER_ID = "demo-etcd";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path runDir;
+    private final String apiToken;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KafkaBroker broker;
+    private EtcdCluster coordination;
+    private EtcdCluster target;
+    private ClusterSpec spec;
+    private EventLog events;
+
+    private ReviveStack(Path runDir, String apiToken) {
+        this.runDir = runDir;
+        this.apiToken = apiToken;
+    }
+
+    /** Starts everything under {@code runDir}, reporting progress in words to {@code progress}. */
+    public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress) throws Exception {
+        ReviveStack stack = new ReviveStack(runDir, "demo-" + Long.toHexString(System.nanoTime()));
+        try {
+            stack.startInfrastructure(progress);
+            stack.startServices(repoRoot, progress);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    /** The target etcd cluster that Revive watches and repairs. */
+    public EtcdCluster target() {
+        return target;
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    /** The bearer token of the detector's {@code POST /faults}. */
+    public String apiToken() {
+        return apiToken;
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("revive: cannot stop " + started.get(i) + ": " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private void startInfrastructure(Consumer<String> progress) throws IOException {
+        Files.createDirectories(runDir);
+        long begin = System.nanoTime();
+        broker = track(KafkaBroker.start(runDir.resolve("kafka")));
+        broker.createTopics(Topics.ALL.stream().map(ReviveStack::topicSpec).toList());
+        progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
+        begin = System.nanoTime();
+        coordination = track(EtcdCluster.start(1));
+        target = track(EtcdCluster.start(3));
+        target.awaitLeader(EtcdCluster.LEADER_TIMEOUT);
+        progress.accept("etcd: coordination " + coordination.endpoints() + ", target " + target.endpoints() + " in "
+                + since(begin));
+        spec = TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target"));
+        Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"));
+        progress.accept("cluster spec written to " + specFile);
+        events = track(new EventLog(broker.bootstrapServers(), Clock.systemUTC()));
+    }
+
+    private void startServices(Path repoRoot, Consumer<String> progress) throws Exception {
+        long begin = System.nanoTime();
+        Path logs = Files.createDirectories(runDir.resolve("logs"));
+        String bootstrap = broker.bootstrapServers();
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+        configs.put("detector", Map.of(
+                "revive.detector.specs-dir", runDir.resolve("specs").toString(),
+                "revive.detector.api.token", apiToken,
+                "revive.detector.probe.interval", "PT0.5S",
+                "revive.detector.probe.timeout", "PT1S",
+                "revive.detector.probe.failure-threshold", "2",
+                "revive.detector.probe.recovery-threshold", "2"));
+        configs.put("planner", Map.of(
+                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
+                "kafka-streams.state.dir", runDir.resolve("planner-state").toString()));
+        configs.put("executor", Map.of(
+                "revive.executor.coordination.endpoints", String.join(",", coordination.endpoints())));
+        configs.put("verifier", Map.of());
+        for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
+            String name = config.getKey();
+            Map<String, String> properties = new LinkedHashMap<>(config.getValue());
+            properties.put("kafka.bootstrap.servers", bootstrap);
+            Path jar = repoRoot.resolve(name + "-service").resolve("target/quarkus-app/quarkus-run.jar");
+            services.put(name, track(ServiceProcess.start(name, jar, freePort(), properties, logs)));
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+        progress.accept("services ready (" + String.join(", ", services.keySet()) + ") in " + since(begin)
+                + ", logs in " + logs);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    private static TopicSpec topicSpec(Topic<?, ?> topic) {
+        return new TopicSpec(topic.name(), 1, topic.compacted());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String since(long begin) {
+        return String.format("%.1f s", (System.nanoTime() - begin) / 1e9);
+    }
+}

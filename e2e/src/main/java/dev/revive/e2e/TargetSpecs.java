@@ -1,0 +1,59 @@
+package dev.revive.e2e;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.revive.contracts.cluster.BackupLocation;
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.Endpoints;
+import dev.revive.contracts.cluster.NodeRole;
+import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.cluster.Policy;
+import dev.revive.contracts.cluster.ProcessControl;
+import dev.revive.contracts.cluster.RestartBudget;
+import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.cluster.VerificationTolerances;
+import dev.revive.contracts.json.Json;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.testkit.EtcdCluster;
+import dev.revive.testkit.EtcdMember;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Describes a running {@link EtcdCluster} as the ClusterSpec an operator would write for it. */
+public final class TargetSpecs {
+
+    private static final YAMLMapper YAML = Json.configure(new YAMLMapper());
+    /** Defaults, but a budget that lets the scenarios and a demo user restart one member ten times an hour. */
+    private static final Policy DEMO_POLICY =
+            new Policy(PlanMode.AUTO, 1, new RestartBudget(10, Duration.ofHours(1)), VerificationTolerances.defaults());
+
+    private TargetSpecs() {
+    }
+
+    /** The spec of {@code cluster}: one process-driven node per member, started by its own command. */
+    public static ClusterSpec describe(String clusterId, EtcdCluster cluster, Path workDir) {
+        List<NodeSpec> nodes = cluster.members().stream().map(member -> node(member, workDir)).toList();
+        return new ClusterSpec(clusterId, SystemKind.ETCD, nodes, DEMO_POLICY,
+                new BackupLocation(workDir.resolve("backups").toString()));
+    }
+
+    /** Writes {@code spec} as {@code <dir>/<id>.yaml} and returns the file. */
+    public static Path write(ClusterSpec spec, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(spec.id() + ".yaml");
+        YAML.writeValue(file.toFile(), spec);
+        return file;
+    }
+
+    private static NodeSpec node(EtcdMember member, Path workDir) {
+        Path nodeDir = workDir.resolve("nodes").resolve(member.name());
+        ProcessControl control = new ProcessControl(member.command(), member.dataDir().getParent().toString(), Map.of(),
+                nodeDir.resolve(member.name() + ".pid").toString(), member.logFile().toString(), Duration.ofSeconds(5));
+        return new NodeSpec(member.name(), NodeRole.MEMBER, new Endpoints(member.clientUrl(), member.peerUrl()), control,
+                member.dataDir().toString(), List.of(member.logFile().toString()),
+                List.of(nodeDir.resolve("tmp").toString()));
+    }
+}
