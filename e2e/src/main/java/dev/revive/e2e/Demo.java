@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The demo: starts Revive on embedded defaults, kills an etcd member with SIGKILL, prints the
@@ -33,13 +31,12 @@ public final class Demo {
         Path runDir = Files.createTempDirectory("revive-demo-");
         System.out.println("Revive demo — run directory " + runDir);
         ReviveStack stack = ReviveStack.start(options.repoRoot(), runDir, line -> System.out.println("  " + line));
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "revive-demo-stop"));
         TimelinePrinter printer = new TimelinePrinter(System.out, clock.instant());
         stack.events().onEntry(printer::print);
 
         Workload workload = new Workload(stack.target().endpoints());
         System.out.printf("%nWrote %d keys into the target cluster.%n", workload.write("demo/before", KEYS));
-        EtcdMember victim = options.killLeader() ? stack.target().leader() : follower(stack);
+        EtcdMember victim = options.killLeader() ? stack.target().leader() : stack.followers().get(0);
         Instant killedAt = clock.instant();
         printer.resetOrigin(killedAt);
         System.out.printf("%nKilling %s member %s (pid %s) with SIGKILL; the timeline follows.%n%n",
@@ -50,7 +47,9 @@ public final class Demo {
         printer.say(clock.instant(), "written", during + " more keys since the kill, while Revive recovers " + victim.name());
         workload.close();
 
-        RecoveryReport report = awaitReport(new Recoveries(stack.events()), victim.name(), killedAt);
+        Recoveries recoveries = new Recoveries(stack.events());
+        RecoveryReport report = Polling.await("recovery report for " + victim.name(), RECOVERY_TIMEOUT,
+                () -> recoveries.reportFor(victim.name(), killedAt));
         printer.printReport(report);
         Path reportFile = writeReport(options.outDir(), report);
         System.out.printf("%nReport written to %s; detection latency %d ms.%n", reportFile,
@@ -60,24 +59,6 @@ public final class Demo {
         }
         stack.close();
         System.exit(report.verdict() == Verdict.CONSISTENT ? 0 : 1);
-    }
-
-    private static EtcdMember follower(ReviveStack stack) {
-        EtcdMember leader = stack.target().leader();
-        return stack.target().members().stream().filter(member -> member != leader).findFirst().orElseThrow();
-    }
-
-    private static RecoveryReport awaitReport(Recoveries recoveries, String nodeId, Instant since)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<RecoveryReport> report = recoveries.reportFor(nodeId, since);
-            if (report.isPresent()) {
-                return report.get();
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new IllegalStateException("no recovery report for " + nodeId + " within " + RECOVERY_TIMEOUT);
     }
 
     private static Path writeReport(Path outDir, RecoveryReport report) throws Exception {

@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.testkit.EtcdCluster;
+import dev.revive.testkit.EtcdMember;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.TopicSpec;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +48,8 @@ public final class ReviveStack implements AutoCloseable {
 
     /** Starts everything under {@code runDir}, reporting progress in words to {@code progress}. */
     public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress) throws Exception {
-        ReviveStack stack = new ReviveStack(runDir, "demo-" + Long.toHexString(System.nanoTime()));
+        ReviveStack stack = new ReviveStack(runDir, "demo-" + UUID.randomUUID());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "revive-stack-stop"));
         try {
             stack.startInfrastructure(progress);
             stack.startServices(repoRoot, progress);
@@ -64,6 +67,12 @@ public final class ReviveStack implements AutoCloseable {
     /** The target etcd cluster that Revive watches and repairs. */
     public EtcdCluster target() {
         return target;
+    }
+
+    /** The target members that are not the leader now. */
+    public List<EtcdMember> followers() {
+        EtcdMember leader = target.leader();
+        return target.members().stream().filter(member -> member != leader).toList();
     }
 
     public ClusterSpec spec() {
@@ -91,8 +100,9 @@ public final class ReviveStack implements AutoCloseable {
         return runDir;
     }
 
+    /** Stops everything it started, newest first; safe to call more than once (also runs on JVM exit). */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();

@@ -216,8 +216,7 @@ class RecoveryScenariosIT {
 
     /** The followers in turn, so that the scenarios spread their restarts over the members. */
     private static EtcdMember follower() {
-        EtcdMember leader = stack.target().leader();
-        List<EtcdMember> followers = stack.target().members().stream().filter(member -> member != leader).toList();
+        List<EtcdMember> followers = stack.followers();
         return followers.get(scenario++ % followers.size());
     }
 

@@ -1,5 +1,6 @@
 package dev.revive.planner;
 
+import dev.revive.testkit.MutableClock;
 import static dev.revive.planner.domain.Fixtures.CLUSTER;
 import static dev.revive.planner.domain.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ class PlannerTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(T0.plusSeconds(5));
+    private final MutableClock clock = new MutableClock(T0.plusSeconds(5));
     private TopologyTestDriver driver;
     private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
     private TestOutputTopic<String, RecoveryPlan> plans;

@@ -1,5 +1,6 @@
 package dev.revive.executor.plan;
 
+import dev.revive.testkit.MutableClock;
 import dev.revive.contracts.cluster.BackupLocation;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.Endpoints;
@@ -16,10 +17,8 @@ import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.plan.StepParams;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -76,35 +75,6 @@ public final class Fixtures {
 
     public static RecoveryPlan restartPlan(String nodeId) {
         return plan("inc-1", 1, PlanMode.AUTO, restartSteps(nodeId, "m0", 2));
-    }
-
-    /** A clock the test moves by hand. */
-    public static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 
     /** A pacer that moves the clock instead of sleeping, and runs a hook on each pause. */

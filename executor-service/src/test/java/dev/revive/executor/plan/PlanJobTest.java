@@ -1,5 +1,6 @@
 package dev.revive.executor.plan;
 
+import dev.revive.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revive.contracts.execution.ExecutionEvent;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The lock is taken before the history is read, and a finished plan is not run again. */
 class PlanJobTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final PlanRunnerTest.ScriptedSteps steps = new PlanRunnerTest.ScriptedSteps();
     private final List<String> order = new ArrayList<>();
     private final List<ExecutionEvent> history = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.revive.executor.plan;
 
+import dev.revive.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revive.contracts.execution.ExecutionEvent;
@@ -25,7 +26,7 @@ class PlanRunnerTest {
 
     private static final Path ROOT = Path.of("/srv/revive-test");
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final Fixtures.FakePacer pacer = new Fixtures.FakePacer(clock);
     private final ScriptedSteps steps = new ScriptedSteps();
     private final RecordingRecorder recorder = new RecordingRecorder();

@@ -1,5 +1,6 @@
 package dev.revive.executor.plan;
 
+import dev.revive.testkit.MutableClock;
 import static dev.revive.executor.plan.Fixtures.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class StepIdempotenceTest {
     @TempDir
     Path root;
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final Fixtures.FakePacer pacer = new Fixtures.FakePacer(clock);
     private final FakeNodeDriver driver = new FakeNodeDriver();
     private final FakeEtcdMembers etcd = new FakeEtcdMembers();

@@ -18,11 +18,8 @@ import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Timeline;
 import dev.revive.contracts.report.Verdict;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -89,34 +86,5 @@ public final class Fixtures {
     public static PlanOutcome outcome(String incidentId, Outcome outcome) {
         return new PlanOutcome("out-" + incidentId, incidentId + "-r1", incidentId, CLUSTER, outcome, "exec-1", 7,
                 "step 05-start failed", T0, T0.plusSeconds(30));
-    }
-
-    /** A clock the test moves by hand. */
-    public static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.revive.planner.domain;
 
+import dev.revive.testkit.MutableClock;
 import static dev.revive.planner.domain.Fixtures.T0;
 import static dev.revive.planner.domain.Fixtures.etcd;
 import static dev.revive.planner.domain.Fixtures.fault;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class IncidentPlannerTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(T0.plusSeconds(5));
+    private final MutableClock clock = new MutableClock(T0.plusSeconds(5));
     private final IncidentPlanner planner = new IncidentPlanner(new Runbook(RunbookSettings.defaults()), clock,
             IdSource.sequential());
     private final ClusterSpec spec = etcd();

@@ -1,5 +1,6 @@
 package dev.revive.verifier.check;
 
+import dev.revive.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revive.contracts.report.CheckResult;

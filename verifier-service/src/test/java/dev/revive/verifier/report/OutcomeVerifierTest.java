@@ -14,7 +14,7 @@ import dev.revive.contracts.report.Verdict;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.verifier.Samples;
 import dev.revive.verifier.check.FakeCluster;
-import dev.revive.verifier.check.MutableClock;
+import dev.revive.testkit.MutableClock;
 import dev.revive.verifier.check.Verification;
 import java.time.Duration;
 import java.time.Instant;
