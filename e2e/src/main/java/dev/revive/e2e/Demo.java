@@ -5,6 +5,7 @@ import dev.revive.contracts.json.Json;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
 import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,38 +28,51 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         DemoOptions options = DemoOptions.parse(args);
-        Clock clock = Clock.systemUTC();
-        Path runDir = Files.createTempDirectory("revive-demo-");
+        Path runDir = TempDirs.create("revive-demo-");
         System.out.println("Revive demo — run directory " + runDir);
-        ReviveStack stack = ReviveStack.start(options.repoRoot(), runDir, line -> System.out.println("  " + line));
+        boolean consistent = false;
+        try (ReviveStack stack = ReviveStack.start(options.repoRoot(), runDir, line -> System.out.println("  " + line))) {
+            RecoveryReport report = recoverOneMember(stack, options, Clock.systemUTC());
+            consistent = report.verdict() == Verdict.CONSISTENT;
+            if (options.keepRunning()) {
+                keepRunning(stack);
+            }
+        } finally {
+            if (consistent) {
+                TempDirs.deleteRecursively(runDir);
+            } else {
+                System.out.println("Logs of every process are kept in " + runDir.resolve("logs"));
+            }
+        }
+        System.exit(consistent ? 0 : 1);
+    }
+
+    /** Writes data, kills a member, writes more, and returns the report of its recovery. */
+    private static RecoveryReport recoverOneMember(ReviveStack stack, DemoOptions options, Clock clock)
+            throws Exception {
         TimelinePrinter printer = new TimelinePrinter(System.out, clock.instant());
         stack.events().onEntry(printer::print);
-
-        Workload workload = new Workload(stack.target().endpoints());
-        System.out.printf("%nWrote %d keys into the target cluster.%n", workload.write("demo/before", KEYS));
-        EtcdMember victim = options.killLeader() ? stack.target().leader() : stack.followers().get(0);
-        Instant killedAt = clock.instant();
-        printer.resetOrigin(killedAt);
-        System.out.printf("%nKilling %s member %s (pid %s) with SIGKILL; the timeline follows.%n%n",
-                options.killLeader() ? "leader" : "follower", victim.name(), victim.pid().orElse(-1));
-        stack.target().kill(victim);
-        printer.say(killedAt, "killed", victim.name() + " with SIGKILL");
-        int during = workload.write("demo/during", KEYS);
-        printer.say(clock.instant(), "written", during + " more keys since the kill, while Revive recovers " + victim.name());
-        workload.close();
-
-        Recoveries recoveries = new Recoveries(stack.events());
-        RecoveryReport report = Polling.await("recovery report for " + victim.name(), RECOVERY_TIMEOUT,
-                () -> recoveries.reportFor(victim.name(), killedAt));
-        printer.printReport(report);
-        Path reportFile = writeReport(options.outDir(), report);
-        System.out.printf("%nReport written to %s; detection latency %d ms.%n", reportFile,
-                Duration.between(killedAt, report.timeline().detectedAt()).toMillis());
-        if (options.keepRunning()) {
-            keepRunning(stack);
+        try (Workload workload = new Workload(stack.target().endpoints())) {
+            System.out.printf("%nWrote %d keys into the target cluster.%n", workload.write("demo/before", KEYS));
+            EtcdMember victim = options.killLeader() ? stack.target().leader() : stack.followers().get(0);
+            Instant killedAt = clock.instant();
+            printer.resetOrigin(killedAt);
+            System.out.printf("%nKilling %s member %s (pid %s) with SIGKILL; the timeline follows.%n%n",
+                    options.killLeader() ? "leader" : "follower", victim.name(), victim.pid().orElse(-1));
+            stack.target().kill(victim);
+            printer.say(killedAt, "killed", victim.name() + " with SIGKILL");
+            int during = workload.write("demo/during", KEYS);
+            printer.say(clock.instant(), "written", during + " more keys since the kill, while Revive recovers "
+                    + victim.name());
+            Recoveries recoveries = new Recoveries(stack.events());
+            RecoveryReport report = Polling.await("recovery report for " + victim.name(), RECOVERY_TIMEOUT,
+                    () -> recoveries.reportFor(victim.name(), killedAt));
+            printer.printReport(report);
+            Path reportFile = writeReport(options.outDir(), report);
+            System.out.printf("%nReport written to %s; detection latency %d ms.%n", reportFile,
+                    Duration.between(killedAt, report.timeline().detectedAt()).toMillis());
+            return report;
         }
-        stack.close();
-        System.exit(report.verdict() == Verdict.CONSISTENT ? 0 : 1);
     }
 
     private static Path writeReport(Path outDir, RecoveryReport report) throws Exception {
@@ -73,8 +87,11 @@ public final class Demo {
         stack.target().members().forEach(member -> System.out.printf("  kill -9 %s   # %s %s%n",
                 member.pid().isPresent() ? member.pid().getAsLong() : "$(pgrep -f " + member.dataDir() + ")",
                 member.name(), member.clientUrl()));
-        System.out.printf("  curl -X POST %s/faults -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d @fault.json%n",
-                stack.service("detector").url(), stack.apiToken());
+        System.out.printf("Or report a fault as another system would:%n  curl -X POST %s/faults -H 'Authorization: Bearer %s' "
+                + "-H 'Content-Type: application/json' -d '{\"faultId\":\"manual-1\",\"clusterId\":\"%s\",\"nodeId\":\"%s\","
+                + "\"kind\":\"UNHEALTHY\",\"severity\":\"CRITICAL\",\"observedAt\":\"%s\",\"source\":\"me\","
+                + "\"dedupKey\":\"manual\"}'%n", stack.service("detector").url(), stack.apiToken(), ReviveStack.CLUSTER_ID,
+                stack.followers().get(0).name(), Instant.now());
         System.out.println("Press Ctrl-C to stop everything.");
         new CountDownLatch(1).await();
     }
