@@ -3,6 +3,7 @@ package dev.revive.executor.kafka;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.executor.plan.PlanHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,12 +16,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * Reads a plan's committed step events and outcome back from {@code revive.executions}, from the
- * beginning of the topic to its current end, with a fresh read-committed consumer per call.
+ * Reads a plan's committed step events and outcome back from {@code revive.executions}, with a
+ * fresh read-committed consumer per call: from the first record written at or after the plan's
+ * creation (less {@link #CLOCK_SKEW}, since planner and executor clocks differ) to the current
+ * end, so a resume reads the plan's own era and not the whole history of the topic.
  */
 public final class ExecutionHistoryReader implements PlanHistory {
 
     private static final Logger LOG = Logger.getLogger(ExecutionHistoryReader.class);
+    /** How far the planner's clock may run ahead of the clocks that stamped the plan's events. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Map<String, Object> readerConfig;
     private final Duration timeout;
@@ -35,18 +40,18 @@ public final class ExecutionHistoryReader implements PlanHistory {
     }
 
     @Override
-    public List<ExecutionEvent> eventsOf(String clusterId, String planId) {
-        byte[] key = clusterId.getBytes(StandardCharsets.UTF_8);
+    public List<ExecutionEvent> eventsOf(RecoveryPlan plan) {
+        byte[] key = plan.clusterId().getBytes(StandardCharsets.UTF_8);
         List<ExecutionEvent> events = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readerConfig)) {
-            TopicReader.assignAll(consumer, Topics.EXECUTIONS.name(), timeout);
+            TopicReader.assignFrom(consumer, Topics.EXECUTIONS.name(), plan.createdAt().minus(CLOCK_SKEW), timeout);
             TopicReader.readToEnd(consumer, timeout, record -> {
                 if (Arrays.equals(key, record.key())) {
-                    decode(record, planId, events);
+                    decode(record, plan.planId(), events);
                 }
             });
         }
-        LOG.debugf("plan %s has %d recorded events", planId, events.size());
+        LOG.debugf("plan %s has %d recorded events", plan.planId(), events.size());
         return events;
     }
 

@@ -1,16 +1,20 @@
 package dev.revive.executor.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads a whole topic from the beginning with a group-less, read-committed consumer: assigns all
- * its partitions, then polls until each position reaches the end offset seen at the start.
+ * Reads a topic with a group-less, read-committed consumer: assigns all its partitions from the
+ * beginning or from a point in time, then polls until each position reaches the end offset seen
+ * at the start.
  */
 final class TopicReader {
 
@@ -30,6 +34,22 @@ final class TopicReader {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return partitions;
+    }
+
+    /**
+     * Assigns every partition of {@code topic} and seeks each to its first record written at or
+     * after {@code since} (to its end when there is none); fails when the topic is missing.
+     */
+    static void assignFrom(KafkaConsumer<byte[], byte[]> consumer, String topic, Instant since, Duration timeout) {
+        List<TopicPartition> partitions = assignAll(consumer, topic, timeout);
+        Map<TopicPartition, Long> query = new HashMap<>();
+        partitions.forEach(partition -> query.put(partition, since.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, timeout);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp first = found.get(partition);
+            consumer.seek(partition, first == null ? end.get(partition) : first.offset());
+        }
     }
 
     /** Polls until the consumer has read up to the current end of every assigned partition. */

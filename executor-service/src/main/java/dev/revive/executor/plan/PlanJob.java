@@ -49,7 +49,7 @@ public final class PlanJob {
         state = state.moveTo(PlanState.LOCKED);
         LOG.infof("plan %s holds the lock of %s with fencing token %d", plan.planId(), plan.clusterId(), lock.token());
         try {
-            PlanProgress earlier = PlanProgress.of(history.eventsOf(plan.clusterId(), plan.planId()));
+            PlanProgress earlier = PlanProgress.of(history.eventsOf(plan));
             if (earlier.outcome().isPresent()) {
                 state.moveTo(PlanState.ALREADY_FINISHED);
                 LOG.infof("plan %s already ended %s; nothing to do", plan.planId(), earlier.outcome().get().outcome());

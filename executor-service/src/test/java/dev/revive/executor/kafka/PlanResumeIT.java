@@ -88,7 +88,7 @@ class PlanResumeIT {
         assertThat(stepsOfA.executed).containsExactly("01-snapshot", "02-stop", "03-force-kill", "04-clean-temp");
         assertThat(stepsOfB.executed).containsExactly("04-clean-temp", "05-start", "06-await-healthy",
                 "07-await-caught-up");
-        List<ExecutionEvent> events = history().eventsOf(plan.clusterId(), plan.planId());
+        List<ExecutionEvent> events = history().eventsOf(plan);
         assertThat(events.stream().filter(StepEvent.class::isInstance).map(StepEvent.class::cast)
                 .filter(event -> event.stepId().equals("04-clean-temp"))
                 .map(event -> event.executorId() + ":" + event.attempt() + ":" + event.status()))

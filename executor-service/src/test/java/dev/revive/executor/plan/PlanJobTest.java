@@ -86,8 +86,8 @@ class PlanJobTest {
         };
     }
 
-    private List<ExecutionEvent> history(String clusterId, String planId) {
-        order.add("history " + planId);
+    private List<ExecutionEvent> history(RecoveryPlan plan) {
+        order.add("history " + plan.planId());
         return history;
     }
 }
