@@ -87,6 +87,12 @@ class FaultApiIT {
     }
 
     @Test
+    void unknownNodeOfAKnownClusterIs404() {
+        post(fault("f-404-node", SpecDirectoryResource.CLUSTER_ID, "m9")).statusCode(404).contentType(PROBLEM_JSON)
+                .body("field", equalTo("nodeId"), "reason", equalTo("UNKNOWN_NODE"));
+    }
+
+    @Test
     void bodyOverTheLimitIs413() {
         post(" ".repeat(EventCodec.MAX_BYTES + 1)).statusCode(413).contentType(PROBLEM_JSON)
                 .body("reason", equalTo("TOO_LARGE"));

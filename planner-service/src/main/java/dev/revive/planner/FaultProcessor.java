@@ -32,7 +32,7 @@ final class FaultProcessor extends IncidentProcessor<FaultEvent> {
                     "cluster '" + fault.clusterId() + "' is not registered");
         }
         if (fault.nodeId() != null && spec.node(fault.nodeId()).isEmpty()) {
-            throw new InvalidEventException(RejectReason.INVALID_VALUE, "nodeId",
+            throw new InvalidEventException(RejectReason.UNKNOWN_NODE, "nodeId",
                     "'" + fault.nodeId() + "' is not a node of cluster '" + fault.clusterId() + "'");
         }
     }

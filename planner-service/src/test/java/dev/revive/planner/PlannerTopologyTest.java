@@ -155,7 +155,7 @@ class PlannerTopologyTest {
                 Topics.FAULTS.valueSerde().serializer().serialize(null, Fixtures.fault("f-3", "n1")), wrongType));
 
         assertThat(deadLetters.readRecordsToList()).extracting(letter -> DeadLetters.reason(letter.headers()))
-                .containsExactly("INVALID_VALUE", "INVALID_VALUE", "UNSUPPORTED_VERSION");
+                .containsExactly("INVALID_VALUE", "UNKNOWN_NODE", "UNSUPPORTED_VERSION");
         assertThat(plans.isEmpty()).isTrue();
     }
 

@@ -246,8 +246,11 @@ final class ExecutionsLoop implements Runnable {
     }
 
     private static RejectReason rejectReason(VerifierException e) {
-        return e.reason() == VerifierException.Reason.UNKNOWN_CLUSTER ? RejectReason.UNKNOWN_CLUSTER
-                : RejectReason.INVALID_VALUE;
+        return switch (e.reason()) {
+            case UNKNOWN_CLUSTER -> RejectReason.UNKNOWN_CLUSTER;
+            case UNKNOWN_PLAN -> RejectReason.UNKNOWN_PLAN;
+            case MISMATCHED_PLAN -> RejectReason.INVALID_VALUE;
+        };
     }
 
     private static String summary(RecoveryReport report) {

@@ -14,5 +14,9 @@ public enum RejectReason {
     /** A known event type at a version this service does not read. */
     UNSUPPORTED_VERSION,
     /** Valid, but about a cluster that is not registered. */
-    UNKNOWN_CLUSTER
+    UNKNOWN_CLUSTER,
+    /** Valid, but about a node that its registered cluster does not have. */
+    UNKNOWN_NODE,
+    /** Valid, but about a plan that never arrived (e.g. an outcome of an unknown plan). */
+    UNKNOWN_PLAN
 }

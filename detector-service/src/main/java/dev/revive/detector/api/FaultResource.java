@@ -1,5 +1,6 @@
 package dev.revive.detector.api;
 
+import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.EventCodec;
 import dev.revive.contracts.kafka.Topics;
@@ -45,7 +46,7 @@ public class FaultResource {
     public record Accepted(String faultId) {
     }
 
-    /** Validates the fault, checks its cluster is registered, publishes it and waits for Kafka's acknowledgement. */
+    /** Validates the fault, checks its cluster and node are registered, publishes it and waits for Kafka's acknowledgement. */
     @POST
     @ApiTokenRequired
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,8 +55,10 @@ public class FaultResource {
         FaultEvent fault = CODEC.decode(body);
         MDC.put("clusterId", fault.clusterId());
         try {
-            if (registry.find(fault.clusterId()).isEmpty()) {
-                throw new UnknownClusterException(fault.clusterId());
+            ClusterSpec spec = registry.find(fault.clusterId())
+                    .orElseThrow(() -> UnknownTargetException.cluster(fault.clusterId()));
+            if (fault.nodeId() != null && spec.node(fault.nodeId()).isEmpty()) {
+                throw UnknownTargetException.node(fault.clusterId(), fault.nodeId());
             }
             awaitAcknowledgement(fault, publisher.publish(Topics.FAULTS, fault.clusterId(), fault));
             LOG.infof("fault %s (%s of %s) from %s accepted", fault.faultId(), fault.kind(), fault.subject(),

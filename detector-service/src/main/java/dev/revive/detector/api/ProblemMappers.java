@@ -19,9 +19,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unknownCluster(UnknownClusterException e, UriInfo uri) {
+    public Response unknownTarget(UnknownTargetException e, UriInfo uri) {
         LOG.warnf("rejected %s: %s", path(uri), e.getMessage());
-        return Problems.response(Problems.unknownCluster(e.clusterId(), path(uri)));
+        return Problems.response(Problems.unknownTarget(e, path(uri)));
     }
 
     @ServerExceptionMapper

@@ -24,11 +24,11 @@ public final class Problems {
                 e.reason().name());
     }
 
-    /** A valid event about a cluster this detector has no spec for: 404. */
-    public static Problem unknownCluster(String clusterId, String instance) {
-        return new Problem(TYPE_BASE + "unknown-cluster", "Unknown cluster", 404,
-                "cluster '" + clusterId + "' is not registered", instance, "clusterId",
-                RejectReason.UNKNOWN_CLUSTER.name());
+    /** A valid event about a cluster this detector has no spec for, or a node its cluster lacks: 404. */
+    public static Problem unknownTarget(UnknownTargetException e, String instance) {
+        boolean cluster = e.reason() == RejectReason.UNKNOWN_CLUSTER;
+        return new Problem(TYPE_BASE + (cluster ? "unknown-cluster" : "unknown-node"),
+                cluster ? "Unknown cluster" : "Unknown node", 404, e.getMessage(), instance, e.field(), e.reason().name());
     }
 
     /** No or a wrong bearer token: 401. */

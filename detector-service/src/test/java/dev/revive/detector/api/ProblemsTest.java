@@ -54,11 +54,21 @@ class ProblemsTest {
 
     @Test
     void unknownClusterIs404NamingClusterId() {
-        Problem problem = Problems.unknownCluster("nope", "/faults");
+        Problem problem = Problems.unknownTarget(UnknownTargetException.cluster("nope"), "/faults");
 
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.field()).isEqualTo("clusterId");
         assertThat(problem.reason()).isEqualTo(RejectReason.UNKNOWN_CLUSTER.name());
+    }
+
+    @Test
+    void unknownNodeIs404NamingNodeId() {
+        Problem problem = Problems.unknownTarget(UnknownTargetException.node("etcd-a", "m9"), "/faults");
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.field()).isEqualTo("nodeId");
+        assertThat(problem.reason()).isEqualTo(RejectReason.UNKNOWN_NODE.name());
+        assertThat(problem.detail()).contains("m9", "etcd-a");
     }
 
     @Test
