@@ -68,16 +68,23 @@ class RecoveryScenariosIT {
     }
 
     @AfterAll
-    static void stopRevive() {
+    static void stopReviveAndLeaveNoProcessBehind() {
         if (workload != null) {
             workload.close();
         }
         if (etcd != null) {
             etcd.close();
         }
-        if (stack != null) {
-            stack.close();
+        if (stack == null) {
+            return;
         }
+        List<ServiceProcess> services = stack.services();
+        String etcdDir = stack.target().directory().toString();
+        stack.close();
+
+        assertThat(services).noneMatch(ServiceProcess::isAlive);
+        assertThat(ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
+                .filter(commandLine -> commandLine.contains(etcdDir))).as("etcd members left running").isEmpty();
     }
 
     @BeforeEach
