@@ -49,6 +49,8 @@ public final class EventLog implements AutoCloseable {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a committed record is seen when its commit marker is: do not let an empty fetch wait 500 ms for it
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (Topic<?, ?> topic : WATCHED) {
