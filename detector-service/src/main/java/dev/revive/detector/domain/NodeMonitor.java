@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * The state machine of one node. Fed one probe outcome at a time, it publishes one fault after
  * {@code failures} consecutive failures and one recovery after {@code recoveries} consecutive
- * successes of a down node; a single failure between successes publishes nothing.
+ * successes of a down node; a single failure between successes publishes nothing. An event that
+ * Kafka did not acknowledge is told again (same fault id) on the next probe, as long as it still
+ * describes the node; a newer event supersedes it, so a fault and its recovery never swap places.
  */
 public final class NodeMonitor {
 
@@ -17,6 +19,7 @@ public final class NodeMonitor {
     private int consecutiveFailures;
     private int consecutiveSuccesses;
     private FaultEvent openFault;
+    private FaultEvent unacknowledged;
 
     public NodeMonitor(NodeRef node, Thresholds thresholds, Faults faults) {
         this.node = Objects.requireNonNull(node, "node");
@@ -36,7 +39,31 @@ public final class NodeMonitor {
     public synchronized Transition observe(ProbeResult result) {
         NodeState before = state;
         FaultEvent event = result.isSuccess() ? onSuccess() : onFailure(result);
+        if (event != null || !stillDescribesTheNode(unacknowledged)) {
+            unacknowledged = null;
+        }
+        if (event == null && unacknowledged != null) {
+            event = unacknowledged;
+            unacknowledged = null;
+        }
         return new Transition(node, before, state, event);
+    }
+
+    /** Kafka did not acknowledge {@code event}: tell it again on the next probe if it is still true then. */
+    public synchronized void publishFailed(FaultEvent event) {
+        if (stillDescribesTheNode(event)) {
+            unacknowledged = event;
+        }
+    }
+
+    private boolean stillDescribesTheNode(FaultEvent event) {
+        if (event == null) {
+            return false;
+        }
+        if (event.isRecovery()) {
+            return openFault == null && (state == NodeState.UP || state == NodeState.SUSPECT);
+        }
+        return event == openFault && (state == NodeState.DOWN || state == NodeState.RECOVERING);
     }
 
     private FaultEvent onFailure(ProbeResult result) {

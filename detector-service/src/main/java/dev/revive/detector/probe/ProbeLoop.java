@@ -104,7 +104,7 @@ public class ProbeLoop {
             if (transition.changed()) {
                 LOG.infof("node %s: %s -> %s", node, transition.from(), transition.to());
             }
-            transition.publish().ifPresent(this::publish);
+            transition.publish().ifPresent(fault -> publish(monitor, fault));
         } catch (RuntimeException e) {
             LOG.errorf(e, "probe of node %s failed unexpectedly", node);
         } finally {
@@ -112,12 +112,13 @@ public class ProbeLoop {
         }
     }
 
-    private void publish(FaultEvent fault) {
+    private void publish(NodeMonitor monitor, FaultEvent fault) {
         LOG.infof("node %s/%s: publishing %s %s", fault.clusterId(), fault.nodeId(), fault.kind(), fault.faultId());
         publisher.publish(Topics.FAULTS, fault.clusterId(), fault).whenComplete((metadata, failure) -> {
             if (failure != null) {
-                LOG.errorf("fault %s (%s of %s) was not acknowledged by Kafka: %s", fault.faultId(), fault.kind(),
-                        fault.subject(), failure.toString());
+                LOG.errorf("fault %s (%s of %s) was not acknowledged by Kafka, telling it again while it holds: %s",
+                        fault.faultId(), fault.kind(), fault.subject(), failure.toString());
+                monitor.publishFailed(fault);
             }
         });
     }

@@ -19,8 +19,7 @@ class NodeMonitorTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:15:30Z");
     private static final NodeRef NODE = new NodeRef("orders", "m1", "http://127.0.0.1:2379");
 
-    private final NodeMonitor monitor = new NodeMonitor(NODE, new Thresholds(3, 2),
-            new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector"));
+    private final NodeMonitor monitor = monitorWith(3, 2);
 
     @Test
     void publishesOneFaultAfterThresholdConsecutiveFailures() {
@@ -123,8 +122,7 @@ class NodeMonitorTest {
     @Test
     void thresholdsOfOneReportAtOnce() {
         // given thresholds of one
-        NodeMonitor eager = new NodeMonitor(NODE, new Thresholds(1, 1),
-                new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector"));
+        NodeMonitor eager = monitorWith(1, 1);
 
         // when one probe fails and the next answers
         FaultEvent down = eager.observe(refused()).event();
@@ -133,6 +131,71 @@ class NodeMonitorTest {
         // then each publishes at once
         assertThat(down.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
         assertThat(recovered.kind()).isEqualTo(FaultKind.RECOVERED);
+    }
+
+    @Test
+    void faultKafkaDidNotAcknowledgeIsToldAgainOnceWhileTheNodeIsDown() {
+        // given a fault that Kafka did not acknowledge
+        FaultEvent down = feed(refused(), refused(), refused()).get(0);
+        monitor.publishFailed(down);
+
+        // when the node is still down at the next probes
+        List<FaultEvent> again = feed(refused());
+        List<FaultEvent> later = feed(refused(), refused());
+
+        // then the same fault is told once more, and only once
+        assertThat(again).containsExactly(down);
+        assertThat(later).isEmpty();
+    }
+
+    @Test
+    void unacknowledgedFaultIsDroppedWhenTheNodeRecoversFirst() {
+        // given an unacknowledged fault of a node that comes back before the next probe tells it again
+        FaultEvent down = feed(refused(), refused(), refused()).get(0);
+        List<FaultEvent> recovering = feed(ProbeResult.answered());
+        monitor.publishFailed(down);
+
+        // when the node keeps answering
+        List<FaultEvent> back = feed(ProbeResult.answered(), ProbeResult.answered());
+
+        // then the recovery is published, never the stale fault after it
+        assertThat(recovering).isEmpty();
+        assertThat(back).singleElement().satisfies(event -> assertThat(event.kind()).isEqualTo(FaultKind.RECOVERED));
+    }
+
+    @Test
+    void unacknowledgedRecoveryIsToldBeforeTheNextFault() {
+        // given an unacknowledged recovery
+        feed(refused(), refused(), refused());
+        FaultEvent recovered = feed(ProbeResult.answered(), ProbeResult.answered()).get(0);
+        monitor.publishFailed(recovered);
+
+        // when the node fails again, three times in a row
+        List<FaultEvent> events = feed(refused(), refused(), refused());
+
+        // then the recovery is told again first, then the new fault: the order stays true
+        assertThat(events).extracting(FaultEvent::kind).containsExactly(FaultKind.RECOVERED, FaultKind.PROCESS_DOWN);
+        assertThat(events.get(0)).isEqualTo(recovered);
+    }
+
+    @Test
+    void unacknowledgedRecoveryIsSupersededByAFaultOfTheSameProbe() {
+        // given an eager monitor whose recovery Kafka did not acknowledge
+        NodeMonitor eager = monitorWith(1, 1);
+        eager.observe(refused());
+        FaultEvent recovered = eager.observe(ProbeResult.answered()).event();
+        eager.publishFailed(recovered);
+
+        // when the very next probe fails
+        Transition next = eager.observe(refused());
+
+        // then only the new fault is published
+        assertThat(next.event().kind()).isEqualTo(FaultKind.PROCESS_DOWN);
+    }
+
+    private static NodeMonitor monitorWith(int failures, int recoveries) {
+        return new NodeMonitor(NODE, new Thresholds(failures, recoveries),
+                new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector"));
     }
 
     private List<FaultEvent> feed(ProbeResult... results) {
