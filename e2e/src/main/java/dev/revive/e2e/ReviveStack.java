@@ -148,7 +148,7 @@ public final class ReviveStack implements AutoCloseable {
                 "kafka-streams.state.dir", runDir.resolve("planner-state").toString()));
         configs.put("executor", Map.of(
                 "revive.executor.coordination.endpoints", String.join(",", coordination.endpoints())));
-        configs.put("verifier", Map.of());
+        configs.put("verifier", Map.of("revive.verifier.checks.settle-time", "PT10S"));
         for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
             String name = config.getKey();
             Map<String, String> properties = new LinkedHashMap<>(config.getValue());

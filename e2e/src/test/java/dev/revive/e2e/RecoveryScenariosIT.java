@@ -3,10 +3,13 @@ package dev.revive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.revive.contracts.execution.ExecutionEvent;
+import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.fault.Severity;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
@@ -19,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +190,37 @@ class RecoveryScenariosIT {
 
     @Test
     @Order(6)
+    void quorumLossOfTwoMembersIsRepairedOneMemberAtATime() throws Exception {
+        List<EtcdMember> followers = stack.followers();
+        Instant since = Instant.now();
+
+        followers.forEach(stack.target()::kill);
+
+        await("both members recovered and the cluster whole").atMost(RECOVERY.multipliedBy(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> followers.stream().allMatch(member -> recoveries.reportFor(member.name(), since).isPresent())
+                        && allMembersHealthy());
+        List<RecoveryPlan> plans = new ArrayList<>();
+        for (EtcdMember member : followers) {
+            List<RecoveryPlan> memberPlans = recoveries.plansFor(member.name(), since);
+            assertThat(memberPlans).as("one plan for " + member.name()).hasSize(1);
+            plans.add(memberPlans.get(0));
+        }
+        plans.sort(Comparator.comparing(RecoveryPlan::createdAt));
+        assertThat(plans).extracting(RecoveryPlan::mode).containsOnly(PlanMode.AUTO);
+        assertThat(firstStepOf(plans.get(1))).as("second member touched only after the first plan ended")
+                .isAfterOrEqualTo(outcomeOf(plans.get(0)));
+        assertThat(recoveries.reportsOf(List.of(plans.get(1)))).singleElement()
+                .satisfies(report -> assertThat(report.verdict()).isEqualTo(Verdict.CONSISTENT));
+    }
+
+    @Test
+    @Order(7)
     void everyPlanHasExactlyOneReportAndNothingWasRejected() {
         List<RecoveryPlan> plans = stack.events().plans();
         List<RecoveryReport> reports = stack.events().reports();
 
-        assertThat(plans).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(plans).hasSizeGreaterThanOrEqualTo(7);
         Map<String, Long> reportsPerPlan = reports.stream()
                 .collect(Collectors.groupingBy(RecoveryReport::planId, Collectors.counting()));
         assertThat(reportsPerPlan).hasSize(plans.size()).allSatisfy((plan, count) -> assertThat(count).isEqualTo(1));
@@ -208,6 +239,16 @@ class RecoveryScenariosIT {
         return await("report for " + faultIds).atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
                 .until(() -> recoveries.reportsOf(recoveries.plansCausedBy(faultIds)), reports -> !reports.isEmpty())
                 .get(0);
+    }
+
+    private static Instant firstStepOf(RecoveryPlan plan) {
+        return stack.events().executions().stream().filter(event -> event.planId().equals(plan.planId()))
+                .map(ExecutionEvent::at).min(Instant::compareTo).orElseThrow();
+    }
+
+    private static Instant outcomeOf(RecoveryPlan plan) {
+        return stack.events().executions().stream().filter(event -> event.planId().equals(plan.planId()))
+                .filter(PlanOutcome.class::isInstance).map(ExecutionEvent::at).findFirst().orElseThrow();
     }
 
     private static void awaitKeysOn(EtcdMember member, String prefix, int expected) {

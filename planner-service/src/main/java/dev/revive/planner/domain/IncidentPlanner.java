@@ -65,7 +65,13 @@ public final class IncidentPlanner {
         return escalate(state, incident, "plan " + outcome.planId() + " aborted: " + outcome.detail());
     }
 
-    /** A verifier report: CONSISTENT closes the incident, any other verdict escalates it. */
+    /**
+     * A verifier report: CONSISTENT closes the incident. So does DEGRADED while other nodes still
+     * have open faults: the plan completed (an aborted plan is reported FAILED), so its node is
+     * back, and the cluster is not whole because of the others, whose incident opens next (after
+     * a double failure, the second member is restarted once the first restored quorum). Any other
+     * verdict escalates.
+     */
     public Result onReport(ClusterState state, ClusterSpec spec, RecoveryReport report) {
         Optional<Incident> match = state.activeIncident(report.incidentId());
         if (match.isEmpty()) {
@@ -77,10 +83,20 @@ public final class IncidentPlanner {
         if (report.verdict() == Verdict.CONSISTENT) {
             return close(state.withoutOpenFault(incident.targetKey()), spec, incident, why);
         }
+        if (report.verdict() == Verdict.DEGRADED && incident.state() == IncidentState.PLANNED
+                && othersStillFaulty(state, incident)) {
+            ClusterState rest = state.withoutOpenFault(incident.targetKey());
+            return close(rest, spec, incident, why + "; " + incident.targetKey() + " is back, the cluster is not whole"
+                    + " while " + rest.openNodes() + " still have open faults");
+        }
         if (incident.state() == IncidentState.ESCALATED) {
             return Result.waiting(state, why + "; incident is already escalated");
         }
         return escalate(state, incident, why);
+    }
+
+    private static boolean othersStillFaulty(ClusterState state, Incident incident) {
+        return state.openFaults().keySet().stream().anyMatch(key -> !key.equals(incident.targetKey()));
     }
 
     private Result faulted(ClusterState state, ClusterSpec spec, FaultEvent fault) {

@@ -131,6 +131,35 @@ class IncidentPlannerTest {
     }
 
     @Test
+    void degradedReportWhileAnotherNodeIsDownMovesOnToThatNode() {
+        // given a double failure: n1's plan ran, n2 went down too
+        onFault("f-1", "n1");
+        onFault("f-2", "n2");
+
+        // when the verifier finds the cluster degraded (n2 still missing)
+        Result moving = apply(planner.onReport(state, spec, report("inc-1", Verdict.DEGRADED)));
+
+        // then n1's incident closes and n2's restart is planned next
+        RecoveryPlan next = moving.plan().orElseThrow();
+        assertThat(next.incidentId()).isEqualTo("inc-2");
+        assertThat(next.steps()).allSatisfy(step -> assertThat(step.nodeId()).isEqualTo("n2"));
+        assertThat(moving.transitions()).extracting(Transition::incidentId, Transition::to).containsExactly(
+                tuple("inc-1", IncidentState.CLOSED),
+                tuple("inc-2", IncidentState.OPEN),
+                tuple("inc-2", IncidentState.PLANNED));
+    }
+
+    @Test
+    void degradedReportWithNoOtherFaultyNodeEscalates() {
+        onFault("f-1", "n1");
+
+        Result escalation = apply(planner.onReport(state, spec, report("inc-1", Verdict.DEGRADED)));
+
+        assertThat(escalation.decision()).isInstanceOf(Decision.Escalate.class);
+        assertThat(state.incident().state()).isEqualTo(IncidentState.ESCALATED);
+    }
+
+    @Test
     void quorumGuardRequiresApprovalWhenTwoOfThreeAreDown() {
         onFault("f-1", "n1");
         onFault("f-2", "n2");
