@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The steps that talk to etcd members: SNAPSHOT, AWAIT_HEALTHY and AWAIT_CAUGHT_UP. */
 final class MemberSteps {
@@ -35,7 +36,12 @@ final class MemberSteps {
                 context.plan().planId() + "-" + node.id() + ".db");
     }
 
-    /** Snapshots the cluster from the step's source member, or from any healthy member if that one does not answer. */
+    /**
+     * Snapshots the cluster from the step's source member, or from any healthy member if that one
+     * does not answer, or, when the cluster has lost quorum and no member is healthy, from any
+     * member that still answers: a snapshot is a local read of one member's database, and a backup
+     * matters most precisely then. The detail says which.
+     */
     StepOutcome snapshot(StepContext context, NodeSpec node) {
         Path file = snapshotFile(context, node);
         if (Files.exists(file)) {
@@ -49,12 +55,17 @@ final class MemberSteps {
             note = wanted == null ? "no source member given; " : "source member " + wanted + " does not answer; ";
             source = anyHealthyMemberBut(context.spec(), node.id(), wanted);
         }
+        String kind = "healthy member ";
         if (source.isEmpty()) {
-            return StepOutcome.failed(note + "no healthy member of " + context.spec().id() + " to snapshot from");
+            source = anyMemberBut(context.spec(), node.id(), member -> members.status(member).isPresent());
+            kind = "member without a leader (quorum lost) ";
+        }
+        if (source.isEmpty()) {
+            return StepOutcome.failed(note + "no member of " + context.spec().id() + " answers to snapshot from");
         }
         String endpoint = source.get().endpoints().client();
         long bytes = members.snapshot(endpoint, file);
-        String from = note.isEmpty() ? "" : note + "took it from healthy member " + source.get().id() + "; ";
+        String from = note.isEmpty() ? "" : note + "took it from " + kind + source.get().id() + "; ";
         return StepOutcome.succeeded(from + "snapshot of " + source.get().id() + " (" + endpoint + ") written to " + file
                 + ", " + bytes + " bytes");
     }
@@ -114,10 +125,14 @@ final class MemberSteps {
     }
 
     private Optional<NodeSpec> anyHealthyMemberBut(ClusterSpec spec, String target, String unanswering) {
+        return anyMemberBut(spec, target, endpoint -> members.isHealthy(endpoint))
+                .filter(node -> !node.id().equals(unanswering));
+    }
+
+    private static Optional<NodeSpec> anyMemberBut(ClusterSpec spec, String target, Predicate<String> usable) {
         return spec.nodes().stream()
-                .filter(node -> node.role() != NodeRole.LEARNER)
-                .filter(node -> !node.id().equals(target) && !node.id().equals(unanswering))
-                .filter(node -> members.isHealthy(node.endpoints().client()))
+                .filter(node -> node.role() != NodeRole.LEARNER && !node.id().equals(target))
+                .filter(node -> usable.test(node.endpoints().client()))
                 .findFirst();
     }
 

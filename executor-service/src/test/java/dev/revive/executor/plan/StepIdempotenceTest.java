@@ -135,6 +135,29 @@ class StepIdempotenceTest {
     }
 
     @Test
+    void snapshotComesFromAnAnsweringMemberWhenQuorumIsLost() throws InterruptedException {
+        etcd.silent(endpoint(0));
+        etcd.answers(endpoint(1), 2, 0, 100);
+
+        StepOutcome outcome = run("01-snapshot");
+
+        assertThat(outcome.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(outcome.detail()).contains("without a leader (quorum lost) m1");
+        assertThat(etcd.snapshots).containsExactly(endpoint(1));
+    }
+
+    @Test
+    void snapshotFailsWhenNoOtherMemberAnswers() throws InterruptedException {
+        etcd.silent(endpoint(0));
+        etcd.silent(endpoint(1));
+
+        StepOutcome outcome = run("01-snapshot");
+
+        assertThat(outcome.status()).isEqualTo(StepStatus.FAILED);
+        assertThat(etcd.snapshots).isEmpty();
+    }
+
+    @Test
     void awaitHealthyTimesOut() throws InterruptedException {
         driver.runs("m2");
 
