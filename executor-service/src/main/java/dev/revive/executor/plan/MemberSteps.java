@@ -52,7 +52,7 @@ final class MemberSteps {
         String note = "";
         Optional<NodeSpec> source = preferred.filter(candidate -> members.isHealthy(candidate.endpoints().client()));
         if (source.isEmpty()) {
-            note = wanted == null ? "no source member given; " : "source member " + wanted + " does not answer; ";
+            note = wanted == null ? "no source member given; " : "source member " + wanted + " is not healthy; ";
             source = anyHealthyMemberBut(context.spec(), node.id(), wanted);
         }
         String kind = "healthy member ";

@@ -130,7 +130,7 @@ class StepIdempotenceTest {
         StepOutcome outcome = run("01-snapshot");
 
         assertThat(outcome.status()).isEqualTo(StepStatus.SUCCEEDED);
-        assertThat(outcome.detail()).contains("source member m0 does not answer", "healthy member m1");
+        assertThat(outcome.detail()).contains("source member m0 is not healthy", "healthy member m1");
         assertThat(etcd.snapshots).containsExactly(endpoint(1));
     }
 
