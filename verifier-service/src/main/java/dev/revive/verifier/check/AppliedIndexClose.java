@@ -30,7 +30,7 @@ public final class AppliedIndexClose implements ConsistencyCheck {
         String expected = "lag at most " + maxLag;
         List<MemberReading> answering = context.answering();
         if (answering.isEmpty()) {
-            return new CheckResult(NAME, CheckStatus.ERROR, "no member answered", expected, Map.of());
+            return ConsistencyCheck.noMemberAnswered(NAME, expected);
         }
         LongSummaryStatistics indexes = answering.stream().mapToLong(MemberReading::raftIndex).summaryStatistics();
         long lag = indexes.getMax() - indexes.getMin();

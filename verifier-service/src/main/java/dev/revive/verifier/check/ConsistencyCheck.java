@@ -1,6 +1,8 @@
 package dev.revive.verifier.check;
 
 import dev.revive.contracts.report.CheckResult;
+import dev.revive.contracts.report.CheckStatus;
+import java.util.Map;
 
 /** One verification check of a cluster. Implementations are stateless and never throw for a silent member. */
 public interface ConsistencyCheck {
@@ -20,4 +22,9 @@ public interface ConsistencyCheck {
 
     /** Runs the check on one round's readings. */
     CheckResult run(CheckContext context);
+
+    /** The result of a check that needs answering members when none answered: it could not run. */
+    static CheckResult noMemberAnswered(String name, String expected) {
+        return new CheckResult(name, CheckStatus.ERROR, "no member answered", expected, Map.of());
+    }
 }

@@ -36,7 +36,7 @@ public final class HashKvEqual implements ConsistencyCheck {
     public CheckResult run(CheckContext context) {
         List<Member> members = context.answering().stream().map(MemberReading::member).toList();
         if (members.isEmpty()) {
-            return error("no member answered", Map.of());
+            return ConsistencyCheck.noMemberAnswered(NAME, EXPECTED);
         }
         long revision = MemberReader.LATEST;
         String problem = "";

@@ -28,7 +28,7 @@ public final class SingleLeader implements ConsistencyCheck {
     public CheckResult run(CheckContext context) {
         List<MemberReading> answering = context.answering();
         if (answering.isEmpty()) {
-            return new CheckResult(NAME, CheckStatus.ERROR, "no member answered", EXPECTED, Map.of());
+            return ConsistencyCheck.noMemberAnswered(NAME, EXPECTED);
         }
         Map<String, String> evidence = Evidence.perMember(answering, MemberReading::nodeId,
                 reading -> "leader=" + nameOf(reading.leaderId(), answering) + " term=" + reading.raftTerm());
