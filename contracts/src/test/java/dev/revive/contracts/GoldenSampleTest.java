@@ -102,7 +102,6 @@ class GoldenSampleTest {
                 .deserialize(Topics.CLUSTERS.name(), Resources.bytes("samples/cluster-spec.etcd-3.json"));
         assertThat(example).isEqualTo(sample);
         assertThat(example.nodes()).hasSize(3);
-        assertThat(example.toleratedFailures()).isEqualTo(1);
     }
 
     @Test

@@ -16,9 +16,12 @@ import java.util.Set;
  * @param kind   which data system it is
  * @param nodes  its nodes, ids unique
  * @param policy how Revive may act on it
- * @param backup where its snapshots go
+ * @param backup    where its snapshots go
+ * @param checks    checks declared for kinds without a deep plug-in ({@code generic}); empty for the others
+ * @param detection what the detector watches besides its probes (log rules, resource thresholds)
  */
-public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup) {
+public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
+        List<CheckSpec> checks, DetectionSpec detection) {
 
     public ClusterSpec {
         Check.id("id", id);
@@ -36,24 +39,24 @@ public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Poli
         }
         policy = policy == null ? Policy.defaults() : policy;
         Check.required("backup", backup);
+        checks = Check.list("checks", checks);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < checks.size(); i++) {
+            if (!names.add(checks.get(i).name())) {
+                throw new ContractViolation("checks[" + i + "].name", Reason.INVALID_VALUE,
+                        "'" + checks.get(i).name() + "' is used by an earlier check");
+            }
+        }
+        detection = detection == null ? DetectionSpec.defaults() : detection;
+    }
+
+    /** A cluster without declared checks and with the default detection. */
+    public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup) {
+        this(id, kind, nodes, policy, backup, null, null);
     }
 
     /** The node with this id, if the cluster has one. */
     public Optional<NodeSpec> node(String nodeId) {
         return nodes.stream().filter(node -> node.id().equals(nodeId)).findFirst();
-    }
-
-    /** How many voting members must stay up for the cluster to keep a majority. */
-    public int quorum() {
-        return votingMembers() / 2 + 1;
-    }
-
-    /** How many voting members the cluster can lose and keep a majority. */
-    public int toleratedFailures() {
-        return votingMembers() - quorum();
-    }
-
-    private int votingMembers() {
-        return (int) nodes.stream().filter(node -> node.role() != NodeRole.LEARNER).count();
     }
 }

@@ -6,15 +6,17 @@ public enum StepStatus {
     SUCCEEDED,
     FAILED,
     SKIPPED,
-    TIMED_OUT;
+    TIMED_OUT,
+    /** A dry run: the detail says what the step would have done; nothing was touched. */
+    DRY_RUN;
 
     /** True when the attempt is over. */
     public boolean isTerminal() {
         return this != STARTED;
     }
 
-    /** True when the step needs no more attempts: it did what it should or had nothing to do. */
+    /** True when the step needs no more attempts: it did what it should, had nothing to do, or was only described. */
     public boolean isDone() {
-        return this == SUCCEEDED || this == SKIPPED;
+        return this == SUCCEEDED || this == SKIPPED || this == DRY_RUN;
     }
 }

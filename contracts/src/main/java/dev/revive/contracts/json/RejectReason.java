@@ -17,6 +17,8 @@ public enum RejectReason {
     UNKNOWN_CLUSTER,
     /** Valid, but about a node that its registered cluster does not have. */
     UNKNOWN_NODE,
+    /** Valid, but it would move an incident, a plan or a step where its state machine does not allow. */
+    ILLEGAL_TRANSITION,
     /** Valid, but about a plan that never arrived (e.g. an outcome of an unknown plan). */
     UNKNOWN_PLAN
 }

@@ -1,6 +1,7 @@
 package dev.revive.contracts.kafka;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.fault.FaultEvent;
@@ -20,6 +21,7 @@ public final class EventTypes {
     public static final String VERSION = "v1";
     public static final String CLUSTER = PREFIX + "cluster." + VERSION;
     public static final String FAULT = PREFIX + "fault." + VERSION;
+    public static final String DECISION = PREFIX + "decision." + VERSION;
     public static final String PLAN = PREFIX + "plan." + VERSION;
     public static final String STEP = PREFIX + "step." + VERSION;
     public static final String OUTCOME = PREFIX + "outcome." + VERSION;
@@ -32,6 +34,9 @@ public final class EventTypes {
     public static CloudEvent describe(Object value, String source, Instant time) {
         if (value instanceof FaultEvent fault) {
             return new CloudEvent(fault.faultId(), source, FAULT, time, fault.subject());
+        }
+        if (value instanceof OperatorDecision decision) {
+            return new CloudEvent(decision.decisionId(), source, DECISION, time, decision.clusterId());
         }
         if (value instanceof RecoveryPlan plan) {
             return new CloudEvent(plan.planId(), source, PLAN, time, plan.clusterId());

@@ -1,6 +1,7 @@
 package dev.revive.contracts.kafka;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.EventCodec;
@@ -28,6 +29,13 @@ public final class TopicSerdes {
     public static final class FaultEventSerde extends EventSerde<FaultEvent> {
         public FaultEventSerde() {
             super(EventCodec.of(FaultEvent.class), Set.of(EventTypes.FAULT));
+        }
+    }
+
+    /** {@code revive.decisions} values. */
+    public static final class OperatorDecisionSerde extends EventSerde<OperatorDecision> {
+        public OperatorDecisionSerde() {
+            super(EventCodec.of(OperatorDecision.class), Set.of(EventTypes.DECISION));
         }
     }
 

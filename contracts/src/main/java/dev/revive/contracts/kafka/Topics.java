@@ -1,6 +1,7 @@
 package dev.revive.contracts.kafka;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.plan.RecoveryPlan;
@@ -17,6 +18,9 @@ public final class Topics {
     /** Faults seen by the detector or published by other systems; read by the planner. */
     public static final Topic<String, FaultEvent> FAULTS =
             new Topic<>(Names.FAULTS, Serdes.String(), new TopicSerdes.FaultEventSerde(), false);
+    /** Operators' approvals and rejections of waiting plans; written by the planner's API, read by the planner. */
+    public static final Topic<String, OperatorDecision> DECISIONS =
+            new Topic<>(Names.DECISIONS, Serdes.String(), new TopicSerdes.OperatorDecisionSerde(), false);
     /** Recovery plans; written by the planner, read by the executor and the verifier. */
     public static final Topic<String, RecoveryPlan> PLANS =
             new Topic<>(Names.PLANS, Serdes.String(), new TopicSerdes.RecoveryPlanSerde(), false);
@@ -34,6 +38,7 @@ public final class Topics {
     public static final class Names {
         public static final String CLUSTERS = "revive.clusters";
         public static final String FAULTS = "revive.faults";
+        public static final String DECISIONS = "revive.decisions";
         public static final String PLANS = "revive.plans";
         public static final String EXECUTIONS = "revive.executions";
         public static final String REPORTS = "revive.reports";
@@ -44,7 +49,7 @@ public final class Topics {
     }
 
     /** Every topic, in flow order. */
-    public static final List<Topic<?, ?>> ALL = List.of(CLUSTERS, FAULTS, PLANS, EXECUTIONS, REPORTS, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(CLUSTERS, FAULTS, DECISIONS, PLANS, EXECUTIONS, REPORTS, DLQ);
 
     private Topics() {
     }

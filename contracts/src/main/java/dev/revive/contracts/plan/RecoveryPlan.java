@@ -23,6 +23,7 @@ import java.util.Set;
  * @param steps      what to do, in order
  * @param detectedAt when the first fault of the incident was observed
  * @param createdAt  when the plan was made
+ * @param diagnosis  what was seen before it was made, or null
  */
 public record RecoveryPlan(
         String planId,
@@ -35,7 +36,8 @@ public record RecoveryPlan(
         List<String> reason,
         List<PlanStep> steps,
         Instant detectedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        Diagnosis diagnosis) {
 
     public RecoveryPlan {
         Check.id("planId", planId);
@@ -53,6 +55,15 @@ public record RecoveryPlan(
         requireUniqueStepIds(steps);
         Check.required("detectedAt", detectedAt);
         Check.required("createdAt", createdAt);
+        if ((mode == PlanMode.NOTICE || mode == PlanMode.CANCEL) && !steps.isEmpty()) {
+            throw new ContractViolation("steps", Reason.INVALID_VALUE, "a " + mode + " plan has no steps");
+        }
+    }
+
+    /** A plan without a diagnosis. */
+    public RecoveryPlan(String planId, String incidentId, String clusterId, int revision, PlanScope scope, PlanMode mode,
+            String modeReason, List<String> reason, List<PlanStep> steps, Instant detectedAt, Instant createdAt) {
+        this(planId, incidentId, clusterId, revision, scope, mode, modeReason, reason, steps, detectedAt, createdAt, null);
     }
 
     /** The step with this id, if the plan has one. */

@@ -11,8 +11,12 @@ import java.time.Duration;
  * @param sourceNodeId the healthy member to read from (SNAPSHOT, AWAIT_CAUGHT_UP), or null
  * @param maxIndexLag  how far a member's applied index may trail the leader's to count as caught up
  * @param attempts     how many times a failing step is tried in all (at least 1)
+ * @param confirmUnresponsive STOP / FORCE_KILL: right before signalling a running node, the executor probes it
+ *                     again and stops the plan (PLAN_CANCELLED) if it answers: the fault that caused the plan
+ *                     no longer holds. Set for faults a probe can see (process down, unreachable).
  */
-public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts) {
+public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
+        boolean confirmUnresponsive) {
 
     public StepParams {
         Check.positive("timeout", timeout);
@@ -21,6 +25,11 @@ public record StepParams(Duration timeout, Duration gracePeriod, String sourceNo
             Check.atLeast("maxIndexLag", maxIndexLag, 0);
         }
         Check.between("attempts", attempts, 1, 10);
+    }
+
+    /** Parameters without the unresponsiveness re-check. */
+    public StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts) {
+        this(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, false);
     }
 
     /** Parameters that only bound the step's time, tried once. */

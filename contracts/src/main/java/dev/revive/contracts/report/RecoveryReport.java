@@ -1,5 +1,6 @@
 package dev.revive.contracts.report;
 
+import dev.revive.contracts.plan.Diagnosis;
 import dev.revive.contracts.validation.Check;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param checks     every check with its evidence
  * @param timeline   detected → planned → executed → verified
  * @param mttr       time from detection to verification
+ * @param diagnosis  the plan's diagnosis, or null
  */
 public record RecoveryReport(
         String reportId,
@@ -24,7 +26,8 @@ public record RecoveryReport(
         Verdict verdict,
         List<CheckResult> checks,
         Timeline timeline,
-        Duration mttr) {
+        Duration mttr,
+        Diagnosis diagnosis) {
 
     public RecoveryReport {
         Check.id("reportId", reportId);
@@ -35,5 +38,11 @@ public record RecoveryReport(
         checks = Check.list("checks", checks);
         Check.required("timeline", timeline);
         Check.required("mttr", mttr);
+    }
+
+    /** A report without a diagnosis. */
+    public RecoveryReport(String reportId, String incidentId, String planId, String clusterId, Verdict verdict,
+            List<CheckResult> checks, Timeline timeline, Duration mttr) {
+        this(reportId, incidentId, planId, clusterId, verdict, checks, timeline, mttr, null);
     }
 }

@@ -118,23 +118,6 @@ class ClusterSpecLoaderTest {
                 });
     }
 
-    @ParameterizedTest(name = "{0} members + {1} learners: quorum {2}, tolerates {3}")
-    @CsvSource({"1, 0, 1, 0", "2, 0, 2, 0", "3, 0, 2, 1", "4, 0, 3, 1", "5, 0, 3, 2", "3, 1, 2, 1", "1, 2, 1, 0"})
-    void quorumCountsVotingMembersOnly(int members, int learners, int quorum, int tolerated) {
-        // given
-        List<NodeSpec> nodes = Stream.concat(
-                        IntStream.rangeClosed(1, members).mapToObj(i -> node("m" + i, NodeRole.MEMBER)),
-                        IntStream.rangeClosed(1, learners).mapToObj(i -> node("l" + i, NodeRole.LEARNER)))
-                .toList();
-
-        // when
-        ClusterSpec spec = new ClusterSpec("etcd-q", SystemKind.ETCD, nodes, null, new BackupLocation("/var/backups/q"));
-
-        // then
-        assertThat(spec.quorum()).isEqualTo(quorum);
-        assertThat(spec.toleratedFailures()).isEqualTo(tolerated);
-    }
-
     private static NodeSpec node(String id, NodeRole role) {
         return new NodeSpec(id, role, new Endpoints("http://127.0.0.1:2379", null), new DockerControl(id),
                 "/var/lib/etcd/" + id, List.of(), List.of());

@@ -1,0 +1,24 @@
+package dev.revive.runbooks.disruption;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a kind's cluster can lose at once: safety rule 3. Asked twice: by the planner, against the
+ * nodes with open faults, and by the executor right before it takes a running member down, against
+ * the live membership.
+ */
+public interface DisruptionModel {
+
+    /**
+     * At planning time: why taking {@code target} down while the nodes in {@code down} have open faults
+     * is unsafe, one sentence per broken limit (the policy's {@code maxConcurrentDisruptions} included);
+     * empty when it is safe.
+     */
+    List<String> planningConcerns(ClusterSpec spec, Set<String> down, String target);
+
+    /** At acting time: why taking {@code target} down now, given the live view, is refused; empty when allowed. */
+    Optional<String> refusal(ClusterSpec spec, ClusterView live, String target);
+}

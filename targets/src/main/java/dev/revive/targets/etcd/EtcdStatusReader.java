@@ -1,0 +1,42 @@
+package dev.revive.targets.etcd;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.NodeRole;
+import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.runbooks.disruption.ClusterView;
+import dev.revive.runbooks.disruption.MemberRole;
+import dev.revive.runbooks.disruption.MemberView;
+import dev.revive.targets.TargetException;
+import dev.revive.targets.kind.StatusReader;
+
+/**
+ * The live membership of an etcd cluster: each member's own status (bounded call). Healthy = it answers
+ * and knows a leader; position = its raft index.
+ */
+public final class EtcdStatusReader implements StatusReader {
+
+    private final EtcdAdapter etcd;
+
+    public EtcdStatusReader(EtcdAdapter etcd) {
+        this.etcd = etcd;
+    }
+
+    @Override
+    public ClusterView read(ClusterSpec spec) {
+        return new ClusterView(spec.nodes().stream().map(this::member).toList());
+    }
+
+    private MemberView member(NodeSpec node) {
+        try {
+            MemberStatus status = etcd.status(node.endpoints().client());
+            MemberRole role = node.role() == NodeRole.LEARNER ? MemberRole.LEARNER
+                    : status.isLeader() ? MemberRole.LEADER
+                    : status.hasLeader() ? MemberRole.FOLLOWER : MemberRole.UNKNOWN;
+            return new MemberView(node.id(), true, status.hasLeader(), role, status.raftIndex(),
+                    "member " + Long.toHexString(status.memberId()) + ", leader " + Long.toHexString(status.leaderId())
+                            + ", raft index " + status.raftIndex() + ", term " + status.raftTerm());
+        } catch (TargetException e) {
+            return MemberView.silent(node.id(), e.kind() + " " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.revive.targets.kind;
+
+import java.util.List;
+
+/**
+ * The verification checks of one kind. The verifier runs rounds of them and settles; each round opens
+ * fresh connections where the kind needs them. Never throws for a member that does not answer: the
+ * finding says so.
+ */
+public interface ClusterCheckSet {
+
+    /** Every check, once. */
+    List<CheckFinding> round(CheckRequest request);
+
+    /** The HEALTH checks only, once: a quick look after an aborted plan. */
+    List<CheckFinding> quickLook(CheckRequest request);
+}
