@@ -1,15 +1,21 @@
 package dev.revive.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import dev.revive.contracts.Resources.WireType;
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.CheckSpec;
+import dev.revive.contracts.cluster.CheckSpec.Aggregate;
 import dev.revive.contracts.cluster.ClusterSpecLoader;
+import dev.revive.contracts.cluster.LogRule;
+import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.Action;
+import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
 import java.io.IOException;
@@ -27,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenSampleTest {
 
     private static final List<String> SCHEMAS = List.of("cluster-spec.v1.schema.json", "fault-event.v1.schema.json",
-            "recovery-plan.v1.schema.json", "execution-event.v1.schema.json", "recovery-report.v1.schema.json");
+            "operator-decision.v1.schema.json", "recovery-plan.v1.schema.json", "execution-event.v1.schema.json",
+            "recovery-report.v1.schema.json");
 
     static Stream<String> samples() throws IOException {
         try (Stream<Path> files = Files.list(Resources.path("samples"))) {
@@ -92,22 +99,24 @@ class GoldenSampleTest {
         assertThat(plan.steps()).extracting(PlanStep::nodeId).containsOnly(null, "infra2");
     }
 
-    @Test
-    void exampleSpecLoadsAndIsTheClusterOfTheJsonSample() {
+    @ParameterizedTest
+    @ValueSource(strings = {"etcd-3", "zookeeper-3"})
+    void exampleSpecLoadsAndIsTheClusterOfTheJsonSample(String cluster) {
         // when
-        ClusterSpec example = ClusterSpecLoader.load(Resources.path("examples/etcd-3.yaml"));
+        ClusterSpec example = ClusterSpecLoader.load(Resources.path("examples/" + cluster + ".yaml"));
 
         // then
         ClusterSpec sample = Topics.CLUSTERS.valueSerde().deserializer()
-                .deserialize(Topics.CLUSTERS.name(), Resources.bytes("samples/cluster-spec.etcd-3.json"));
+                .deserialize(Topics.CLUSTERS.name(), Resources.bytes("samples/cluster-spec." + cluster + ".json"));
         assertThat(example).isEqualTo(sample);
         assertThat(example.nodes()).hasSize(3);
     }
 
-    @Test
-    void exampleSpecAsJsonIsValidUnderTheClusterSpecSchema() {
+    @ParameterizedTest
+    @ValueSource(strings = {"etcd-3", "zookeeper-3"})
+    void exampleSpecAsJsonIsValidUnderTheClusterSpecSchema(String cluster) {
         // given
-        ClusterSpec example = ClusterSpecLoader.load(Resources.path("examples/etcd-3.yaml"));
+        ClusterSpec example = ClusterSpecLoader.load(Resources.path("examples/" + cluster + ".yaml"));
 
         // when
         byte[] json = Topics.CLUSTERS.valueSerde().serializer().serialize(Topics.CLUSTERS.name(), example);
@@ -116,9 +125,44 @@ class GoldenSampleTest {
         assertThat(Resources.validate(Resources.typeOf("cluster-spec"), Resources.tree(json))).isEmpty();
     }
 
+    @Test
+    void zookeeperExampleDeclaresItsChecksAndOverridesDetection() {
+        // when
+        ClusterSpec zookeeper = ClusterSpecLoader.load(Resources.path("examples/zookeeper-3.yaml"));
+
+        // then
+        assertThat(zookeeper.kind()).isEqualTo(SystemKind.GENERIC);
+        assertThat(zookeeper.checks()).extracting(CheckSpec::name, CheckSpec::aggregate, CheckSpec::probes).containsExactly(
+                tuple("ruok", Aggregate.EVERY_NODE, true), tuple("serving", Aggregate.EVERY_NODE, false),
+                tuple("one-leader", Aggregate.EXACTLY_ONE, false), tuple("followers-synced", Aggregate.EXACTLY_ONE, false),
+                tuple("znodes-caught-up", Aggregate.CAUGHT_UP, false));
+        assertThat(zookeeper.checks()).allSatisfy(check -> assertThat(check.type()).isEqualTo(CheckSpec.Type.FOUR_LETTER));
+        assertThat(zookeeper.detection().logRules()).extracting(LogRule::name)
+                .containsExactly("too-many-open-files", "disk-full", "slow-fsync");
+        assertThat(zookeeper.detection().resources().memoryBytes()).isEqualTo(1L << 30);
+        assertThat(zookeeper.policy().triage()).hasSize(2);
+    }
+
+    @Test
+    void cancelAndNoticePlansHaveNoStepsAndTheApprovalPlanCarriesItsDiagnosis() {
+        assertThat(plan("recovery-plan.cancel.json").mode()).isEqualTo(PlanMode.CANCEL);
+        assertThat(plan("recovery-plan.cancel.json").steps()).isEmpty();
+        assertThat(plan("recovery-plan.notice.json").mode()).isEqualTo(PlanMode.NOTICE);
+        assertThat(plan("recovery-plan.notice.json").steps()).isEmpty();
+        assertThat(plan("recovery-plan.approval-with-diagnosis.json").diagnosis().nodes()).containsExactly("infra3");
+    }
+
+    @Test
+    void nodeRestartPlanReconfirmsTheFaultBeforeItSignalsTheNode() {
+        assertThat(plan("recovery-plan.node-restart.json").steps())
+                .filteredOn(step -> step.params().confirmUnresponsive())
+                .extracting(PlanStep::action).containsExactly(Action.STOP, Action.FORCE_KILL);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fault-event.process-down.json", "recovery-plan.node-restart.json",
-        "step-event.succeeded.json", "plan-outcome.completed.json", "recovery-report.consistent.json"})
+        "recovery-plan.approval-with-diagnosis.json", "step-event.succeeded.json", "plan-outcome.completed.json",
+        "recovery-report.consistent.json", "recovery-report.with-diagnosis.json", "operator-decision.approve.json"})
     void eventSchemasAllowUnknownPropertiesLikeTheTolerantReader(String sample) {
         // given
         ObjectNode newer = (ObjectNode) Resources.tree(Resources.bytes("samples/" + sample));
@@ -137,6 +181,10 @@ class GoldenSampleTest {
         // then
         assertThat(Resources.validate(Resources.typeOf("cluster-spec"), spec))
                 .anySatisfy(message -> assertThat(message.getMessage()).contains("tempPath"));
+    }
+
+    private static RecoveryPlan plan(String sample) {
+        return Topics.PLANS.valueSerde().deserializer().deserialize(Topics.PLANS.name(), Resources.bytes("samples/" + sample));
     }
 
     @SuppressWarnings("unchecked")

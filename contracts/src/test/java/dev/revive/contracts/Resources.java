@@ -41,6 +41,7 @@ public final class Resources {
     private static final Map<String, WireType> TYPES = Map.of(
             "cluster-spec", new WireType("cluster-spec", "cluster-spec.v1.schema.json", Topics.CLUSTERS),
             "fault-event", new WireType("fault-event", "fault-event.v1.schema.json", Topics.FAULTS),
+            "operator-decision", new WireType("operator-decision", "operator-decision.v1.schema.json", Topics.DECISIONS),
             "recovery-plan", new WireType("recovery-plan", "recovery-plan.v1.schema.json", Topics.PLANS),
             "step-event", new WireType("step-event", "execution-event.v1.schema.json", Topics.EXECUTIONS),
             "plan-outcome", new WireType("plan-outcome", "execution-event.v1.schema.json", Topics.EXECUTIONS),

@@ -1,8 +1,8 @@
 package dev.revive.contracts;
 
+import static dev.revive.contracts.Violations.assertViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.revive.contracts.cluster.DockerControl;
@@ -22,7 +22,6 @@ import dev.revive.contracts.plan.StepParams;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
 import dev.revive.contracts.validation.Check;
-import dev.revive.contracts.validation.ContractViolation;
 import dev.revive.contracts.validation.ContractViolation.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -194,13 +192,5 @@ class ValidationTest {
     private static ProcessControl process(List<String> command) {
         return new ProcessControl(command, null, Map.of(), "/run/revive/etcd-3/infra2.pid",
                 "/var/log/revive/etcd-3/infra2.log", null);
-    }
-
-    private static void assertViolation(ThrowingCallable construction, String field, Reason reason) {
-        assertThatThrownBy(construction)
-                .isInstanceOfSatisfying(ContractViolation.class, violation -> {
-                    assertThat(violation.field()).as(violation.getMessage()).isEqualTo(field);
-                    assertThat(violation.reason()).as(violation.getMessage()).isEqualTo(reason);
-                });
     }
 }

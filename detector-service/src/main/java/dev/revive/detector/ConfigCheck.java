@@ -29,6 +29,10 @@ public final class ConfigCheck {
         positive(problems, "probe.timeout", config.probe().timeout());
         atLeastOne(problems, "probe.failure-threshold", config.probe().failureThreshold());
         atLeastOne(problems, "probe.recovery-threshold", config.probe().recoveryThreshold());
+        positive(problems, "logs.interval", config.logs().interval());
+        atLeastOne(problems, "logs.max-bytes-per-read", config.logs().maxBytesPerRead());
+        atLeastOne(problems, "logs.max-line-bytes", config.logs().maxLineBytes());
+        positive(problems, "resources.interval", config.resources().interval());
         if (config.api().token().strip().length() < MIN_TOKEN_LENGTH) {
             problems.add(PREFIX + "api.token: must have at least " + MIN_TOKEN_LENGTH + " characters");
         }
@@ -50,7 +54,7 @@ public final class ConfigCheck {
         }
     }
 
-    private static void atLeastOne(List<String> problems, String key, int value) {
+    private static void atLeastOne(List<String> problems, String key, long value) {
         if (value < 1) {
             problems.add(PREFIX + key + ": must be at least 1 but was " + value);
         }

@@ -16,11 +16,41 @@ public interface DetectorConfig {
     @WithDefault("/revive/detector")
     String source();
 
-    /** How etcd nodes are probed. */
+    /** How nodes are probed (through the probe of their kind). */
     Probe probe();
+
+    /** How the nodes' log files are followed (rules: the spec's {@code detection.logRules}). */
+    Logs logs();
+
+    /** How the resources of process-driver nodes are sampled (thresholds: the spec's {@code detection.resources}). */
+    Resources resources();
 
     /** The {@code POST /faults} endpoint. */
     Api api();
+
+    /** Log-following settings. */
+    interface Logs {
+
+        /** Pause between two reads of a node's log files. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** The most bytes read from one log file per read; the rest waits for the next read. */
+        @WithDefault("1048576")
+        long maxBytesPerRead();
+
+        /** Lines longer than this many bytes are cut here; the rest of such a line is skipped. */
+        @WithDefault("8192")
+        int maxLineBytes();
+    }
+
+    /** Resource-sampling settings. */
+    interface Resources {
+
+        /** Pause between two samples of a node's /proc entries and data-dir file system. */
+        @WithDefault("5s")
+        Duration interval();
+    }
 
     /** Probe settings. */
     interface Probe {

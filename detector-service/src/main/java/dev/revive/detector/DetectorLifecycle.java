@@ -2,7 +2,7 @@ package dev.revive.detector;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.detector.kafka.SpecPublisher;
-import dev.revive.detector.probe.ProbeLoop;
+import dev.revive.detector.loop.DetectionLoop;
 import dev.revive.detector.spec.ClusterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Starts the detector in order: check the configuration, load the specs, publish them, probe the nodes. */
+/** Starts the detector in order: check the configuration, load the specs, publish them, watch the nodes. */
 @ApplicationScoped
 public class DetectorLifecycle {
 
@@ -22,17 +22,17 @@ public class DetectorLifecycle {
     @Inject
     SpecPublisher specs;
     @Inject
-    ProbeLoop probes;
+    DetectionLoop watches;
 
     void onStart(@Observes StartupEvent event) {
         ConfigCheck.validate(config);
         List<ClusterSpec> loaded = List.copyOf(registry.all());
         specs.publishAll(loaded);
-        probes.start(loaded);
+        watches.start(loaded);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         specs.stop();
-        probes.stop();
+        watches.stop();
     }
 }

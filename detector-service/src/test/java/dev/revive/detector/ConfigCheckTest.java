@@ -22,9 +22,11 @@ class ConfigCheckTest {
     void namesEveryBrokenKey() {
         DetectorConfig broken = config(specs.resolve("missing"), Duration.ZERO, 0, "short");
 
-        assertThat(ConfigCheck.problems(broken)).hasSize(4)
+        assertThat(ConfigCheck.problems(broken)).hasSize(6)
                 .anyMatch(problem -> problem.startsWith("revive.detector.specs-dir:"))
                 .anyMatch(problem -> problem.startsWith("revive.detector.probe.interval:"))
+                .anyMatch(problem -> problem.startsWith("revive.detector.logs.interval:"))
+                .anyMatch(problem -> problem.startsWith("revive.detector.resources.interval:"))
                 .anyMatch(problem -> problem.startsWith("revive.detector.probe.failure-threshold:"))
                 .anyMatch(problem -> problem.startsWith("revive.detector.api.token:"));
         assertThatThrownBy(() -> ConfigCheck.validate(broken)).isInstanceOf(IllegalStateException.class)
@@ -58,6 +60,20 @@ class ConfigCheckTest {
                 return Duration.ofSeconds(10);
             }
         };
+        DetectorConfig.Logs logs = new DetectorConfig.Logs() {
+            public Duration interval() {
+                return interval;
+            }
+
+            public long maxBytesPerRead() {
+                return 1 << 20;
+            }
+
+            public int maxLineBytes() {
+                return 8192;
+            }
+        };
+        DetectorConfig.Resources resources = () -> interval;
         return new DetectorConfig() {
             public Path specsDir() {
                 return specsDir;
@@ -69,6 +85,14 @@ class ConfigCheckTest {
 
             public Probe probe() {
                 return probe;
+            }
+
+            public Logs logs() {
+                return logs;
+            }
+
+            public Resources resources() {
+                return resources;
             }
 
             public Api api() {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The one profile of the detector's ITs, so that they share one application: a real KRaft broker
- * with the topics created, a real 3-member etcd cluster described by a spec file, fast probes.
+ * with the topics created, a real 3-member etcd cluster described by a spec file, fast probes and log reads.
  */
 public class DetectorTestProfile implements QuarkusTestProfile {
 
@@ -29,7 +29,9 @@ public class DetectorTestProfile implements QuarkusTestProfile {
                 "revive.detector.probe.interval", PROBE_INTERVAL_MS + "ms",
                 "revive.detector.probe.timeout", "500ms",
                 "revive.detector.probe.failure-threshold", Integer.toString(FAILURE_THRESHOLD),
-                "revive.detector.probe.recovery-threshold", "2");
+                "revive.detector.probe.recovery-threshold", "2",
+                "revive.detector.logs.interval", "200ms",
+                "revive.detector.resources.interval", "1s");
     }
 
     @Override

@@ -3,12 +3,16 @@ package dev.revive.detector;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.revive.contracts.cluster.BackupLocation;
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.DetectionSpec;
 import dev.revive.contracts.cluster.Endpoints;
+import dev.revive.contracts.cluster.LogRule;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.Policy;
 import dev.revive.contracts.cluster.ProcessControl;
+import dev.revive.contracts.cluster.ResourceLimits;
 import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.json.Json;
 import dev.revive.testkit.EtcdClusterResource;
 import dev.revive.testkit.EtcdMember;
@@ -22,14 +26,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real etcd cluster (from testkit) plus a spec directory describing it, handed to the
- * application as {@code revive.detector.specs-dir}. The directory also holds a broken spec, which
+ * A real etcd cluster (from testkit) plus a spec directory describing it (each member's log file
+ * followed with one log rule), handed to the application as {@code revive.detector.specs-dir}. The directory also holds a broken spec, which
  * the application must skip.
  */
 public class SpecDirectoryResource extends EtcdClusterResource {
 
     /** The id of the cluster the spec describes. */
     public static final String CLUSTER_ID = "it-etcd";
+    /** The one log rule of the spec: two "Too many open files" lines within a minute. */
+    public static final LogRule TOO_MANY_OPEN_FILES = new LogRule("too-many-open-files", "Too many open files",
+            FaultKind.LOG_ERROR, 2, Duration.ofMinutes(1));
+    /** Thresholds no member reaches, so that resource faults never interfere with the probe tests. */
+    private static final ResourceLimits UNREACHABLE_LIMITS = new ResourceLimits(100_000, null, 0, null, 100, null, 100,
+            null);
     /** The file the application must skip: its only node has an invalid id. */
     public static final String BROKEN_FILE = "zz-broken.yaml";
 
@@ -64,13 +74,14 @@ public class SpecDirectoryResource extends EtcdClusterResource {
         Path work = cluster().directory().resolve("work");
         List<NodeSpec> nodes = members.stream().map(member -> node(member, work)).toList();
         return new ClusterSpec(CLUSTER_ID, SystemKind.ETCD, nodes, Policy.defaults(),
-                new BackupLocation(work.resolve("backups").toString()));
+                new BackupLocation(work.resolve("backups").toString()), List.of(),
+                new DetectionSpec(List.of(TOO_MANY_OPEN_FILES), UNREACHABLE_LIMITS));
     }
 
     private static NodeSpec node(EtcdMember member, Path work) {
         ProcessControl control = new ProcessControl(member.command(), null, Map.of(),
                 work.resolve(member.name() + ".pid").toString(), member.logFile().toString(), Duration.ofSeconds(5));
         return new NodeSpec(member.name(), NodeRole.MEMBER, new Endpoints(member.clientUrl(), member.peerUrl()),
-                control, member.dataDir().toString(), List.of(), List.of());
+                control, member.dataDir().toString(), List.of(member.logFile().toString()), List.of());
     }
 }

@@ -1,16 +1,17 @@
 package dev.revive.executor;
 
 import dev.revive.contracts.time.IdSource;
-import dev.revive.targets.driver.NodeDriver;
-import dev.revive.targets.driver.ProcessDriver;
-import dev.revive.targets.etcd.EtcdAdapter;
+import dev.revive.runbooks.Runbooks;
+import dev.revive.targets.driver.NodeDrivers;
+import dev.revive.targets.kind.TargetKinds;
+import dev.revive.targets.kind.TargetSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The executor's injected collaborators: time, ids, the node driver and the target etcd adapter. */
+/** The executor's injected collaborators: time, ids, and the registries of kinds, node drivers and runbooks. */
 @ApplicationScoped
 public class ExecutorBeans {
 
@@ -28,17 +29,23 @@ public class ExecutorBeans {
 
     @Produces
     @Singleton
-    NodeDriver nodeDriver() {
-        return new ProcessDriver();
+    TargetKinds targetKinds(ExecutorConfig config) {
+        return TargetKinds.standard(new TargetSettings(config.target().callTimeout()));
+    }
+
+    void closeTargetKinds(@Disposes TargetKinds kinds) {
+        kinds.close();
     }
 
     @Produces
     @Singleton
-    EtcdAdapter etcdAdapter(ExecutorConfig config) {
-        return new EtcdAdapter(config.target().callTimeout());
+    NodeDrivers nodeDrivers() {
+        return NodeDrivers.standard();
     }
 
-    void closeEtcdAdapter(@Disposes EtcdAdapter adapter) {
-        adapter.close();
+    @Produces
+    @Singleton
+    Runbooks runbooks() {
+        return Runbooks.standard();
     }
 }

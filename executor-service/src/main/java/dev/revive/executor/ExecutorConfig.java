@@ -84,7 +84,7 @@ public interface ExecutorConfig {
     /** Target clusters. */
     interface Target {
 
-        /** Bound of every call to a target etcd member (a snapshot gets ten times as long). */
+        /** Bound of every call to a managed system (probes, status reads; a snapshot gets ten times as long). */
         @WithDefault("3s")
         Duration callTimeout();
     }

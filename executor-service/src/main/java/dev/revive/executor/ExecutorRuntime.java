@@ -7,14 +7,16 @@ import dev.revive.executor.kafka.ExecutionLog;
 import dev.revive.executor.kafka.KafkaClients;
 import dev.revive.executor.kafka.PlanLoop;
 import dev.revive.executor.lock.CoordinationLocks;
-import dev.revive.executor.plan.EtcdProcessSteps;
 import dev.revive.executor.plan.ExecutionEvents;
-import dev.revive.executor.plan.Pacer;
 import dev.revive.executor.plan.PlanJob;
 import dev.revive.executor.plan.PlanRunner;
 import dev.revive.executor.plan.RetryPolicy;
-import dev.revive.targets.driver.NodeDriver;
-import dev.revive.targets.etcd.EtcdAdapter;
+import dev.revive.runbooks.Runbooks;
+import dev.revive.targets.action.ActionHandlers;
+import dev.revive.targets.action.Pacer;
+import dev.revive.targets.action.Polling;
+import dev.revive.targets.driver.NodeDrivers;
+import dev.revive.targets.kind.TargetKinds;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +44,11 @@ public class ExecutorRuntime {
     @Inject
     IdSource ids;
     @Inject
-    NodeDriver driver;
+    TargetKinds kinds;
     @Inject
-    EtcdAdapter etcd;
+    NodeDrivers drivers;
+    @Inject
+    Runbooks runbooks;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
@@ -96,10 +100,10 @@ public class ExecutorRuntime {
 
     private PlanRunner runner(ExecutionLog log) {
         Pacer pacer = Pacer.sleeping();
-        EtcdProcessSteps steps = new EtcdProcessSteps(driver, new EtcdAdapterMembers(etcd), clock, pacer,
-                config.steps().pollInterval());
+        ActionHandlers handlers = new ActionHandlers(kinds, drivers, runbooks,
+                new Polling(clock, pacer, config.steps().pollInterval()));
         RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
-        return new PlanRunner(steps, log, new ExecutionEvents(clock, ids, executorId), pacer, retry);
+        return new PlanRunner(handlers, log, new ExecutionEvents(clock, ids, executorId), pacer, retry);
     }
 
     private void joinLoop() {

@@ -12,11 +12,15 @@ import dev.revive.contracts.kafka.CloudEventHeaders;
 import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.Action;
+import dev.revive.contracts.plan.OnFailure;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.PlanScope;
+import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.plan.StepParams;
 import dev.revive.executor.plan.Fixtures;
-import dev.revive.targets.etcd.EtcdAdapter;
+import dev.revive.targets.kind.TargetKinds;
+import dev.revive.targets.kind.TargetSettings;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdClusterResource;
 import dev.revive.testkit.EtcdMember;
@@ -45,6 +49,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +88,12 @@ class ExecutorServiceIT {
         target.close();
     }
 
+    @AfterEach
+    void everyMemberRunsAgain() {
+        target.members().stream().filter(member -> !member.isAlive()).forEach(target::restart);
+        target.awaitHealthy(Duration.ofSeconds(30));
+    }
+
     @Test
     void restartsAKilledMemberAndRecordsEveryStep() throws Exception {
         // given: a registered three-member cluster, a follower killed with SIGKILL, junk in its temp dir
@@ -106,8 +117,8 @@ class ExecutorServiceIT {
 
             // then: the member is back and healthy, and every step is on revive.executions
             assertThat(victim.isAlive()).isTrue();
-            try (EtcdAdapter etcd = new EtcdAdapter(Duration.ofSeconds(2))) {
-                assertThat(etcd.isHealthy(victim.clientUrl())).isTrue();
+            try (TargetKinds kinds = TargetKinds.standard(new TargetSettings(Duration.ofSeconds(2)))) {
+                assertThat(kinds.status(spec.kind()).read(spec).member(victim.name()).orElseThrow().healthy()).isTrue();
             }
             List<ExecutionEvent> events = decode(records, plan.planId());
             assertThat(terminalStatuses(events)).containsExactly(
@@ -132,10 +143,11 @@ class ExecutorServiceIT {
     }
 
     @Test
-    void onlyAutoPlansRunAndBadRecordsGoToTheDeadLetterTopic() throws Exception {
+    void autoAndDryRunPlansRunAndBadRecordsGoToTheDeadLetterTopic() throws Exception {
         // given: a registered cluster
         ClusterSpec spec = TargetSpecs.of(Fixtures.CLUSTER, target, backups);
         EtcdMember first = target.member(0);
+        long pid = first.pid().orElseThrow();
         RecoveryPlan dryRun = Fixtures.plan("inc-dry", 1, PlanMode.DRY_RUN,
                 List.of(Fixtures.step("01-kill", Action.FORCE_KILL, first.name(), 1)));
         RecoveryPlan approval = Fixtures.plan("inc-approval", 1, PlanMode.APPROVAL_REQUIRED,
@@ -155,11 +167,15 @@ class ExecutorServiceIT {
             kafka.publish(Topics.PLANS, check.clusterId(), check);
             awaitOutcome(kafka, check.planId());
 
-            // then: nothing ran but the AUTO plan; the bad ones are dead letters; the service is ready
-            List<String> planIds = decode(kafka.readAll(Topics.Names.EXECUTIONS), null).stream()
-                    .map(ExecutionEvent::planId).distinct().toList();
-            assertThat(planIds).contains(check.planId()).doesNotContain(dryRun.planId(), approval.planId());
-            assertThat(first.isAlive()).isTrue();
+            // then: the AUTO plan ran, the dry run only described its kill; the bad ones are dead letters
+            List<ExecutionEvent> executions = decode(kafka.readAll(Topics.Names.EXECUTIONS), null);
+            List<String> planIds = executions.stream().map(ExecutionEvent::planId).distinct().toList();
+            assertThat(planIds).contains(check.planId(), dryRun.planId()).doesNotContain(approval.planId());
+            assertThat(terminalStatuses(decode(awaitOutcome(kafka, dryRun.planId()), dryRun.planId())))
+                    .containsExactly("01-kill:DRY_RUN");
+            assertThat(step(executions, "01-kill", StepStatus.DRY_RUN).detail())
+                    .startsWith("would send SIGKILL to pid " + pid + " of " + first.name());
+            assertThat(first.pid()).hasValue(pid);
             Map<String, String> reasons = kafka.readAll(Topics.Names.DLQ).stream().collect(Collectors.toMap(
                     record -> new String(record.value(), StandardCharsets.UTF_8), record -> DeadLetters.reason(record.headers()),
                     (a, b) -> b));
@@ -170,6 +186,43 @@ class ExecutorServiceIT {
                 .send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("executor-loop", "UP");
+    }
+
+    @Test
+    void cancelRevisionBeforeTheActingStepCancelsThePlanAndLeavesTheProcessAlone() throws Exception {
+        // given: a running member, and a plan that first waits (on a source member that is down) and then stops it
+        ClusterSpec spec = TargetSpecs.of(Fixtures.CLUSTER, target, backups);
+        EtcdMember leader = target.leader();
+        List<EtcdMember> followers = target.members().stream().filter(member -> member != leader).toList();
+        EtcdMember member = followers.get(0);
+        EtcdMember source = followers.get(1);
+        long pid = member.pid().orElseThrow();
+        target.kill(source);
+        RecoveryPlan plan = Fixtures.plan("inc-cancel", 1, PlanMode.AUTO, List.of(
+                new PlanStep("01-await-caught-up", Action.AWAIT_CAUGHT_UP, member.name(),
+                        new StepParams(Duration.ofSeconds(8), null, source.name(), 0L, 1), OnFailure.CONTINUE),
+                Fixtures.step("02-stop", Action.STOP, member.name(), 1)));
+        RecoveryPlan cancel = new RecoveryPlan("inc-cancel-r2", "inc-cancel", Fixtures.CLUSTER, 2, PlanScope.NODE,
+                PlanMode.CANCEL, "RECOVERED before the first acting step", List.of(), List.of(), Fixtures.T0,
+                Fixtures.T0);
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+            kafka.publish(Topics.CLUSTERS, spec.id(), spec);
+            kafka.publish(Topics.PLANS, plan.clusterId(), plan);
+            Awaitility.await().atMost(PLAN_TIMEOUT).until(() -> decode(kafka.readAll(Topics.Names.EXECUTIONS),
+                    plan.planId()).stream().anyMatch(StepEvent.class::isInstance));
+
+            // when: the planner withdraws the plan while its first step waits
+            kafka.publish(Topics.PLANS, cancel.clusterId(), cancel);
+
+            // then: the plan ends PLAN_CANCELLED before its stop, and the member runs as the same process
+            List<ExecutionEvent> events = decode(awaitOutcome(kafka, plan.planId()), plan.planId());
+            PlanOutcome outcome = (PlanOutcome) events.get(events.size() - 1);
+            assertThat(outcome.outcome()).isEqualTo(Outcome.PLAN_CANCELLED);
+            assertThat(outcome.detail()).contains("cancelled before step 02-stop", "revision 2 of incident inc-cancel");
+            assertThat(events).filteredOn(StepEvent.class::isInstance)
+                    .noneMatch(event -> ((StepEvent) event).stepId().equals("02-stop"));
+            assertThat(member.pid()).hasValue(pid);
+        }
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> awaitOutcome(KafkaTestClient kafka, String planId) {

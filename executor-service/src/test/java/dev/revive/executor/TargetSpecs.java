@@ -16,18 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /** The ClusterSpec of a testkit etcd cluster, as an operator would register it: process driver, real commands. */
-final class TargetSpecs {
+public final class TargetSpecs {
 
     private TargetSpecs() {
     }
 
-    static ClusterSpec of(String clusterId, EtcdCluster cluster, Path backups) {
+    public static ClusterSpec of(String clusterId, EtcdCluster cluster, Path backups) {
         List<NodeSpec> nodes = cluster.members().stream().map(member -> node(cluster, member)).toList();
         return new ClusterSpec(clusterId, SystemKind.ETCD, nodes, Policy.defaults(),
                 new BackupLocation(backups.toString()));
     }
 
-    static Path tempDir(EtcdCluster cluster, EtcdMember member) {
+    public static Path tempDir(EtcdCluster cluster, EtcdMember member) {
         return cluster.directory().resolve(member.name() + ".tmp");
     }
 

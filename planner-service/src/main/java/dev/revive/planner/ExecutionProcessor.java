@@ -9,7 +9,7 @@ import dev.revive.planner.domain.Result;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** Step events and plan outcomes from {@code revive.executions}: an aborted plan escalates its incident. */
+/** Step events and plan outcomes from {@code revive.executions}: the incident that runs the plan moves on. */
 final class ExecutionProcessor extends IncidentProcessor<ExecutionEvent> {
 
     private static final Logger LOG = Logger.getLogger(ExecutionProcessor.class);
@@ -26,6 +26,6 @@ final class ExecutionProcessor extends IncidentProcessor<ExecutionEvent> {
     @Override
     Result decide(IncidentPlanner planner, ClusterState state, ClusterSpec spec, ExecutionEvent event) {
         LOG.debugf("Execution event %s of plan %s", event.eventId(), event.planId());
-        return planner.onExecution(state, event);
+        return planner.onExecution(state, spec, event);
     }
 }

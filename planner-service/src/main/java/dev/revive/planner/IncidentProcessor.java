@@ -1,10 +1,13 @@
 package dev.revive.planner;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.CloudEventHeaders;
 import dev.revive.contracts.kafka.EventSerde;
 import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.state.IllegalTransitionException;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.Decision;
 import dev.revive.planner.domain.IncidentPlanner;
@@ -22,8 +25,9 @@ import org.jboss.logging.MDC;
 
 /**
  * Runs one decoded event through the {@link IncidentPlanner} against its cluster's stored state,
- * stores the next state and publishes the decided plan with CloudEvent headers, key = cluster id.
- * Only wiring: the rules are in the domain package.
+ * stores the next state and publishes the decided plans with CloudEvent headers, key = cluster id.
+ * An event that would make an illegal incident move is dead-lettered with ILLEGAL_TRANSITION and stores
+ * nothing. Only wiring: the rules are in the domain package.
  *
  * @param <T> the event type
  */
@@ -31,9 +35,9 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
 
     private static final Logger LOG = Logger.getLogger(IncidentProcessor.class);
 
-    private final IncidentPlanner planner;
-    private KeyValueStore<String, ClusterSpec> specs;
-    private KeyValueStore<String, ClusterState> incidents;
+    protected final IncidentPlanner planner;
+    protected KeyValueStore<String, ClusterSpec> specs;
+    protected KeyValueStore<String, ClusterState> incidents;
 
     IncidentProcessor(EventSerde<T> serde, Clock clock, IncidentPlanner planner) {
         super(serde, clock);
@@ -59,15 +63,32 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
         String clusterId = clusterIdOf(event);
         ClusterSpec spec = specs.get(clusterId);
         admit(spec, event);
+        Result result;
+        try {
+            result = decide(planner, stateOf(clusterId), spec, event);
+        } catch (IllegalTransitionException illegal) {
+            throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "state", illegal.getMessage());
+        }
+        apply(clusterId, result, record.timestamp());
+    }
+
+    /** The stored state of {@code clusterId}, or an empty one. */
+    ClusterState stateOf(String clusterId) {
         ClusterState state = incidents.get(clusterId);
-        Result result = decide(planner, state == null ? ClusterState.empty(clusterId) : state, spec, event);
+        return state == null ? ClusterState.empty(clusterId) : state;
+    }
+
+    /** Stores the result, logs its transitions and publishes its plans. */
+    void apply(String clusterId, Result result, long timestamp) {
         incidents.put(clusterId, result.state());
         if (result.state().incident() != null) {
             MDC.put(INCIDENT_ID, result.state().incident().incidentId());
         }
         result.transitions().forEach(IncidentProcessor::log);
-        result.plan().ifPresent(plan -> publish(plan, record.timestamp()));
-        if (result.decision() instanceof Decision.Wait wait) {
+        result.plans().forEach(plan -> publish(plan, timestamp));
+        if (result.decision() instanceof Decision.Refuse refuse) {
+            LOG.warnf("Approval refused: %s", refuse.reason());
+        } else if (result.decision() instanceof Decision.Wait wait) {
             LOG.debugf("No plan: %s", wait.reason());
         }
     }

@@ -11,6 +11,28 @@ public interface PlannerConfig {
     /** The bounds of the node-restart plan's steps. */
     Steps steps();
 
+    /** How long an APPROVAL_REQUIRED plan waits for an operator's decision before its incident escalates. */
+    @WithDefault("PT30M")
+    Duration approvalTimeout();
+
+    /** How often (wall clock) the planner looks for confirm windows that ended and approvals that expired. */
+    @WithDefault("500ms")
+    Duration tickInterval();
+
+    /** The approval API. */
+    Api api();
+
+    /** Settings of {@code POST /plans/{planId}/approve|reject}. */
+    interface Api {
+
+        /** The bearer token the approval API requires; without one, every request is answered 401. */
+        java.util.Optional<String> token();
+
+        /** How long the API waits for Kafka to acknowledge a decision before answering 503. */
+        @WithDefault("10s")
+        Duration ackTimeout();
+    }
+
     /** Timeouts and attempts written into every node-restart plan. */
     interface Steps {
 

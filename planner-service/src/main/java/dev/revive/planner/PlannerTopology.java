@@ -3,20 +3,23 @@ package dev.revive.planner;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.planner.domain.IncidentPlanner;
-import dev.revive.planner.domain.Runbook;
-import dev.revive.planner.domain.RunbookSettings;
+import dev.revive.runbooks.Runbooks;
+import dev.revive.runbooks.decision.NodeRecovery;
+import dev.revive.runbooks.steps.StepSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The planner's Kafka Streams topology. Four byte-array sources (clusters, faults, executions,
- * reports), one processor each, two stores shared by them (cluster specs, per-cluster incident
- * state) and two sinks (plans, dead letters). Everything one input record causes — store writes,
- * a plan, a dead letter — commits in one exactly-once transaction.
+ * The planner's Kafka Streams topology. Five byte-array sources (clusters, faults, decisions, executions,
+ * reports), one processor each, two stores shared by them (cluster specs, per-cluster incident state) and two
+ * sinks (plans, dead letters). The faults processor also runs the wall-clock tick (confirm windows, approval
+ * expiry). Everything one input record (or tick) causes — store writes, plans, a dead letter — commits in one
+ * exactly-once transaction.
  */
 @ApplicationScoped
 public class PlannerTopology {
@@ -28,6 +31,7 @@ public class PlannerTopology {
 
     private static final String CLUSTERS = "clusters";
     private static final String FAULTS = "faults";
+    private static final String DECISIONS = "decisions";
     private static final String EXECUTIONS = "executions";
     private static final String REPORTS = "reports";
 
@@ -37,34 +41,45 @@ public class PlannerTopology {
      */
     @Produces
     Topology topology(PlannerConfig config, Clock clock, IdSource ids) {
-        return build(new IncidentPlanner(new Runbook(settings(config.steps())), clock, ids), clock);
+        NodeRecovery recovery = new NodeRecovery(Runbooks.standard(), settings(config.steps()));
+        return build(new IncidentPlanner(recovery, positive("approval-timeout", config.approvalTimeout()), clock, ids),
+                clock, positive("tick-interval", config.tickInterval()));
     }
 
     /** Builds the topology around {@code planner}; tests call this with a fixed clock and ids. */
-    public static Topology build(IncidentPlanner planner, Clock clock) {
+    public static Topology build(IncidentPlanner planner, Clock clock, Duration tickInterval) {
         Topology topology = new Topology();
         source(topology, CLUSTERS, Topics.CLUSTERS.name());
         source(topology, FAULTS, Topics.FAULTS.name());
+        source(topology, DECISIONS, Topics.DECISIONS.name());
         source(topology, EXECUTIONS, Topics.EXECUTIONS.name());
         source(topology, REPORTS, Topics.REPORTS.name());
         topology.addProcessor(CLUSTERS, () -> new ClusterSpecProcessor(clock), in(CLUSTERS));
-        topology.addProcessor(FAULTS, () -> new FaultProcessor(clock, planner), in(FAULTS));
+        topology.addProcessor(FAULTS, () -> new FaultProcessor(clock, planner, tickInterval), in(FAULTS));
+        topology.addProcessor(DECISIONS, () -> new DecisionProcessor(clock, planner), in(DECISIONS));
         topology.addProcessor(EXECUTIONS, () -> new ExecutionProcessor(clock, planner), in(EXECUTIONS));
         topology.addProcessor(REPORTS, () -> new ReportProcessor(clock, planner), in(REPORTS));
-        topology.addStateStore(PlannerStores.specs(), CLUSTERS, FAULTS, EXECUTIONS, REPORTS);
-        topology.addStateStore(PlannerStores.incidents(), FAULTS, EXECUTIONS, REPORTS);
+        topology.addStateStore(PlannerStores.specs(), CLUSTERS, FAULTS, DECISIONS, EXECUTIONS, REPORTS);
+        topology.addStateStore(PlannerStores.incidents(), FAULTS, DECISIONS, EXECUTIONS, REPORTS);
         topology.addSink(PLANS_SINK, Topics.PLANS.name(), Topics.PLANS.keySerde().serializer(),
-                Topics.PLANS.valueSerde().serializer(), FAULTS, EXECUTIONS, REPORTS);
+                Topics.PLANS.valueSerde().serializer(), FAULTS, DECISIONS, EXECUTIONS, REPORTS);
         topology.addSink(DLQ_SINK, Topics.DLQ.name(), new ByteArraySerializer(), new ByteArraySerializer(),
-                CLUSTERS, FAULTS, EXECUTIONS, REPORTS);
+                CLUSTERS, FAULTS, DECISIONS, EXECUTIONS, REPORTS);
         return topology;
     }
 
-    /** The runbook settings of the configuration; throws (and so stops the start) on invalid values. */
-    static RunbookSettings settings(PlannerConfig.Steps steps) {
-        return new RunbookSettings(steps.snapshotTimeout(), steps.stopMargin(), steps.defaultGracePeriod(),
+    /** The step settings of the configuration; throws (and so stops the start) on invalid values. */
+    static StepSettings settings(PlannerConfig.Steps steps) {
+        return new StepSettings(steps.snapshotTimeout(), steps.stopMargin(), steps.defaultGracePeriod(),
                 steps.forceKillTimeout(), steps.cleanTempTimeout(), steps.startTimeout(), steps.awaitHealthyTimeout(),
                 steps.awaitCaughtUpTimeout(), steps.attempts());
+    }
+
+    private static Duration positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("revive.planner." + key + " must be positive but was " + value);
+        }
+        return value;
     }
 
     private static void source(Topology topology, String name, String topic) {

@@ -9,7 +9,7 @@ import dev.revive.planner.domain.Result;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** Reports from {@code revive.reports}: CONSISTENT closes the incident, any other verdict escalates it. */
+/** Reports from {@code revive.reports}: CONSISTENT (or any report of a dry run) closes the incident, else the DEGRADED rule or escalation. */
 final class ReportProcessor extends IncidentProcessor<RecoveryReport> {
 
     private static final Logger LOG = Logger.getLogger(ReportProcessor.class);

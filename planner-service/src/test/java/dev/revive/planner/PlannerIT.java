@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
 /** The planner against a real KRaft broker: a registered cluster and one fault give one committed plan. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, initArgs = @ResourceArg(name = KafkaBrokerResource.TOPICS,
-        value = Topics.Names.CLUSTERS + ":1:compact," + Topics.Names.FAULTS + "," + Topics.Names.PLANS + ","
+        value = Topics.Names.CLUSTERS + ":1:compact," + Topics.Names.FAULTS + "," + Topics.Names.DECISIONS + ","
+                + Topics.Names.PLANS + ","
                 + Topics.Names.EXECUTIONS + "," + Topics.Names.REPORTS + "," + Topics.Names.DLQ))
 class PlannerIT {
 
@@ -90,6 +91,77 @@ class PlannerIT {
         assertThat(DeadLetters.reason(letters.get(0).headers())).isEqualTo("MALFORMED");
     }
 
+    @Test
+    void approvalOverRestGivesAnExecutableRevisionAndErrorsAreProblems() throws Exception {
+        // given: a registered cluster and a DISK_FULL fault that waits for approval
+        await().atMost(TIMEOUT).until(() -> status(ready) == 200);
+        publish(Topics.CLUSTERS, "etcd-rest", Topics.CLUSTERS.valueSerde().serializer()
+                .serialize(null, Fixtures.etcd("etcd-rest", dev.revive.contracts.cluster.Policy.defaults())),
+                headers(Fixtures.etcd("etcd-rest", dev.revive.contracts.cluster.Policy.defaults())));
+        FaultEvent full = new FaultEvent("f-it-full", "etcd-rest", "n1", FaultKind.DISK_FULL,
+                dev.revive.contracts.fault.Severity.CRITICAL, Instant.now(), "detector", Map.of(), "full-n1");
+        publish(Topics.FAULTS, "etcd-rest", Topics.FAULTS.valueSerde().serializer().serialize(null, full),
+                headers(full));
+        String planId = "inc-";
+        await().atMost(TIMEOUT).until(() -> plansOf("etcd-rest").stream()
+                .anyMatch(plan -> plan.mode() == PlanMode.APPROVAL_REQUIRED));
+        planId = plansOf("etcd-rest").get(0).planId();
+        String body = "{\"by\":\"alice\",\"reason\":\"disk cleaned by hand\"}";
+
+        // when: approved over REST, with and without a token, and for an unknown plan
+        HttpResponse<String> noToken = post(planId, "approve", body, null);
+        HttpResponse<String> unknown = post("inc-nope-r1", "approve", body, TOKEN);
+        HttpResponse<String> badBody = post(planId, "approve", "{\"by\":\"\"}", TOKEN);
+        HttpResponse<String> approved = post(planId, "approve", body, TOKEN);
+
+        // then: 401, 404 and 400 as problems, 202 with the decision id, and an AUTO revision follows
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(badBody.statusCode()).isEqualTo(400);
+        assertThat(approved.statusCode()).isEqualTo(202);
+        assertThat(approved.body()).contains("decisionId", planId);
+        await().atMost(TIMEOUT).until(() -> plansOf("etcd-rest").stream()
+                .anyMatch(plan -> plan.revision() == 2 && plan.mode() == PlanMode.AUTO));
+        assertThat(post(planId, "reject", body, TOKEN).statusCode()).isEqualTo(409);
+    }
+
+    private static final String TOKEN = "test-token-not-secret";
+
+    @TestHTTPResource("/plans")
+    URI plansApi;
+
+    private HttpResponse<String> post(String planId, String verb, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(plansApi + "/" + planId + "/" + verb))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<RecoveryPlan> plansOf(String clusterId) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "planner-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<RecoveryPlan> plans = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.PLANS.name()));
+            consumer.poll(Duration.ofSeconds(2)).forEach(record -> {
+                RecoveryPlan plan = Topics.PLANS.valueSerde().deserializer().deserialize(Topics.PLANS.name(),
+                        record.value());
+                if (plan.clusterId().equals(clusterId)) {
+                    plans.add(plan);
+                }
+            });
+        }
+        return plans;
+    }
+
     private void publish(Topic<String, ?> topic, String key, byte[] value, RecordHeaders headers) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");
@@ -126,13 +198,20 @@ class PlannerIT {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(TIMEOUT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> keep(records, record));
                 return records.size() >= expected;
             });
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> keep(records, record));
         }
         assertThat(records).hasSize(expected);
         return records;
+    }
+
+    /** Only the records of this test's cluster: the approval test writes to the same topics. */
+    private static void keep(List<ConsumerRecord<byte[], byte[]>> records, ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() != null && Fixtures.CLUSTER.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+            records.add(record);
+        }
     }
 
     private static int status(URI uri) {

@@ -21,8 +21,6 @@ import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.Fixtures;
 import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.planner.domain.IncidentState;
-import dev.revive.planner.domain.Runbook;
-import dev.revive.planner.domain.RunbookSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlannerTopologyTest {
 
+    static final java.time.Duration TICK = java.time.Duration.ofMillis(500);
+
     @TempDir
     Path stateDir;
 
@@ -56,10 +56,10 @@ class PlannerTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        IncidentPlanner planner = new IncidentPlanner(new Runbook(RunbookSettings.defaults()), clock,
-                IdSource.sequential());
-        driver = new TopologyTestDriver(PlannerTopology.build(planner, clock), streamsConfig());
-        for (Topic<?, ?> topic : List.of(Topics.CLUSTERS, Topics.FAULTS, Topics.EXECUTIONS, Topics.REPORTS)) {
+        IncidentPlanner planner = IncidentPlanner.standard(clock, IdSource.sequential());
+        driver = new TopologyTestDriver(PlannerTopology.build(planner, clock, TICK), streamsConfig());
+        for (Topic<?, ?> topic : List.of(Topics.CLUSTERS, Topics.FAULTS, Topics.DECISIONS, Topics.EXECUTIONS,
+                Topics.REPORTS)) {
             inputs.put(topic.name(), driver.createInputTopic(topic.name(), new ByteArraySerializer(),
                     new ByteArraySerializer()));
         }
@@ -192,11 +192,11 @@ class PlannerTopologyTest {
         assertThat(DeadLetters.reason(deadLetters.readRecord().headers())).isEqualTo("UNKNOWN_CLUSTER");
     }
 
-    private ClusterState incidentState() {
+    ClusterState incidentState() {
         return driver.<String, ClusterState>getKeyValueStore(PlannerStores.INCIDENTS).get(CLUSTER);
     }
 
-    private <V> void publish(Topic<String, V> topic, String key, V value) {
+    <V> void publish(Topic<String, V> topic, String key, V value) {
         Headers headers = CloudEventHeaders.write(new RecordHeaders(), EventTypes.describe(value, "/test", T0));
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         inputs.get(topic.name()).pipeInput(new TestRecord<>(utf8(key), bytes, headers));

@@ -1,7 +1,13 @@
 package dev.revive.runbooks;
 
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.plan.PlanStep;
 import dev.revive.runbooks.disruption.DisruptionModel;
+import dev.revive.runbooks.steps.StepSettings;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The decision side of one system kind: pure, no I/O. One implementation per kind, listed once in
@@ -14,4 +20,11 @@ public interface Runbook {
 
     /** What a cluster of this kind can lose at once. */
     DisruptionModel disruption();
+
+    /**
+     * The steps that restart {@code node} of {@code spec}, while the nodes in {@code openNodes} have open faults;
+     * {@code confirmUnresponsive} asks the executor to re-probe the node right before it signals it.
+     */
+    List<PlanStep> nodeRestart(ClusterSpec spec, NodeSpec node, Set<String> openNodes, StepSettings settings,
+            boolean confirmUnresponsive);
 }

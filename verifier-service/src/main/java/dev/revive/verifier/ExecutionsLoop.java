@@ -2,12 +2,15 @@ package dev.revive.verifier;
 
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.execution.PlanOutcome;
+import dev.revive.contracts.execution.StepEvent;
+import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.CloudEventHeaders;
 import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.verifier.ReportPublisher.TransactionFailedException;
 import dev.revive.verifier.report.OutcomeVerifier;
@@ -35,7 +38,8 @@ import org.jboss.logging.MDC;
 /**
  * The consume-transform-produce loop: reads {@code revive.executions} (read_committed) and, for
  * each plan outcome not yet reported, verifies the cluster and publishes one report in a
- * transaction that also commits the consumed offsets. Step events only advance the offsets;
+ * transaction that also commits the consumed offsets. Step events advance the offsets, and a START
+ * step that succeeded records when the plan restarted its node (the log checks look from then on);
  * records that do not decode go to {@code revive.dlq} in the same way. A failed transaction
  * rewinds the consumer to its committed offsets, so nothing is lost or published twice.
  */
@@ -86,6 +90,9 @@ final class ExecutionsLoop implements Runnable {
             LOG.debug("executions loop stopped");
         } catch (RuntimeException e) {
             LOG.error("executions loop failed; the verifier is no longer ready", e);
+        } catch (Error e) {
+            LOG.error("executions loop died; the verifier is no longer ready", e);
+            throw e;
         } finally {
             ready = false;
         }
@@ -147,6 +154,12 @@ final class ExecutionsLoop implements Runnable {
             event = decode(record);
         } catch (InvalidEventException e) {
             deadLetter(record, e, pending);
+            return false;
+        }
+        if (event instanceof StepEvent step) {
+            if (step.action() == Action.START && step.status() == StepStatus.SUCCEEDED) {
+                store.recordRestart(step.planId(), step.at());
+            }
             return false;
         }
         if (!(event instanceof PlanOutcome outcome)) {

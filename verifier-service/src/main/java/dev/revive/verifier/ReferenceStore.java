@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.verifier.report.References;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The specs, plans and reported plan ids read from Kafka, held in memory. Writers are the
- * reference reader and, for reported plans, the executions loop once its transaction committed.
+ * The specs, plans and reported plan ids read from Kafka, and the restart times of plans seen on
+ * {@code revive.executions}, held in memory. Writers are the reference reader and, for restarts and
+ * reported plans, the executions loop (a plan is marked reported once its transaction committed).
  */
 final class ReferenceStore implements References {
 
     private final Map<String, ClusterSpec> clusters = new ConcurrentHashMap<>();
     private final Map<String, RecoveryPlan> plans = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> restarts = new ConcurrentHashMap<>();
     private final Object changed = new Object();
 
     void putCluster(ClusterSpec spec) {
@@ -38,6 +41,17 @@ final class ReferenceStore implements References {
 
     void markReported(String planId) {
         reported.add(planId);
+        restarts.remove(planId);
+    }
+
+    /** Remembers when a plan's START step succeeded; a later success of it replaces an earlier one. */
+    void recordRestart(String planId, Instant at) {
+        restarts.merge(planId, at, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+    }
+
+    @Override
+    public Optional<Instant> restartedAt(String planId) {
+        return Optional.ofNullable(restarts.get(planId));
     }
 
     @Override

@@ -17,7 +17,7 @@ public interface VerifierConfig {
     /** Checks settings. */
     interface Checks {
 
-        /** Bound of every etcd call (status, hashKV) to one member. */
+        /** Bound of every single call of a check to one node. */
         @WithDefault("2s")
         Duration callTimeout();
 

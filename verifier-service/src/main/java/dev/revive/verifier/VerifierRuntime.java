@@ -1,7 +1,7 @@
 package dev.revive.verifier;
 
 import dev.revive.contracts.time.IdSource;
-import dev.revive.verifier.check.MemberReader;
+import dev.revive.verifier.check.CheckSets;
 import dev.revive.verifier.check.Pause;
 import dev.revive.verifier.check.Verification;
 import dev.revive.verifier.report.OutcomeVerifier;
@@ -41,26 +41,26 @@ final class VerifierRuntime implements AutoCloseable {
      * Starts a verifier.
      *
      * @param kafka   the {@code kafka.*} client properties without their prefix
-     * @param readers opens the reads of the cluster members for each round of checks
+     * @param checks  the checks of each kind
      * @param pause   waits between rounds of checks
      */
     static VerifierRuntime start(Map<String, Object> kafka, VerifierConfig config, Clock clock, IdSource ids,
-            MemberReader.Factory readers, Pause pause) {
+            CheckSets checks, Pause pause) {
         ConfigValidation.validate(config);
         KafkaSettings settings = new KafkaSettings(kafka, config);
         ReferenceStore store = new ReferenceStore();
         ReferenceReader references = new ReferenceReader(new KafkaConsumer<>(settings.referenceConsumer()), store,
                 config.kafka().pollTimeout());
-        VerifierConfig.Checks checks = config.checks();
-        Verification verification = new Verification(Verification.etcdChecks(), readers, clock, pause,
-                new Verification.Settings(checks.settleTime(), checks.retryInterval(), checks.hashAttempts()));
+        VerifierConfig.Checks settle = config.checks();
+        Verification verification = new Verification(checks, clock, pause,
+                new Verification.Settings(settle.settleTime(), settle.retryInterval(), settle.hashAttempts()));
         OutcomeVerifier verifier = new OutcomeVerifier(store, verification, new ReportBuilder(ids), clock,
                 config.kafka().referenceWait());
         ReportPublisher publisher = new ReportPublisher(() -> new KafkaProducer<>(settings.producer()));
         ExecutionsLoop loop = new ExecutionsLoop(new KafkaConsumer<>(settings.executionsConsumer()), publisher,
                 verifier, store, references, clock, config.kafka());
-        LOG.infof("verifier starting: settle %s, call timeout %s, max poll interval %s", checks.settleTime(),
-                checks.callTimeout(), settings.maxPollInterval());
+        LOG.infof("verifier starting: settle %s, call timeout %s, max poll interval %s", settle.settleTime(),
+                settle.callTimeout(), settings.maxPollInterval());
         return new VerifierRuntime(references, loop);
     }
 

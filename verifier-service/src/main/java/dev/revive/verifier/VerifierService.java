@@ -1,6 +1,8 @@
 package dev.revive.verifier;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.targets.kind.TargetKinds;
+import dev.revive.targets.kind.TargetSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * Starts the verifier when the application starts and stops it at shutdown. Only wiring: the
- * threads are in {@link VerifierRuntime}, the logic in the {@code check} and {@code report} packages.
+ * checks of each kind come from the targets' kind registry, the threads are in {@link VerifierRuntime},
+ * the logic in the {@code check} and {@code report} packages.
  */
 @ApplicationScoped
 public class VerifierService {
@@ -28,15 +31,19 @@ public class VerifierService {
     Map<String, Object> kafka;
 
     private volatile VerifierRuntime runtime;
+    private volatile TargetKinds kinds;
 
     void start(@Observes StartupEvent event) {
-        runtime = VerifierRuntime.start(kafka, config, clock, ids,
-                () -> new EtcdMemberReader(config.checks().callTimeout()), VerifierRuntime::sleep);
+        kinds = TargetKinds.standard(new TargetSettings(config.checks().callTimeout()));
+        runtime = VerifierRuntime.start(kafka, config, clock, ids, kinds::checks, VerifierRuntime::sleep);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (runtime != null) {
             runtime.close();
+        }
+        if (kinds != null) {
+            kinds.close();
         }
     }
 

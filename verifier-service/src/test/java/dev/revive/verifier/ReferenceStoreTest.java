@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revive.contracts.plan.RecoveryPlan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,5 +45,17 @@ class ReferenceStoreTest {
 
         assertThat(store.isReported(plan.planId())).isTrue();
         assertThat(store.isReported("other")).isFalse();
+    }
+
+    @Test
+    void theLatestSucceededStartOfAPlanIsItsRestartTime() {
+        Instant first = Instant.parse("2025-03-14T09:27:20Z");
+        Instant second = first.plusSeconds(3);
+
+        store.recordRestart(plan.planId(), second);
+        store.recordRestart(plan.planId(), first);
+
+        assertThat(store.restartedAt(plan.planId())).contains(second);
+        assertThat(store.restartedAt("other")).isEmpty();
     }
 }

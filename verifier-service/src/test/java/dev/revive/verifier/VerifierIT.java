@@ -26,6 +26,9 @@ import dev.revive.testkit.InjectEtcdCluster;
 import dev.revive.testkit.InjectKafkaBroker;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.KafkaBrokerResource;
+import dev.revive.testkit.ZooKeeperEnsemble;
+import dev.revive.testkit.ZooKeeperNode;
+import dev.revive.testkit.ZooKeeperSpecs;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +40,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +52,9 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The verifier on a real Kafka broker and a real 3-member etcd cluster. */
+/** The verifier on a real Kafka broker, a real 3-member etcd cluster and (generic kind) a real ZooKeeper ensemble. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, initArgs = @ResourceArg(name = KafkaBrokerResource.TOPICS,
         value = Topics.Names.CLUSTERS + ":1:compact," + Topics.Names.FAULTS + "," + Topics.Names.PLANS + ","
@@ -188,6 +193,54 @@ class VerifierIT {
         } finally {
             etcd.restart(victim);
             etcd.awaitHealthy(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void cancelledPlanGetsOneReportAfterTheFullChecks() {
+        // given
+        RecoveryPlan plan = registeredPlan("etcd-cancelled", "inc-cancelled");
+
+        // when
+        kafka.publish(Topics.EXECUTIONS, plan.clusterId(), Samples.outcome(plan, Outcome.PLAN_CANCELLED,
+                "fault no longer holds: m1 answers"));
+
+        // then
+        RecoveryReport report = awaitReport(plan);
+        assertThat(report.verdict()).isEqualTo(Verdict.CONSISTENT);
+        assertThat(report.checks()).extracting(CheckResult::name).containsExactly("plan-completed", "members-answer",
+                "single-leader", "applied-index-lag", "hash-kv-equal");
+        assertThat(report.checks().get(0).observed()).startsWith("PLAN_CANCELLED");
+    }
+
+    @Test
+    void restartedZooKeeperFollowerOfAGenericClusterGetsOneConsistentReport(@TempDir Path work) {
+        try (ZooKeeperEnsemble zookeeper = ZooKeeperEnsemble.start(3)) {
+            // given: a follower killed and restarted, as a plan's START step would
+            ClusterSpec spec = ZooKeeperSpecs.describe("zk-restarted", zookeeper, work);
+            RecoveryPlan plan = Samples.plan(spec.id(), "inc-zk-restarted");
+            kafka.publish(Topics.CLUSTERS, spec.id(), spec);
+            kafka.publish(Topics.PLANS, spec.id(), plan);
+            ZooKeeperNode follower = zookeeper.followers().get(0);
+            zookeeper.kill(follower);
+            Instant restartedAt = Instant.now();
+            zookeeper.restart(follower);
+            zookeeper.awaitServing(Duration.ofSeconds(30));
+            zookeeper.touch();
+            kafka.publish(Topics.EXECUTIONS, spec.id(), new StepEvent("exe-" + plan.planId() + "-05-start-1",
+                    plan.planId(), plan.incidentId(), spec.id(), "05-start", Action.START, follower.name(), 1,
+                    StepStatus.SUCCEEDED, "executor-0", 7, "started", restartedAt));
+
+            // when
+            kafka.publish(Topics.EXECUTIONS, spec.id(), completed(plan));
+
+            // then
+            RecoveryReport report = awaitReport(plan);
+            assertThat(report.verdict()).isEqualTo(Verdict.CONSISTENT);
+            assertThat(report.checks()).extracting(CheckResult::name).containsExactly("plan-completed",
+                    ZooKeeperSpecs.RUOK, ZooKeeperSpecs.SERVING, ZooKeeperSpecs.ONE_LEADER,
+                    ZooKeeperSpecs.FOLLOWERS_SYNCED, ZooKeeperSpecs.ZNODES_CAUGHT_UP, "no-new-errors");
+            assertThat(report.checks().get(6).observed()).contains("since " + restartedAt);
         }
     }
 

@@ -14,7 +14,7 @@ import dev.revive.contracts.report.Verdict;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.TopicSpec;
-import dev.revive.verifier.check.FakeCluster;
+import dev.revive.verifier.check.FakeChecks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +106,7 @@ class VerifierRestartIT {
 
     private static VerifierRuntime start() {
         return VerifierRuntime.start(Map.of("bootstrap.servers", broker.bootstrapServers()), new TestConfig(),
-                Clock.systemUTC(), IdSource.random(), FakeCluster.healthy(3), VerifierRuntime::sleep);
+                Clock.systemUTC(), IdSource.random(), kind -> FakeChecks.passing(), VerifierRuntime::sleep);
     }
 
     private static RecoveryPlan registered(TestKafka kafka, String incidentId) {

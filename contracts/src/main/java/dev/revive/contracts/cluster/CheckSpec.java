@@ -46,7 +46,10 @@ public record CheckSpec(
     public enum Aggregate {
         /** Every node must answer as expected. */
         EVERY_NODE,
-        /** Exactly one node's field matches {@code expect} (one leader); every node must answer. */
+        /**
+         * Exactly one node's field matches {@code expect} (one leader); every node must answer. Needs
+         * {@code field} and {@code expect}.
+         */
         EXACTLY_ONE,
         /** Every node's numeric field (decimal or 0x hex) is within {@code maxLag} of the highest one. */
         CAUGHT_UP
@@ -96,6 +99,10 @@ public record CheckSpec(
         aggregate = aggregate == null ? Aggregate.EVERY_NODE : aggregate;
         if (aggregate != Aggregate.EVERY_NODE && field == null) {
             throw new ContractViolation("field", Reason.MISSING_FIELD, "is required for aggregate " + aggregate);
+        }
+        if (aggregate == Aggregate.EXACTLY_ONE && expect == null) {
+            throw new ContractViolation("expect", Reason.MISSING_FIELD,
+                    "is required for aggregate EXACTLY_ONE (without it every answering node matches)");
         }
         maxLag = maxLag == null ? 0L : maxLag;
         Check.atLeast("maxLag", maxLag, 0);

@@ -1,5 +1,7 @@
 package dev.revive.contracts.cluster;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.validation.Check;
 import dev.revive.contracts.validation.ContractViolation;
@@ -16,10 +18,11 @@ import java.util.regex.PatternSyntaxException;
  * @param name    the rule's name, in the fault's evidence
  * @param pattern a regular expression, searched in each complete line
  * @param fault   the kind of fault raised
- * @param matches how many matching lines within the window fire the rule (at least 1)
- * @param window  the sliding window
+ * @param matches how many matching lines within the window fire the rule (absent or 0: 1)
+ * @param window  the sliding window (default 1 min)
  */
-public record LogRule(String name, String pattern, FaultKind fault, int matches, Duration window) {
+public record LogRule(String name, String pattern, FaultKind fault,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) int matches, Duration window) {
 
     public LogRule {
         Check.id("name", name);

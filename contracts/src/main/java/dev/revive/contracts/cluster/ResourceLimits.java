@@ -1,11 +1,14 @@
 package dev.revive.contracts.cluster;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.validation.Check;
 import java.time.Duration;
 
 /**
  * Resource thresholds a node's process must stay under, read from {@code /proc} for nodes run by the
  * process driver; one held past its duration raises {@code RESOURCE_EXHAUSTED} (disk: {@code DISK_FULL}).
+ * Absent (or 0 / null) fields take their defaults.
  *
  * @param cpuPercent    CPU use of the process, in % of one core (default 85)
  * @param cpuFor        how long it must be held (default 5 min)
@@ -17,8 +20,10 @@ import java.time.Duration;
  * @param diskFor       how long it must be held (default 1 min)
  */
 public record ResourceLimits(
-        int cpuPercent, Duration cpuFor, long memoryBytes, Duration memoryFor, int fdPercent, Duration fdFor,
-        int diskPercent, Duration diskFor) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) int cpuPercent, Duration cpuFor,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long memoryBytes, Duration memoryFor,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) int fdPercent, Duration fdFor,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) int diskPercent, Duration diskFor) {
 
     public ResourceLimits {
         cpuPercent = cpuPercent == 0 ? 85 : cpuPercent;

@@ -1,5 +1,7 @@
 package dev.revive.contracts.decision;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.validation.Check;
 import dev.revive.contracts.validation.ContractViolation;
 import dev.revive.contracts.validation.ContractViolation.Reason;
@@ -12,13 +14,15 @@ import java.time.Instant;
  * @param clusterId  the plan's cluster (the record key)
  * @param planId     the plan decided about
  * @param verdict    approve or reject
- * @param dryRun     with APPROVE: run the plan as a dry run (record what it would do, touch nothing)
+ * @param dryRun     with APPROVE: run the plan as a dry run (record what it would do, touch nothing); absent or
+ *                   null in JSON means false
  * @param by         who decided (the operator's name, as they gave it)
  * @param reason     why, in words
  * @param at         when
  */
 public record OperatorDecision(
-        String decisionId, String clusterId, String planId, DecisionVerdict verdict, boolean dryRun, String by,
+        String decisionId, String clusterId, String planId, DecisionVerdict verdict,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean dryRun, String by,
         String reason, Instant at) {
 
     public OperatorDecision {

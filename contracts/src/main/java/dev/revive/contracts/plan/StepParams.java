@@ -1,5 +1,7 @@
 package dev.revive.contracts.plan;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.validation.Check;
 import java.time.Duration;
 
@@ -13,10 +15,11 @@ import java.time.Duration;
  * @param attempts     how many times a failing step is tried in all (at least 1)
  * @param confirmUnresponsive STOP / FORCE_KILL: right before signalling a running node, the executor probes it
  *                     again and stops the plan (PLAN_CANCELLED) if it answers: the fault that caused the plan
- *                     no longer holds. Set for faults a probe can see (process down, unreachable).
+ *                     no longer holds. Set for faults a probe can see (process down, unreachable). Absent or null
+ *                     in JSON (plans written before it existed) means false.
  */
 public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
-        boolean confirmUnresponsive) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean confirmUnresponsive) {
 
     public StepParams {
         Check.positive("timeout", timeout);

@@ -1,5 +1,7 @@
 package dev.revive.contracts.state;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -32,7 +34,7 @@ public final class TransitionTable<S extends Enum<S>> {
         return allowed.get(from).contains(to);
     }
 
-    /** The states {@code from} may move to. */
+    /** The states {@code from} may move to (unmodifiable; empty for a final state). */
     public Set<S> next(S from) {
         return allowed.get(from);
     }
@@ -63,13 +65,13 @@ public final class TransitionTable<S extends Enum<S>> {
         /** {@code from} may move to each of {@code to}. */
         @SafeVarargs
         public final Builder<S> allow(S from, S... to) {
-            allowed.get(from).addAll(Set.of(to));
+            allowed.get(from).addAll(Arrays.asList(to));
             return this;
         }
 
         public TransitionTable<S> build() {
             Map<S, Set<S>> frozen = new EnumMap<>(type);
-            allowed.forEach((state, next) -> frozen.put(state, next.isEmpty() ? Set.of() : EnumSet.copyOf(next)));
+            allowed.forEach((state, next) -> frozen.put(state, Collections.unmodifiableSet(EnumSet.copyOf(next))));
             return new TransitionTable<>(machine, frozen);
         }
     }

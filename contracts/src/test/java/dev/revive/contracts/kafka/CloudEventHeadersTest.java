@@ -81,6 +81,7 @@ class CloudEventHeadersTest {
     @CsvSource({
         "fault-event.process-down.json,        dev.revive.fault.v1,   flt-20250314T092653Z-infra2-process,      etcd-3/infra2",
         "fault-event.insufficient-members.json, dev.revive.fault.v1,  am-3f9c2a71d04be6a5,                      etcd-3",
+        "operator-decision.approve.json,       dev.revive.decision.v1, dec-inc-etcd-3-20250314T100211Z-r1-approve, etcd-3",
         "recovery-plan.node-restart.json,      dev.revive.plan.v1,    pln-inc-etcd-3-20250314T092653Z-r1,       etcd-3",
         "step-event.succeeded.json,            dev.revive.step.v1,    exe-pln-inc-etcd-3-20250314T092653Z-r1-start-1-succeeded, etcd-3/infra2",
         "plan-outcome.completed.json,          dev.revive.outcome.v1, exe-pln-inc-etcd-3-20250314T092653Z-r1-completed, etcd-3",

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
 
     @Test
-    void registryHasTheSixTopicsInFlowOrder() {
-        assertThat(Topics.ALL).containsExactly(Topics.CLUSTERS, Topics.FAULTS, Topics.PLANS, Topics.EXECUTIONS,
-                Topics.REPORTS, Topics.DLQ);
-        assertThat(Topics.names()).containsExactly("revive.clusters", "revive.faults", "revive.plans",
-                "revive.executions", "revive.reports", "revive.dlq");
+    void registryHasTheSevenTopicsInFlowOrder() {
+        assertThat(Topics.ALL).containsExactly(Topics.CLUSTERS, Topics.FAULTS, Topics.DECISIONS, Topics.PLANS,
+                Topics.EXECUTIONS, Topics.REPORTS, Topics.DLQ);
+        assertThat(Topics.names()).containsExactly("revive.clusters", "revive.faults", "revive.decisions",
+                "revive.plans", "revive.executions", "revive.reports", "revive.dlq");
     }
 
     @Test
@@ -29,6 +29,7 @@ class TopicsTest {
     void nameConstantsAreTheRegisteredNames() {
         assertThat(Topics.CLUSTERS.name()).isEqualTo(Topics.Names.CLUSTERS);
         assertThat(Topics.FAULTS.name()).isEqualTo(Topics.Names.FAULTS);
+        assertThat(Topics.DECISIONS.name()).isEqualTo(Topics.Names.DECISIONS);
         assertThat(Topics.PLANS.name()).isEqualTo(Topics.Names.PLANS);
         assertThat(Topics.EXECUTIONS.name()).isEqualTo(Topics.Names.EXECUTIONS);
         assertThat(Topics.REPORTS.name()).isEqualTo(Topics.Names.REPORTS);

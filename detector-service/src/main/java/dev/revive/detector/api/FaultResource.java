@@ -7,6 +7,8 @@ import dev.revive.contracts.kafka.Topics;
 import dev.revive.detector.DetectorConfig;
 import dev.revive.detector.kafka.EventPublisher;
 import dev.revive.detector.spec.ClusterRegistry;
+import dev.revive.service.api.ApiTokenRequired;
+import dev.revive.service.api.NotAcknowledgedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -5,10 +5,11 @@ import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.fault.Severity;
 import dev.revive.contracts.time.IdSource;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Builds the fault events a probe publishes: ids from the {@link IdSource}, times from the {@link Clock}. */
+/** Builds the fault events the detector publishes (probes and watches): ids from the {@link IdSource}, times from the {@link Clock}. */
 public final class Faults {
 
     /** Evidence key: the probed client URL. */
@@ -23,6 +24,16 @@ public final class Faults {
     public static final String RESOLVES_FAULT_ID = "resolvesFaultId";
     /** Evidence key: the dedup key of the fault a recovery resolves. */
     public static final String RESOLVES = "resolves";
+    /** Evidence key: whether the node's process runs ({@code true}, {@code false}, {@code unknown}). */
+    public static final String PROCESS_ALIVE = "processAlive";
+    /** Evidence key: the TCP connect to the client port ({@code open}, {@code refused}, {@code timeout}, {@code error}). */
+    public static final String TCP_CLIENT = "tcpClient";
+    /** Evidence key: the TCP connect to the peer port, only for nodes with one. */
+    public static final String TCP_PEER = "tcpPeer";
+    /** Evidence key: the same as {@link #TCP_CLIENT}, under the name the agreed flow gives it. */
+    public static final String TCP_CONNECT = "tcpConnect";
+    /** Evidence key: {@code true} on every watch fault: the condition held (N matches, a duration). */
+    public static final String SUSTAINED = "sustained";
 
     private static final int MAX_ERROR_CHARS = 1_000;
     private static final String ID_PREFIX = "fault";
@@ -42,29 +53,39 @@ public final class Faults {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** The kind of fault a failed probe outcome means. */
-    public static FaultKind kindOf(ProbeResult.Outcome outcome) {
-        return switch (outcome) {
-            case REFUSED -> FaultKind.PROCESS_DOWN;
-            case TIMEOUT -> FaultKind.UNREACHABLE;
-            case FAILED -> FaultKind.UNHEALTHY;
-            case ANSWERED -> throw new IllegalArgumentException("an answered probe is not a fault");
-        };
-    }
-
     /** {@code <cluster>/<node>/<kind>}: faults with the same key describe the same condition. */
     public static String dedupKey(NodeRef node, FaultKind kind) {
         return node.clusterId() + "/" + node.nodeId() + "/" + kind.name();
     }
 
-    /** The one critical fault of a node that failed {@code consecutiveFailures} probes, the last being {@code last}. */
-    public FaultEvent down(NodeRef node, ProbeResult last, int consecutiveFailures) {
-        FaultKind kind = kindOf(last.outcome());
-        Map<String, String> evidence = Map.of(
-                ENDPOINT, node.endpoint(),
-                CONSECUTIVE_FAILURES, Integer.toString(consecutiveFailures),
-                LAST_ERROR, abbreviate(last.error()));
-        return event(node, kind, Severity.CRITICAL, evidence);
+    /**
+     * The one critical fault of a node that failed {@code consecutiveFailures} probes, the last being
+     * {@code last}: its kind and the reachability evidence come from that last observation.
+     */
+    public FaultEvent down(NodeRef node, Observation last, int consecutiveFailures) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put(ENDPOINT, node.endpoint());
+        evidence.put(CONSECUTIVE_FAILURES, Integer.toString(consecutiveFailures));
+        evidence.put(LAST_ERROR, abbreviate(last.probe().error()));
+        Reachability reachability = last.reachability();
+        evidence.put(PROCESS_ALIVE, reachability.process().evidence());
+        evidence.put(TCP_CLIENT, reachability.client().evidence());
+        evidence.put(TCP_CONNECT, reachability.client().evidence());
+        if (reachability.peer() != null) {
+            evidence.put(TCP_PEER, reachability.peer().evidence());
+        }
+        return event(node, last.faultKind(), Severity.CRITICAL, evidence, dedupKey(node, last.faultKind()));
+    }
+
+    /**
+     * The one critical fault of a condition a watch found; dedup key {@code <cluster>/<node>/<kind>/<condition>}.
+     * These faults are never followed by a RECOVERED: only probe faults are.
+     */
+    public FaultEvent found(NodeRef node, Finding finding) {
+        Map<String, String> evidence = new LinkedHashMap<>(finding.evidence());
+        evidence.put(SUSTAINED, "true");
+        return event(node, finding.kind(), Severity.CRITICAL, evidence,
+                dedupKey(node, finding.kind()) + "/" + finding.condition());
     }
 
     /** The one recovery of a node that answered {@code consecutiveSuccesses} probes after {@code down}. */
@@ -74,12 +95,13 @@ public final class Faults {
                 CONSECUTIVE_SUCCESSES, Integer.toString(consecutiveSuccesses),
                 RESOLVES_FAULT_ID, down.faultId(),
                 RESOLVES, down.dedupKey());
-        return event(node, FaultKind.RECOVERED, Severity.INFO, evidence);
+        return event(node, FaultKind.RECOVERED, Severity.INFO, evidence, dedupKey(node, FaultKind.RECOVERED));
     }
 
-    private FaultEvent event(NodeRef node, FaultKind kind, Severity severity, Map<String, String> evidence) {
+    private FaultEvent event(NodeRef node, FaultKind kind, Severity severity, Map<String, String> evidence,
+            String dedupKey) {
         return new FaultEvent(ids.next(ID_PREFIX), node.clusterId(), node.nodeId(), kind, severity, clock.instant(),
-                source, evidence, dedupKey(node, kind));
+                source, evidence, dedupKey);
     }
 
     private static String abbreviate(String error) {

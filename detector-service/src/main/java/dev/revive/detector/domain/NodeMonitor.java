@@ -4,7 +4,7 @@ import dev.revive.contracts.fault.FaultEvent;
 import java.util.Objects;
 
 /**
- * The state machine of one node. Fed one probe outcome at a time, it publishes one fault after
+ * The state machine of one node ({@link NodeState#TABLE}). Fed one observation at a time, it publishes one fault after
  * {@code failures} consecutive failures and one recovery after {@code recoveries} consecutive
  * successes of a down node; a single failure between successes publishes nothing. An event that
  * Kafka did not acknowledge is told again (same fault id) on the next probe, as long as it still
@@ -36,7 +36,7 @@ public final class NodeMonitor {
     }
 
     /** Applies one probe outcome and says what changed and what to publish. */
-    public synchronized Transition observe(ProbeResult result) {
+    public synchronized Transition observe(Observation result) {
         NodeState before = state;
         FaultEvent event = result.isSuccess() ? onSuccess() : onFailure(result);
         if (event != null || !stillDescribesTheNode(unacknowledged)) {
@@ -66,7 +66,7 @@ public final class NodeMonitor {
         return event == openFault && (state == NodeState.DOWN || state == NodeState.RECOVERING);
     }
 
-    private FaultEvent onFailure(ProbeResult result) {
+    private FaultEvent onFailure(Observation result) {
         consecutiveFailures++;
         consecutiveSuccesses = 0;
         if (state == NodeState.DOWN || state == NodeState.RECOVERING) {
@@ -101,6 +101,6 @@ public final class NodeMonitor {
     }
 
     private void moveTo(NodeState next) {
-        state = state.ensureCanMoveTo(next);
+        state = NodeState.TABLE.ensure(state, next);
     }
 }

@@ -1,11 +1,10 @@
 package dev.revive.detector.domain;
 
-import java.util.EnumSet;
-import java.util.Set;
+import dev.revive.contracts.state.TransitionTable;
 
 /**
- * What the detector believes about one node, driven by consecutive probe outcomes. Staying in a
- * state is always allowed; any other move must be listed in {@link #allowedNext()}.
+ * What the detector believes about one node, driven by consecutive probe outcomes. The allowed
+ * moves are {@link #TABLE}; any other move is an {@link dev.revive.contracts.state.IllegalTransitionException}.
  */
 public enum NodeState {
     /** Answering (the initial state). */
@@ -17,26 +16,11 @@ public enum NodeState {
     /** Was down, answering again fewer than recovery-threshold times in a row. */
     RECOVERING;
 
-    /** The states this one may move to (besides staying). */
-    public Set<NodeState> allowedNext() {
-        return switch (this) {
-            case UP -> EnumSet.of(SUSPECT, DOWN);
-            case SUSPECT -> EnumSet.of(UP, DOWN);
-            case DOWN -> EnumSet.of(RECOVERING, UP);
-            case RECOVERING -> EnumSet.of(DOWN, UP);
-        };
-    }
-
-    /** Whether moving from this state to {@code next} is legal. */
-    public boolean canMoveTo(NodeState next) {
-        return next == this || allowedNext().contains(next);
-    }
-
-    /** Returns {@code next} when the move is legal; throws {@link IllegalStateException} otherwise. */
-    public NodeState ensureCanMoveTo(NodeState next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("illegal node state transition " + this + " -> " + next);
-        }
-        return next;
-    }
+    /** The moves a probed node may make, staying included where it is allowed. */
+    public static final TransitionTable<NodeState> TABLE = TransitionTable.of(NodeState.class, "node")
+            .allow(UP, UP, SUSPECT, DOWN)
+            .allow(SUSPECT, SUSPECT, UP, DOWN)
+            .allow(DOWN, DOWN, RECOVERING, UP)
+            .allow(RECOVERING, RECOVERING, DOWN, UP)
+            .build();
 }

@@ -6,6 +6,9 @@ import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.fault.Severity;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.detector.domain.Reachability.Connect;
+import dev.revive.detector.domain.Reachability.Liveness;
+import dev.revive.targets.kind.ProbeResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +27,7 @@ class NodeMonitorTest {
     @Test
     void publishesOneFaultAfterThresholdConsecutiveFailures() {
         // given a node that answered
-        feed(ProbeResult.answered());
+        feed(Observation.answered());
 
         // when it refuses two probes, then a third, then five more
         List<FaultEvent> beforeThreshold = feed(refused(), refused());
@@ -43,11 +46,11 @@ class NodeMonitorTest {
     @Test
     void singleSlowAnswerDoesNotFlap() {
         // given a healthy node
-        feed(ProbeResult.answered());
+        feed(Observation.answered());
 
         // when single probes time out between answers, and two in a row once
-        List<FaultEvent> events = feed(timedOut(), ProbeResult.answered(), timedOut(), ProbeResult.answered(),
-                timedOut(), timedOut(), ProbeResult.answered(), ProbeResult.answered());
+        List<FaultEvent> events = feed(timedOut(), Observation.answered(), timedOut(), Observation.answered(),
+                timedOut(), timedOut(), Observation.answered(), Observation.answered());
 
         // then nothing is published and the node is up
         assertThat(events).isEmpty();
@@ -60,9 +63,9 @@ class NodeMonitorTest {
         FaultEvent down = feed(refused(), refused(), refused()).get(0);
 
         // when it answers once, fails once, then answers four times
-        List<FaultEvent> flicker = feed(ProbeResult.answered(), refused());
-        List<FaultEvent> back = feed(ProbeResult.answered(), ProbeResult.answered());
-        List<FaultEvent> steady = feed(ProbeResult.answered(), ProbeResult.answered());
+        List<FaultEvent> flicker = feed(Observation.answered(), refused());
+        List<FaultEvent> back = feed(Observation.answered(), Observation.answered());
+        List<FaultEvent> steady = feed(Observation.answered(), Observation.answered());
 
         // then only the second answer in a row publishes one RECOVERED that names the fault it resolves
         assertThat(flicker).isEmpty();
@@ -96,7 +99,10 @@ class NodeMonitorTest {
         assertThat(fault.evidence())
                 .containsEntry(Faults.ENDPOINT, "http://127.0.0.1:2379")
                 .containsEntry(Faults.CONSECUTIVE_FAILURES, "3")
-                .containsEntry(Faults.LAST_ERROR, "Connection refused");
+                .containsEntry(Faults.LAST_ERROR, "Connection refused")
+                .containsEntry(Faults.PROCESS_ALIVE, "false")
+                .containsEntry(Faults.TCP_CLIENT, "refused")
+                .containsEntry(Faults.TCP_PEER, "refused");
     }
 
     @Test
@@ -107,7 +113,46 @@ class NodeMonitorTest {
         // then the fault says it is unreachable
         assertThat(fault.kind()).isEqualTo(FaultKind.UNREACHABLE);
         assertThat(fault.dedupKey()).isEqualTo("orders/m1/UNREACHABLE");
-        assertThat(fault.evidence()).containsEntry(Faults.LAST_ERROR, "no answer within PT0.5S");
+        assertThat(fault.evidence()).containsEntry(Faults.LAST_ERROR, "no answer within PT0.5S")
+                .containsEntry(Faults.PROCESS_ALIVE, "true")
+                .containsEntry(Faults.TCP_CLIENT, "open")
+                .containsEntry(Faults.TCP_CONNECT, "open")
+                .containsEntry(Faults.TCP_PEER, "open");
+    }
+
+    @Test
+    void timedOutProbesOfAProcessThatDoesNotRunReportProcessDown() {
+        // when a node does not answer in time and its driver finds no process of it
+        Observation gone = Observation.failed(ProbeResult.timedOut("no answer within PT0.5S"),
+                new Reachability(Liveness.NOT_RUNNING, Connect.TIMEOUT, null));
+        FaultEvent fault = feed(gone, gone, gone).get(0);
+
+        // then the process is reported down, and a node without a peer port has no tcpPeer evidence
+        assertThat(fault.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
+        assertThat(fault.evidence()).containsEntry(Faults.PROCESS_ALIVE, "false").doesNotContainKey(Faults.TCP_PEER);
+    }
+
+    @Test
+    void errorAnswersWhileTheClientPortRefusesReportProcessDown() {
+        // when the probe gets an error while the driver cannot tell and the client port refuses connections
+        Observation refusing = Observation.failed(ProbeResult.failed("connection reset"),
+                new Reachability(Liveness.UNKNOWN, Connect.REFUSED, null));
+        FaultEvent fault = feed(refusing, refusing, refusing).get(0);
+
+        // then the process is reported down
+        assertThat(fault.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
+        assertThat(fault.evidence()).containsEntry(Faults.PROCESS_ALIVE, "unknown");
+    }
+
+    @Test
+    void errorAnswersOfARunningProcessReportUnreachable() {
+        // when a running node answers with errors
+        Observation failing = Observation.failed(ProbeResult.failed("etcdserver: no leader"),
+                new Reachability(Liveness.RUNNING, Connect.OPEN, null));
+        FaultEvent fault = feed(failing, failing, failing).get(0);
+
+        // then it is unreachable, for the planner to confirm over its window
+        assertThat(fault.kind()).isEqualTo(FaultKind.UNREACHABLE);
     }
 
     @Test
@@ -126,7 +171,7 @@ class NodeMonitorTest {
 
         // when one probe fails and the next answers
         FaultEvent down = eager.observe(refused()).event();
-        FaultEvent recovered = eager.observe(ProbeResult.answered()).event();
+        FaultEvent recovered = eager.observe(Observation.answered()).event();
 
         // then each publishes at once
         assertThat(down.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
@@ -152,11 +197,11 @@ class NodeMonitorTest {
     void unacknowledgedFaultIsDroppedWhenTheNodeRecoversFirst() {
         // given an unacknowledged fault of a node that comes back before the next probe tells it again
         FaultEvent down = feed(refused(), refused(), refused()).get(0);
-        List<FaultEvent> recovering = feed(ProbeResult.answered());
+        List<FaultEvent> recovering = feed(Observation.answered());
         monitor.publishFailed(down);
 
         // when the node keeps answering
-        List<FaultEvent> back = feed(ProbeResult.answered(), ProbeResult.answered());
+        List<FaultEvent> back = feed(Observation.answered(), Observation.answered());
 
         // then the recovery is published, never the stale fault after it
         assertThat(recovering).isEmpty();
@@ -167,7 +212,7 @@ class NodeMonitorTest {
     void unacknowledgedRecoveryIsToldBeforeTheNextFault() {
         // given an unacknowledged recovery
         feed(refused(), refused(), refused());
-        FaultEvent recovered = feed(ProbeResult.answered(), ProbeResult.answered()).get(0);
+        FaultEvent recovered = feed(Observation.answered(), Observation.answered()).get(0);
         monitor.publishFailed(recovered);
 
         // when the node fails again, three times in a row
@@ -183,7 +228,7 @@ class NodeMonitorTest {
         // given an eager monitor whose recovery Kafka did not acknowledge
         NodeMonitor eager = monitorWith(1, 1);
         eager.observe(refused());
-        FaultEvent recovered = eager.observe(ProbeResult.answered()).event();
+        FaultEvent recovered = eager.observe(Observation.answered()).event();
         eager.publishFailed(recovered);
 
         // when the very next probe fails
@@ -198,17 +243,20 @@ class NodeMonitorTest {
                 new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector"));
     }
 
-    private List<FaultEvent> feed(ProbeResult... results) {
+    private List<FaultEvent> feed(Observation... results) {
         List<FaultEvent> published = new ArrayList<>();
         Stream.of(results).map(monitor::observe).forEach(transition -> transition.publish().ifPresent(published::add));
         return published;
     }
 
-    private static ProbeResult refused() {
-        return ProbeResult.refused("Connection refused");
+    private static Observation refused() {
+        return Observation.failed(ProbeResult.refused("Connection refused"),
+                new Reachability(Liveness.NOT_RUNNING, Connect.REFUSED, Connect.REFUSED));
     }
 
-    private static ProbeResult timedOut() {
-        return ProbeResult.timedOut("no answer within PT0.5S");
+    /** A hung process: the probe gets no answer, yet the process runs and the kernel accepts connections. */
+    private static Observation timedOut() {
+        return Observation.failed(ProbeResult.timedOut("no answer within PT0.5S"),
+                new Reachability(Liveness.RUNNING, Connect.OPEN, Connect.OPEN));
     }
 }

@@ -3,31 +3,32 @@ package dev.revive.detector.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.revive.contracts.state.IllegalTransitionException;
 import org.junit.jupiter.api.Test;
 
 class NodeStateTest {
 
     @Test
     void upNodeCannotBeRecovering() {
-        assertThatThrownBy(() -> NodeState.UP.ensureCanMoveTo(NodeState.RECOVERING))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("UP -> RECOVERING");
+        assertThatThrownBy(() -> NodeState.TABLE.ensure(NodeState.UP, NodeState.RECOVERING))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("node transition UP -> RECOVERING");
     }
 
     @Test
     void suspectNodeCannotBeRecovering() {
-        assertThat(NodeState.SUSPECT.canMoveTo(NodeState.RECOVERING)).isFalse();
+        assertThat(NodeState.TABLE.allows(NodeState.SUSPECT, NodeState.RECOVERING)).isFalse();
     }
 
     @Test
     void downNodeCannotBecomeSuspect() {
-        assertThat(NodeState.DOWN.canMoveTo(NodeState.SUSPECT)).isFalse();
+        assertThat(NodeState.TABLE.allows(NodeState.DOWN, NodeState.SUSPECT)).isFalse();
     }
 
     @Test
     void everyStateMayStay() {
         for (NodeState state : NodeState.values()) {
-            assertThat(state.ensureCanMoveTo(state)).isEqualTo(state);
+            assertThat(NodeState.TABLE.ensure(state, state)).isEqualTo(state);
         }
     }
 }

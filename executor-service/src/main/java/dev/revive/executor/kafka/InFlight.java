@@ -3,11 +3,12 @@ package dev.revive.executor.kafka;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.executor.plan.PlanJob;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * A plan running on a worker thread: where it came from, and the flags the poll loop sets. Its
- * partition stays paused until the run ends, so the plan's offset is committed before any later one.
+ * partition is only read ahead until the run ends, so the plan's offset is committed before any later one.
  */
 final class InFlight {
 
@@ -16,6 +17,8 @@ final class InFlight {
     final RecoveryPlan plan;
     /** Asks the run to stop before its next step. */
     final AtomicBoolean cancel = new AtomicBoolean();
+    /** Why a CANCEL revision withdrew the plan; null while none did. The run ends PLAN_CANCELLED before acting. */
+    final AtomicReference<String> withdrawn = new AtomicReference<>();
     /** The partition was revoked in a rebalance and not given back: the run must not commit anything. */
     volatile boolean disowned;
     /** The partition was revoked; whether it comes back is decided when the new assignment arrives. */

@@ -9,6 +9,7 @@ import dev.revive.executor.plan.PlanJob;
 import dev.revive.executor.plan.PlanMdc;
 import dev.revive.executor.plan.PlanResult;
 import dev.revive.executor.plan.PlanTriage;
+import dev.revive.executor.plan.RunControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The executor's Kafka loop, on its own thread: polls {@code revive.plans}, triages each plan, and
- * hands a plan to run to a worker thread while its partition is paused. When the run ends, the
- * outcome is committed with the plan's offset in one transaction and the partition resumes; a run
- * that stopped without an outcome has its plan delivered again after a delay.
+ * hands a plan to run to a worker thread. While it runs, the rest of its partition is only read ahead:
+ * a CANCEL revision of the running plan's incident withdraws it ({@link PlanTriage#withdrawal}), nothing
+ * else is handled. When the run ends, the outcome is committed with the plan's offset in one transaction
+ * and the partition is read again from the record after the plan; a run that stopped without an outcome
+ * has its plan delivered again after a delay.
  */
 public final class PlanLoop implements Runnable {
 
@@ -156,7 +159,8 @@ public final class PlanLoop implements Runnable {
         PendingCommit pending = new PendingCommit();
         for (TopicPartition partition : records.partitions()) {
             if (inFlight.containsKey(partition)) {
-                consumer.seek(partition, inFlight.get(partition).offset + 1);
+                InFlight flight = inFlight.get(partition);
+                records.records(partition).forEach(record -> readAhead(flight, decoded.get(record)));
                 continue;
             }
             for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
@@ -166,6 +170,20 @@ public final class PlanLoop implements Runnable {
             }
         }
         commit(pending);
+    }
+
+    /** A record behind a running plan: it is handled after the run; only a withdrawal of the plan counts now. */
+    private void readAhead(InFlight flight, Object decoded) {
+        if (decoded instanceof RecoveryPlan arrived) {
+            PlanTriage.withdrawal(flight.plan, arrived).ifPresent(reason -> {
+                if (flight.withdrawn.compareAndSet(null, reason)) {
+                    try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
+                        LOG.infof("plan %s is withdrawn while it runs: %s; it stops before its next acting step",
+                                flight.plan.planId(), reason);
+                    }
+                }
+            });
+        }
     }
 
     /** Handles one record; returns true when it started a plan (the rest of its partition waits). */
@@ -219,7 +237,6 @@ public final class PlanLoop implements Runnable {
     }
 
     private void start(TopicPartition partition, long offset, RecoveryPlan plan, ClusterSpec spec) {
-        consumer.pause(Set.of(partition));
         consumer.seek(partition, offset + 1);
         InFlight flight = new InFlight(partition, offset, plan);
         inFlight.put(partition, flight);
@@ -231,7 +248,8 @@ public final class PlanLoop implements Runnable {
     private void runJob(InFlight flight, ClusterSpec spec) {
         InFlight.Completion completion;
         try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
-            PlanJob.Ended ended = job.run(flight.plan, spec, () -> flight.cancel.get() || !running);
+            PlanJob.Ended ended = job.run(flight.plan, spec, RunControl.of(() -> flight.cancel.get() || !running,
+                    () -> Optional.ofNullable(flight.withdrawn.get())));
             completion = new InFlight.Completion(flight, ended, null);
         } catch (RuntimeException | Error e) {
             completion = new InFlight.Completion(flight, null, e);
@@ -279,10 +297,10 @@ public final class PlanLoop implements Runnable {
             if (result instanceof PlanResult.Finished finished) {
                 log.commit(List.of(log.recordOf(finished.outcome())), next, consumer.groupMetadata());
                 LOG.infof("plan %s: %s committed with its offset", flight.plan.planId(), finished.outcome().outcome());
-                consumer.resume(Set.of(flight.partition));
+                consumer.seek(flight.partition, flight.offset + 1);
             } else if (result instanceof PlanResult.AlreadyFinished) {
                 log.commit(List.of(), next, consumer.groupMetadata());
-                consumer.resume(Set.of(flight.partition));
+                consumer.seek(flight.partition, flight.offset + 1);
             } else if (result instanceof PlanResult.Stopped stopped) {
                 redeliver(flight, stopped.reason());
             }
@@ -292,6 +310,7 @@ public final class PlanLoop implements Runnable {
     }
 
     private void redeliver(InFlight flight, String reason) {
+        consumer.pause(Set.of(flight.partition));
         consumer.seek(flight.partition, flight.offset);
         redeliverAt.put(flight.partition, clock.instant().plus(redeliveryDelay));
         LOG.infof("plan %s is delivered again in %s: %s", flight.plan.planId(), redeliveryDelay, reason);

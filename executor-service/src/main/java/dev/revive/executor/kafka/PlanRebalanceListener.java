@@ -3,7 +3,6 @@ package dev.revive.executor.kafka;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -11,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps running plans consistent across rebalances. A partition with a running plan that comes
- * back (an eager rebalance revokes and reassigns everything) is paused again and positioned after
- * the plan; one that goes to another executor has its run cancelled and disowned, so that nothing
+ * back (an eager rebalance revokes and reassigns everything) is positioned after the plan again, to be
+ * read ahead; one that goes to another executor has its run cancelled and disowned, so that nothing
  * is committed for it here and its new owner resumes the plan once it gets the cluster's lock.
  * Runs on the poll loop's thread, inside {@code poll}.
  */
@@ -46,7 +45,6 @@ final class PlanRebalanceListener implements ConsumerRebalanceListener {
             }
             flight.revokePending = false;
             if (partitions.contains(flight.partition)) {
-                consumer.pause(Set.of(flight.partition));
                 consumer.seek(flight.partition, flight.offset + 1);
             } else {
                 disown(flight);

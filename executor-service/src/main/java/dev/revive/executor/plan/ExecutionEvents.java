@@ -7,6 +7,7 @@ import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.contracts.validation.Check;
+import dev.revive.targets.action.StepContext;
 import java.time.Clock;
 import java.time.Instant;
 

@@ -2,7 +2,6 @@ package dev.revive.executor.plan;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.plan.RecoveryPlan;
-import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,18 +32,18 @@ public final class PlanJob {
     public record Ended(PlanResult result, HeldLock lock) {
     }
 
-    public Ended run(RecoveryPlan plan, ClusterSpec spec, BooleanSupplier cancelled) {
+    public Ended run(RecoveryPlan plan, ClusterSpec spec, RunControl control) {
         PlanState state = PlanState.PENDING;
         HeldLock lock;
         try {
-            lock = locking.acquire(plan.clusterId(), cancelled);
+            lock = locking.acquire(plan.clusterId(), control::stopping);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lock = null;
         }
         if (lock == null) {
             state.moveTo(PlanState.STOPPED);
-            return new Ended(new PlanResult.Stopped("cancelled while waiting for the lock of " + plan.clusterId()), null);
+            return new Ended(new PlanResult.Stopped("stopped while waiting for the lock of " + plan.clusterId()), null);
         }
         state = state.moveTo(PlanState.LOCKED);
         LOG.infof("plan %s holds the lock of %s with fencing token %d", plan.planId(), plan.clusterId(), lock.token());
@@ -59,7 +58,7 @@ public final class PlanJob {
                 LOG.infof("plan %s was started by an earlier run; resuming it", plan.planId());
             }
             state = state.moveTo(PlanState.RUNNING);
-            PlanResult result = runner.run(plan, spec, lock, earlier, cancelled);
+            PlanResult result = runner.run(plan, spec, lock, earlier, control);
             state.moveTo(result.state());
             return new Ended(result, lock);
         } catch (RuntimeException e) {

@@ -8,12 +8,15 @@ public sealed interface PlanResult {
     /** The final state of the run. */
     PlanState state();
 
-    /** Every step was carried out or the plan aborted; {@code outcome} is to be published with the plan's offset. */
+    /** The plan completed, aborted or was cancelled; {@code outcome} is to be published with the plan's offset. */
     record Finished(PlanOutcome outcome) implements PlanResult {
         @Override
         public PlanState state() {
-            return outcome.outcome() == dev.revive.contracts.execution.Outcome.PLAN_COMPLETED
-                    ? PlanState.COMPLETED : PlanState.ABORTED;
+            return switch (outcome.outcome()) {
+                case PLAN_COMPLETED -> PlanState.COMPLETED;
+                case PLAN_ABORTED -> PlanState.ABORTED;
+                case PLAN_CANCELLED -> PlanState.CANCELLED;
+            };
         }
     }
 

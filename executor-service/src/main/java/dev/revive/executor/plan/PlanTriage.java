@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Decides what happens to a plan that arrives: run it, pass it by (not AUTO, or superseded by a
- * newer revision of its incident), or reject it (its cluster is not registered). Remembers the
- * newest revision seen per incident.
+ * Decides what happens to a plan that arrives: run it (AUTO, or DRY_RUN to describe it), pass it by
+ * (APPROVAL_REQUIRED, NOTICE, CANCEL, or superseded by a newer revision of its incident), or reject it (its
+ * cluster is not registered). Remembers the newest revision seen per incident, and tells whether a
+ * revision read while a plan runs withdraws that plan.
  */
 public final class PlanTriage {
 
@@ -45,14 +46,31 @@ public final class PlanTriage {
             return new Verdict.Pass("revision " + plan.revision() + " of incident " + plan.incidentId()
                     + " is superseded by revision " + newest);
         }
-        if (plan.mode() != PlanMode.AUTO) {
+        if (plan.mode() == PlanMode.CANCEL) {
+            return new Verdict.Pass("mode is CANCEL: it withdraws the earlier revisions of incident "
+                    + plan.incidentId() + (plan.modeReason() == null ? "" : " (" + plan.modeReason() + ")"));
+        }
+        if (!plan.mode().executable()) {
             return new Verdict.Pass("mode is " + plan.mode() + (plan.modeReason() == null ? "" : " (" + plan.modeReason()
-                    + ")") + "; this executor runs AUTO plans only");
+                    + ")") + "; this executor runs AUTO and DRY_RUN plans only");
         }
         Optional<ClusterSpec> spec = specs.apply(plan.clusterId());
         if (spec.isEmpty()) {
             return new Verdict.Reject("cluster " + plan.clusterId() + " is not registered");
         }
         return new Verdict.Run(spec.get());
+    }
+
+    /**
+     * Why {@code arrived}, read while {@code running} runs, withdraws it: a CANCEL revision of the same
+     * incident, newer than the running one. Empty for anything else.
+     */
+    public static Optional<String> withdrawal(RecoveryPlan running, RecoveryPlan arrived) {
+        if (arrived.mode() != PlanMode.CANCEL || !arrived.incidentId().equals(running.incidentId())
+                || arrived.revision() <= running.revision()) {
+            return Optional.empty();
+        }
+        return Optional.of("revision " + arrived.revision() + " of incident " + arrived.incidentId() + " cancels it"
+                + (arrived.modeReason() == null ? "" : ": " + arrived.modeReason()));
     }
 }

@@ -1,14 +1,19 @@
 package dev.revive.executor.plan;
 
 import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.plan.PlanMode;
 import dev.revive.executor.plan.PlanProgress.StepProgress;
-import java.util.function.BooleanSupplier;
+import dev.revive.targets.action.ActionHandler;
+import dev.revive.targets.action.Pacer;
+import dev.revive.targets.action.StepContext;
+import dev.revive.targets.action.StepOutcome;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the attempts of one step: before each, the fence check (a failed check stops the plan
- * without acting), then STARTED, the step, and its terminal event; failed attempts are retried
- * after a backoff until the step's attempts are used up.
+ * Runs the attempts of one step: before each, the fence check (a failed check stops the plan without
+ * acting), then STARTED, the step, and its terminal event; failed attempts are retried after a backoff
+ * until the step's attempts are used up. In a DRY_RUN plan the one attempt only describes the step
+ * ({@link ActionHandler#describe}) and records DRY_RUN.
  */
 final class StepRunner {
 
@@ -17,14 +22,14 @@ final class StepRunner {
 
     private static final Logger LOG = Logger.getLogger(StepRunner.class);
 
-    private final Steps steps;
+    private final ActionHandler handler;
     private final StepRecorder recorder;
     private final ExecutionEvents events;
     private final Pacer pacer;
     private final RetryPolicy retry;
 
-    StepRunner(Steps steps, StepRecorder recorder, ExecutionEvents events, Pacer pacer, RetryPolicy retry) {
-        this.steps = steps;
+    StepRunner(ActionHandler handler, StepRecorder recorder, ExecutionEvents events, Pacer pacer, RetryPolicy retry) {
+        this.handler = handler;
         this.recorder = recorder;
         this.events = events;
         this.pacer = pacer;
@@ -43,15 +48,15 @@ final class StepRunner {
         }
     }
 
-    Result run(StepContext context, Fence fence, StepProgress earlier, BooleanSupplier cancelled) {
+    Result run(StepContext context, Fence fence, StepProgress earlier, RunControl control) {
         int first = Math.min(earlier.nextAttempt(), MAX_ATTEMPT);
         int last = Math.min(first + earlier.remainingAttempts(context.step().params().attempts()) - 1, MAX_ATTEMPT);
         StepLifecycle lifecycle = new StepLifecycle();
         StepOutcome outcome = null;
         try {
             for (int attempt = first; attempt <= last; attempt++) {
-                if (cancelled.getAsBoolean()) {
-                    return new Result.Stopped("cancelled before " + context.describe());
+                if (control.stopping()) {
+                    return new Result.Stopped("stopping before " + context.describe());
                 }
                 if (!fence.admit(context.plan().planId(), context.step().stepId())) {
                     return new Result.Stopped("fencing token " + fence.token() + " no longer holds the lock of cluster "
@@ -83,7 +88,10 @@ final class StepRunner {
 
     private StepOutcome attempt(StepContext context) throws InterruptedException {
         try {
-            return steps.execute(context);
+            if (context.plan().mode() == PlanMode.DRY_RUN) {
+                return StepOutcome.dryRun(handler.describe(context));
+            }
+            return handler.execute(context);
         } catch (RuntimeException e) {
             LOG.warnf(e, "%s failed unexpectedly", context.describe());
             return StepOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());

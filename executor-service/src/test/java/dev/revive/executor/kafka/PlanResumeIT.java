@@ -16,14 +16,15 @@ import dev.revive.executor.lock.EtcdClusterLock;
 import dev.revive.executor.plan.ExecutionEvents;
 import dev.revive.executor.plan.Fixtures;
 import dev.revive.executor.plan.HeldLock;
-import dev.revive.executor.plan.Pacer;
 import dev.revive.executor.plan.PlanJob;
 import dev.revive.executor.plan.PlanResult;
 import dev.revive.executor.plan.PlanRunner;
 import dev.revive.executor.plan.RetryPolicy;
-import dev.revive.executor.plan.StepContext;
-import dev.revive.executor.plan.StepOutcome;
-import dev.revive.executor.plan.Steps;
+import dev.revive.executor.plan.RunControl;
+import dev.revive.targets.action.ActionHandler;
+import dev.revive.targets.action.Pacer;
+import dev.revive.targets.action.StepContext;
+import dev.revive.targets.action.StepOutcome;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.TopicSpec;
@@ -64,22 +65,22 @@ class PlanResumeIT {
         // given: executor A did steps 1-3, started step 4 and died there, holding the lock
         RecoveryPlan plan = Fixtures.restartPlan("m2");
         ClusterSpec spec = Fixtures.cluster(Path.of("/srv/revive-test"));
-        CountingSteps stepsOfA = new CountingSteps("04-clean-temp");
+        CountingHandler stepsOfA = new CountingHandler("04-clean-temp");
         AtomicReference<HeldLock> lockOfA = new AtomicReference<>();
         try (ExecutionLog logA = log("executor-a"); CoordinationLocks locksA = locks("executor-a")) {
             PlanJob jobA = new PlanJob((clusterId, cancelled) -> {
                 lockOfA.set(locksA.acquire(clusterId, cancelled));
                 return lockOfA.get();
             }, history(), runner(stepsOfA, logA, "executor-a"));
-            assertThatThrownBy(() -> jobA.run(plan, spec, () -> false)).isInstanceOf(SimulatedCrash.class);
+            assertThatThrownBy(() -> jobA.run(plan, spec, RunControl.none())).isInstanceOf(SimulatedCrash.class);
             revokeLease(lockOfA.get());
         }
 
         // when: executor B is given the plan again
-        CountingSteps stepsOfB = new CountingSteps(null);
+        CountingHandler stepsOfB = new CountingHandler(null);
         PlanJob.Ended ended;
         try (ExecutionLog logB = log("executor-b"); CoordinationLocks locksB = locks("executor-b")) {
-            ended = new PlanJob(locksB, history(), runner(stepsOfB, logB, "executor-b")).run(plan, spec, () -> false);
+            ended = new PlanJob(locksB, history(), runner(stepsOfB, logB, "executor-b")).run(plan, spec, RunControl.none());
             logB.commit(List.of(logB.recordOf(((PlanResult.Finished) ended.result()).outcome())), Map.of(), null);
             ended.lock().close();
         }
@@ -99,10 +100,10 @@ class PlanResumeIT {
         assertThat(outcome.startedAt()).isEqualTo(events.get(0).at());
 
         // and: a third executor finds the outcome and does nothing
-        CountingSteps stepsOfC = new CountingSteps(null);
+        CountingHandler stepsOfC = new CountingHandler(null);
         try (ExecutionLog logC = log("executor-c"); CoordinationLocks locksC = locks("executor-c")) {
             PlanJob.Ended again = new PlanJob(locksC, history(), runner(stepsOfC, logC, "executor-c"))
-                    .run(plan, spec, () -> false);
+                    .run(plan, spec, RunControl.none());
             again.lock().close();
             assertThat(again.result()).isEqualTo(new PlanResult.AlreadyFinished(outcome));
         }
@@ -126,7 +127,7 @@ class PlanResumeIT {
                 Duration.ofSeconds(20));
     }
 
-    private static PlanRunner runner(Steps steps, ExecutionLog log, String executorId) {
+    private static PlanRunner runner(ActionHandler steps, ExecutionLog log, String executorId) {
         return new PlanRunner(steps, log, new ExecutionEvents(Clock.systemUTC(), IdSource.random(), executorId),
                 Pacer.sleeping(), new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(100)));
     }
@@ -138,12 +139,12 @@ class PlanResumeIT {
     }
 
     /** Steps that succeed and are counted; the process "dies" on {@code crashOn}. */
-    private static final class CountingSteps implements Steps {
+    private static final class CountingHandler implements ActionHandler {
 
         final List<String> executed = new ArrayList<>();
         private final String crashOn;
 
-        CountingSteps(String crashOn) {
+        CountingHandler(String crashOn) {
             this.crashOn = crashOn;
         }
 
@@ -154,6 +155,11 @@ class PlanResumeIT {
                 throw new SimulatedCrash();
             }
             return StepOutcome.succeeded("done");
+        }
+
+        @Override
+        public String describe(StepContext context) {
+            return "would do " + context.describe();
         }
     }
 

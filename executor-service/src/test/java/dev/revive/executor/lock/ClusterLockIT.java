@@ -6,13 +6,14 @@ import dev.revive.contracts.time.IdSource;
 import dev.revive.executor.plan.ExecutionEvents;
 import dev.revive.executor.plan.Fixtures;
 import dev.revive.executor.plan.HeldLock;
-import dev.revive.executor.plan.Pacer;
 import dev.revive.executor.plan.PlanProgress;
 import dev.revive.executor.plan.PlanResult;
 import dev.revive.executor.plan.PlanRunner;
 import dev.revive.executor.plan.RetryPolicy;
-import dev.revive.executor.plan.StepOutcome;
-import dev.revive.executor.plan.Steps;
+import dev.revive.executor.plan.RunControl;
+import dev.revive.targets.action.ActionHandler;
+import dev.revive.targets.action.Pacer;
+import dev.revive.targets.action.StepOutcome;
 import dev.revive.testkit.EtcdCluster;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KeyValue;
@@ -65,7 +66,7 @@ class ClusterLockIT {
         HeldLock lockA = locksA.acquire(Fixtures.CLUSTER, () -> false);
         AtomicReference<HeldLock> lockB = new AtomicReference<>();
         List<String> actedByA = new ArrayList<>();
-        Steps stepsOfA = context -> {
+        ActionHandler stepsOfA = Fixtures.handler(context -> {
             actedByA.add(context.step().stepId());
             if (context.step().stepId().equals("02-stop")) {
                 // when: A stalls mid-plan, its lease is gone, and executor B takes the cluster
@@ -73,11 +74,11 @@ class ClusterLockIT {
                 lockB.set(locksB.acquire(Fixtures.CLUSTER, () -> false));
             }
             return StepOutcome.succeeded("done");
-        };
+        });
 
         PlanResult resultOfA = runner(stepsOfA, "executor-a")
                 .run(Fixtures.restartPlan("m2"), Fixtures.cluster(Path.of("/srv/revive-test")), lockA,
-                        PlanProgress.none(), () -> false);
+                        PlanProgress.none(), RunControl.none());
 
         // then: A's next fence check fails and A does not act again; B's token is newer and admits B
         assertThat(actedByA).containsExactly("01-snapshot", "02-stop");
@@ -132,7 +133,7 @@ class ClusterLockIT {
         return locks;
     }
 
-    private static PlanRunner runner(Steps steps, String executorId) {
+    private static PlanRunner runner(ActionHandler steps, String executorId) {
         return new PlanRunner(steps, event -> { }, new ExecutionEvents(Clock.systemUTC(), IdSource.random(), executorId),
                 Pacer.sleeping(), new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(100)));
     }

@@ -16,6 +16,10 @@ import dev.revive.contracts.plan.PlanScope;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.plan.StepParams;
+import dev.revive.targets.action.ActionHandler;
+import dev.revive.targets.action.Pacer;
+import dev.revive.targets.action.StepContext;
+import dev.revive.targets.action.StepOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +79,33 @@ public final class Fixtures {
 
     public static RecoveryPlan restartPlan(String nodeId) {
         return plan("inc-1", 1, PlanMode.AUTO, restartSteps(nodeId, "m0", 2));
+    }
+
+    /** What a scripted handler does on execute. */
+    @FunctionalInterface
+    public interface Execution {
+        StepOutcome execute(StepContext context) throws Exception;
+    }
+
+    /** A handler that executes {@code execution} and describes a step by its name. */
+    public static ActionHandler handler(Execution execution) {
+        return new ActionHandler() {
+            @Override
+            public StepOutcome execute(StepContext context) throws InterruptedException {
+                try {
+                    return execution.execute(context);
+                } catch (InterruptedException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public String describe(StepContext context) {
+                return "would carry out " + context.describe();
+            }
+        };
     }
 
     /** A pacer that moves the clock instead of sleeping, and runs a hook on each pause. */

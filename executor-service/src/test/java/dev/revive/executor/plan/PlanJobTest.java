@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PlanJobTest {
 
     private final MutableClock clock = new MutableClock(Fixtures.T0);
-    private final PlanRunnerTest.ScriptedSteps steps = new PlanRunnerTest.ScriptedSteps();
+    private final PlanRunnerTest.ScriptedHandler steps = new PlanRunnerTest.ScriptedHandler();
     private final List<String> order = new ArrayList<>();
     private final List<ExecutionEvent> history = new ArrayList<>();
     private final PlanRunner runner = new PlanRunner(steps, event -> { }, new ExecutionEvents(clock,
@@ -30,7 +30,7 @@ class PlanJobTest {
     void historyIsReadOnlyOnceTheLockIsHeld() {
         PlanJob job = new PlanJob(this::lock, this::history, runner);
 
-        PlanJob.Ended ended = job.run(plan, Fixtures.cluster(Path.of("/srv/revive-test")), () -> false);
+        PlanJob.Ended ended = job.run(plan, Fixtures.cluster(Path.of("/srv/revive-test")), RunControl.none());
 
         assertThat(order).containsExactly("lock etcd-a", "history inc-1-r1");
         assertThat(ended.lock().token()).isEqualTo(42);
@@ -44,7 +44,7 @@ class PlanJobTest {
         history.add(earlier);
         PlanJob job = new PlanJob(this::lock, this::history, runner);
 
-        PlanJob.Ended ended = job.run(plan, Fixtures.cluster(Path.of("/srv/revive-test")), () -> false);
+        PlanJob.Ended ended = job.run(plan, Fixtures.cluster(Path.of("/srv/revive-test")), RunControl.none());
 
         assertThat(ended.result()).isEqualTo(new PlanResult.AlreadyFinished(earlier));
         assertThat(steps.executed).isEmpty();
@@ -54,7 +54,7 @@ class PlanJobTest {
     void cancelledWhileWaitingForTheLockStopsWithoutLock() {
         PlanJob job = new PlanJob((clusterId, cancelled) -> null, this::history, runner);
 
-        PlanJob.Ended ended = job.run(plan, Fixtures.cluster(Path.of("/srv/revive-test")), () -> true);
+        PlanJob.Ended ended = job.run(plan, Fixtures.cluster(Path.of("/srv/revive-test")), RunControl.of(() -> true, java.util.Optional::empty));
 
         assertThat(ended.lock()).isNull();
         assertThat(ended.result().state()).isEqualTo(PlanState.STOPPED);

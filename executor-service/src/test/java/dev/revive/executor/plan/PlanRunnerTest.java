@@ -10,7 +10,11 @@ import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.targets.action.ActionHandler;
+import dev.revive.targets.action.StepContext;
+import dev.revive.targets.action.StepOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -19,16 +23,17 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Step order, abort and continue, retries, resume and fencing of the plan runner, with scripted steps. */
+/** Step order, abort and continue, retries, resume, fencing, cancel and dry run of the plan runner, with scripted steps. */
 class PlanRunnerTest {
 
     private static final Path ROOT = Path.of("/srv/revive-test");
 
     private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final Fixtures.FakePacer pacer = new Fixtures.FakePacer(clock);
-    private final ScriptedSteps steps = new ScriptedSteps();
+    private final ScriptedHandler steps = new ScriptedHandler();
     private final RecordingRecorder recorder = new RecordingRecorder();
     private final ExecutionEvents events = new ExecutionEvents(clock, IdSource.sequential(), "executor-a");
     private final PlanRunner runner = new PlanRunner(steps, recorder, events, pacer,
@@ -149,8 +154,61 @@ class PlanRunnerTest {
         assertThat(steps.executed).doesNotContain("05-start");
     }
 
+    @Test
+    void dryRunDescribesEveryStepAndCarriesOutNone() {
+        RecoveryPlan plan = Fixtures.plan("inc-1", 1, PlanMode.DRY_RUN, Fixtures.restartSteps("m2", "m0", 2));
+
+        PlanResult result = run(plan, PlanProgress.none());
+
+        assertThat(steps.executed).isEmpty();
+        assertThat(recorder.trail()).startsWith("01-snapshot:1:STARTED", "01-snapshot:1:DRY_RUN", "02-stop:1:STARTED")
+                .hasSize(14);
+        assertThat(recorder.events).filteredOn(event -> event.status() == StepStatus.DRY_RUN)
+                .extracting(StepEvent::detail).contains("would carry out step 05-start (START m2)");
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
+        assertThat(outcome(result).detail()).startsWith("dry run: nothing was touched");
+    }
+
+    @Test
+    void withdrawnPlanStopsBeforeItsNextActingStep() {
+        RecoveryPlan plan = Fixtures.restartPlan("m2");
+        RunControl withdrawn = RunControl.of(() -> false, () -> Optional.of("revision 2 of incident inc-1 cancels it"));
+
+        PlanResult result = runner.run(plan, Fixtures.cluster(ROOT), fence, PlanProgress.none(), withdrawn);
+
+        assertThat(steps.executed).containsExactly("01-snapshot");
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_CANCELLED);
+        assertThat(outcome(result).detail()).contains("cancelled before step 02-stop", "revision 2 of incident inc-1");
+        assertThat(result.state()).isEqualTo(PlanState.CANCELLED);
+    }
+
+    @Test
+    void withdrawalAfterTheActingStepsIsIgnored() {
+        RecoveryPlan plan = Fixtures.restartPlan("m2");
+        List<ExecutionEvent> earlier = new ArrayList<>(firstRunOf(plan, "01-snapshot", "02-stop", "03-force-kill",
+                "04-clean-temp", "05-start"));
+        RunControl withdrawn = RunControl.of(() -> false, () -> Optional.of("revision 2 cancels it"));
+
+        PlanResult result = runner.run(plan, Fixtures.cluster(ROOT), fence, PlanProgress.of(earlier), withdrawn);
+
+        assertThat(steps.executed).containsExactly("06-await-healthy", "07-await-caught-up");
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
+    }
+
+    @Test
+    void stepThatFindsTheFaultGoneCancelsThePlan() {
+        steps.script("02-stop", StepOutcome.cancelPlan("fault no longer holds: m2 answers its probe"));
+
+        PlanResult result = run(Fixtures.restartPlan("m2"), PlanProgress.none());
+
+        assertThat(recorder.terminal()).endsWith("02-stop:SKIPPED");
+        assertThat(steps.executed).containsExactly("01-snapshot", "02-stop");
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_CANCELLED);
+        assertThat(outcome(result).detail()).contains("fault no longer holds: m2 answers");
+    }
+
     private PlanResult run(RecoveryPlan plan, PlanProgress earlier) {
-        return runner.run(plan, Fixtures.cluster(ROOT), fence, earlier, () -> false);
+        return runner.run(plan, Fixtures.cluster(ROOT), fence, earlier, RunControl.none());
     }
 
     private static PlanOutcome outcome(PlanResult result) {
@@ -174,7 +232,7 @@ class PlanRunnerTest {
     }
 
     /** Steps that succeed unless scripted otherwise; records which step ids ran. */
-    static final class ScriptedSteps implements Steps {
+    static final class ScriptedHandler implements ActionHandler {
 
         final List<String> executed = new ArrayList<>();
         private final Map<String, Deque<StepOutcome>> scripts = new HashMap<>();
@@ -188,6 +246,11 @@ class PlanRunnerTest {
             executed.add(context.step().stepId());
             Deque<StepOutcome> script = scripts.get(context.step().stepId());
             return script == null || script.isEmpty() ? StepOutcome.succeeded("done") : script.poll();
+        }
+
+        @Override
+        public String describe(StepContext context) {
+            return "would carry out " + context.describe();
         }
     }
 

@@ -25,13 +25,31 @@ class PlanTriageTest {
     }
 
     @Test
-    void plansThatAreNotAutoAreNotRun() {
-        PlanTriage.Verdict approval = triage.triage(plan(1, PlanMode.APPROVAL_REQUIRED), registered);
-        PlanTriage.Verdict dryRun = triage.triage(plan(2, PlanMode.DRY_RUN), registered);
+    void dryRunPlanRunsToBeDescribed() {
+        assertThat(triage.triage(plan(1, PlanMode.DRY_RUN), registered)).isEqualTo(new PlanTriage.Verdict.Run(spec));
+    }
 
-        assertThat(approval).isInstanceOf(PlanTriage.Verdict.Pass.class);
+    @Test
+    void approvalNoticeAndCancelPlansAreNotRun() {
+        PlanTriage.Verdict approval = triage.triage(Fixtures.plan("inc-a", 1, PlanMode.APPROVAL_REQUIRED, List.of()),
+                registered);
+        PlanTriage.Verdict notice = triage.triage(Fixtures.plan("inc-n", 1, PlanMode.NOTICE, List.of()), registered);
+        PlanTriage.Verdict cancel = triage.triage(plan(2, PlanMode.CANCEL), registered);
+
         assertThat(((PlanTriage.Verdict.Pass) approval).reason()).contains("APPROVAL_REQUIRED", "restart budget");
-        assertThat(((PlanTriage.Verdict.Pass) dryRun).reason()).contains("DRY_RUN");
+        assertThat(((PlanTriage.Verdict.Pass) notice).reason()).contains("NOTICE", "AUTO and DRY_RUN plans only");
+        assertThat(((PlanTriage.Verdict.Pass) cancel).reason()).contains("CANCEL", "withdraws");
+    }
+
+    @Test
+    void onlyANewerCancelRevisionOfTheSameIncidentWithdrawsARunningPlan() {
+        RecoveryPlan running = plan(1, PlanMode.AUTO);
+
+        assertThat(PlanTriage.withdrawal(running, plan(2, PlanMode.CANCEL))).hasValueSatisfying(
+                reason -> assertThat(reason).contains("revision 2 of incident inc-7 cancels it"));
+        assertThat(PlanTriage.withdrawal(running, plan(2, PlanMode.AUTO))).isEmpty();
+        assertThat(PlanTriage.withdrawal(running, plan(1, PlanMode.CANCEL))).isEmpty();
+        assertThat(PlanTriage.withdrawal(running, Fixtures.plan("inc-8", 2, PlanMode.CANCEL, List.of()))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.state.IllegalTransitionException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,17 +19,24 @@ class StateMachinesTest {
         step.move(StepStatus.STARTED);
         step.move(StepStatus.SUCCEEDED);
 
-        assertThatThrownBy(() -> step.move(StepStatus.STARTED)).isInstanceOf(IllegalStateException.class);
-        assertThat(StepLifecycle.allowed(null, StepStatus.SUCCEEDED)).isFalse();
-        assertThat(StepLifecycle.allowed(StepStatus.STARTED, StepStatus.STARTED)).isFalse();
+        assertThatThrownBy(() -> step.move(StepStatus.STARTED)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("step transition SUCCEEDED -> STARTED");
+        assertThatThrownBy(() -> new StepLifecycle().move(StepStatus.SUCCEEDED))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(StepLifecycle.TABLE.allows(StepStatus.STARTED, StepStatus.STARTED)).isFalse();
+        assertThat(StepLifecycle.TABLE.allows(StepStatus.STARTED, StepStatus.DRY_RUN)).isTrue();
+        assertThat(StepLifecycle.TABLE.next(StepStatus.DRY_RUN)).isEmpty();
     }
 
     @Test
     void planRunCannotSkipTheLock() {
         assertThat(PlanState.PENDING.moveTo(PlanState.LOCKED).moveTo(PlanState.RUNNING).moveTo(PlanState.ABORTED))
                 .isEqualTo(PlanState.ABORTED);
-        assertThatThrownBy(() -> PlanState.PENDING.moveTo(PlanState.RUNNING)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> PlanState.COMPLETED.moveTo(PlanState.RUNNING)).isInstanceOf(IllegalStateException.class);
+        assertThat(PlanState.RUNNING.moveTo(PlanState.CANCELLED)).isEqualTo(PlanState.CANCELLED);
+        assertThatThrownBy(() -> PlanState.PENDING.moveTo(PlanState.RUNNING))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("plan run transition PENDING -> RUNNING");
+        assertThatThrownBy(() -> PlanState.COMPLETED.moveTo(PlanState.RUNNING))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * @param incident       the current incident, or the last one (closed), or null before the first
  * @param openFaults     per node id (or {@link OpenFault#CLUSTER_WIDE}) the faults not yet recovered
  * @param restarts       per node id the times Revive planned an automatic restart of it
- * @param recentFaultIds the ids of the last {@link #MAX_RECENT_FAULT_IDS} faults seen
+ * @param recentFaultIds the ids of the last {@link #MAX_RECENT_FAULT_IDS} faults and operator decisions seen
  */
 public record ClusterState(
         String clusterId,
@@ -66,7 +66,7 @@ public record ClusterState(
                 .min(Comparator.comparing(OpenFault::firstObservedAt).thenComparing(OpenFault::nodeId));
     }
 
-    /** True when a fault with this id was seen recently. */
+    /** True when a fault (or decision) with this id was seen recently. */
     public boolean seen(String faultId) {
         return recentFaultIds.contains(faultId);
     }
@@ -95,6 +95,11 @@ public record ClusterState(
         Map<String, OpenFault> faults = new TreeMap<>(openFaults);
         faults.remove(key);
         return new ClusterState(clusterId, incident, faults, restarts, recentFaultIds);
+    }
+
+    /** True when the active incident has a deadline (confirm window, approval expiry) at or before {@code now}. */
+    public boolean due(Instant now) {
+        return activeIncident().map(Incident::deadline).filter(deadline -> !deadline.isAfter(now)).isPresent();
     }
 
     public ClusterState withRestarts(Map<String, List<Instant>> history) {

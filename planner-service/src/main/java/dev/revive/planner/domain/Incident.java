@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One incident of a cluster: the faults it answers, its plan and where it stands. Immutable;
- * every change returns a new value and goes through {@link IncidentState#ensureCanMoveTo}.
+ * One incident of a cluster: the faults it answers, its newest plan revision and where it stands. Immutable;
+ * every change of state goes through {@link IncidentState#TABLE}.
  *
  * @param incidentId   the incident id
  * @param clusterId    the cluster
@@ -16,9 +16,12 @@ import java.util.List;
  * @param targetNodeId the node it restarts, or null for a cluster-wide incident
  * @param faultIds     the faults it answers: those that opened it and those that arrived while it was open
  * @param detectedAt   when its first fault was observed
- * @param planId       its plan, once there is one
- * @param planMode     that plan's mode, once there is one
- * @param note         why it is in its state, in words
+ * @param planId       its newest plan revision, once there is one
+ * @param planMode     that revision's mode
+ * @param revision     that revision's number (0 before the first)
+ * @param deadline     CONFIRMING: when the window ends; AWAITING_APPROVAL: when the request expires; else null
+ * @param acted        an acting step (STOP, FORCE_KILL, CLEAN_TEMP, START) of its AUTO plan was reported
+ * @param note         why it is in its state (or why an approval was refused), in words
  */
 public record Incident(
         String incidentId,
@@ -29,6 +32,9 @@ public record Incident(
         Instant detectedAt,
         String planId,
         PlanMode planMode,
+        int revision,
+        Instant deadline,
+        boolean acted,
         String note) {
 
     /** The most fault ids an incident keeps (the bound of a plan's reason list). */
@@ -42,17 +48,17 @@ public record Incident(
     public static Incident open(String incidentId, String clusterId, String targetNodeId, List<String> faultIds,
             Instant detectedAt) {
         return new Incident(incidentId, clusterId, IncidentState.OPEN, targetNodeId, faultIds, detectedAt, null, null,
-                "opened");
+                0, null, false, "opened");
     }
 
-    /** False once closed: an active incident holds the cluster, and further faults are kept on it. */
+    /** The plan id of an incident's revision: {@code <incidentId>-r<revision>}. */
+    public static String planId(String incidentId, int revision) {
+        return incidentId + "-r" + revision;
+    }
+
+    /** False once final: an active incident holds the cluster, and further faults are kept on it. */
     public boolean active() {
-        return state != IncidentState.CLOSED;
-    }
-
-    /** True while Revive's executor is expected to run its plan, so only the verifier's report ends it. */
-    public boolean awaitsExecution() {
-        return state == IncidentState.PLANNED && planMode == PlanMode.AUTO;
+        return !state.terminal();
     }
 
     /** The key of its target in {@link ClusterState#openFaults()}. */
@@ -60,22 +66,40 @@ public record Incident(
         return OpenFault.keyOf(targetNodeId);
     }
 
-    /** This incident with {@code plan} emitted for it. */
-    public Incident planned(RecoveryPlan plan) {
-        return moveTo(IncidentState.PLANNED, "plan " + plan.planId() + " emitted, mode " + plan.mode())
-                .withPlan(plan);
+    /** True when {@code planId} names an earlier revision of this incident. */
+    public boolean supersedes(String otherPlanId) {
+        return otherPlanId.startsWith(incidentId + "-r") && !otherPlanId.equals(planId);
     }
 
-    /** This incident escalated to a human with {@code notice} (may be null) as its plan. */
-    public Incident escalated(String why, RecoveryPlan notice) {
-        Incident escalated = moveTo(IncidentState.ESCALATED, why);
-        return notice == null ? escalated : escalated.withPlan(notice);
-    }
-
-    /** This incident in state {@code next}, because of {@code why}; throws on a move the state machine forbids. */
+    /** This incident in state {@code next}, because of {@code why}; throws on a move the table forbids. */
     public Incident moveTo(IncidentState next, String why) {
-        state.ensureCanMoveTo(next);
-        return new Incident(incidentId, clusterId, next, targetNodeId, faultIds, detectedAt, planId, planMode, why);
+        IncidentState.TABLE.ensure(state, next);
+        return new Incident(incidentId, clusterId, next, targetNodeId, faultIds, detectedAt, planId, planMode,
+                revision, null, acted, why);
+    }
+
+    /** This incident waiting until {@code until}. */
+    public Incident until(Instant until) {
+        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
+                revision, until, acted, note);
+    }
+
+    /** This incident with {@code plan} as its newest revision. */
+    public Incident withPlan(RecoveryPlan plan) {
+        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, plan.planId(),
+                plan.mode(), plan.revision(), deadline, acted, note);
+    }
+
+    /** This incident, its plan having acted on the node. */
+    public Incident withActed() {
+        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
+                revision, deadline, true, note);
+    }
+
+    /** This incident with another note, in the same state. */
+    public Incident noted(String why) {
+        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
+                revision, deadline, acted, why);
     }
 
     /** This incident also answering {@code faultId}; unchanged when already known or full. */
@@ -85,11 +109,7 @@ public record Incident(
         }
         List<String> more = new ArrayList<>(faultIds);
         more.add(faultId);
-        return new Incident(incidentId, clusterId, state, targetNodeId, more, detectedAt, planId, planMode, note);
-    }
-
-    private Incident withPlan(RecoveryPlan plan) {
-        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, plan.planId(),
-                plan.mode(), note);
+        return new Incident(incidentId, clusterId, state, targetNodeId, more, detectedAt, planId, planMode, revision,
+                deadline, acted, note);
     }
 }

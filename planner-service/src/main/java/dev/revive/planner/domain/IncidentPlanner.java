@@ -1,39 +1,59 @@
 package dev.revive.planner.domain;
 
 import dev.revive.contracts.cluster.ClusterSpec;
-import dev.revive.contracts.execution.ExecutionEvent;
-import dev.revive.contracts.execution.Outcome;
-import dev.revive.contracts.execution.PlanOutcome;
+import dev.revive.contracts.decision.DecisionVerdict;
+import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.json.RejectReason;
+import dev.revive.contracts.plan.Diagnosis;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.RecoveryPlan;
-import dev.revive.contracts.report.RecoveryReport;
-import dev.revive.contracts.report.Verdict;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.runbooks.Runbooks;
+import dev.revive.runbooks.decision.NodeRecovery;
+import dev.revive.runbooks.decision.RunbookDecision;
+import dev.revive.runbooks.decision.Situation;
+import dev.revive.runbooks.decision.Situation.Stage;
+import dev.revive.runbooks.diagnosis.DiagnosisBuilder;
+import dev.revive.runbooks.diagnosis.Finding;
+import dev.revive.runbooks.steps.StepSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The incident workflow of one cluster: at most one active incident at a time; faults that arrive
- * while it is active are kept on it; when it closes, the oldest fault still open opens the next
- * one at once. Pure: every method takes the cluster's state and returns the next one with the
- * decision, so it can be tested without Kafka.
+ * The incident workflow of one cluster: at most one active incident at a time; faults that arrive while it is
+ * active are kept on it; when it ends (CLOSED, ESCALATED, CANCELLED) its target's open fault is dropped and the
+ * oldest fault still open opens the next one at once. What a fault deserves is {@link NodeRecovery}'s decision
+ * (runbooks); this class keeps the state machine, the budget and the revisions. Pure: every method takes the
+ * cluster's state and returns the next one, so it is tested without Kafka. Execution feedback is in
+ * {@link Feedback}.
  */
 public final class IncidentPlanner {
 
     private static final String INCIDENT_PREFIX = "inc";
 
-    private final Runbook runbook;
+    private final NodeRecovery recovery;
+    private final Duration approvalTimeout;
     private final Clock clock;
     private final IdSource ids;
+    private final DiagnosisBuilder diagnoses = DiagnosisBuilder.standard();
+    private final Feedback feedback = new Feedback(this);
 
-    public IncidentPlanner(Runbook runbook, Clock clock, IdSource ids) {
-        this.runbook = runbook;
+    public IncidentPlanner(NodeRecovery recovery, Duration approvalTimeout, Clock clock, IdSource ids) {
+        this.recovery = recovery;
+        this.approvalTimeout = approvalTimeout;
         this.clock = clock;
         this.ids = ids;
+    }
+
+    /** The standard runbooks, the default step settings and a 30-minute approval timeout (tests, tools). */
+    public static IncidentPlanner standard(Clock clock, IdSource ids) {
+        return new IncidentPlanner(new NodeRecovery(Runbooks.standard(), StepSettings.defaults()),
+                Duration.ofMinutes(30), clock, ids);
     }
 
     /** A fault, or a recovery, of a node or of the whole cluster; {@code spec} is its registered cluster. */
@@ -46,57 +66,64 @@ public final class IncidentPlanner {
     }
 
     /** A step event or plan outcome of the executor. */
-    public Result onExecution(ClusterState state, ExecutionEvent event) {
-        if (!(event instanceof PlanOutcome outcome)) {
-            return Result.waiting(state, "step event of plan " + event.planId() + ": nothing to decide");
-        }
-        Optional<Incident> match = state.activeIncident(outcome.incidentId())
-                .filter(incident -> outcome.planId().equals(incident.planId()));
-        if (match.isEmpty()) {
-            return Result.waiting(state, "outcome of plan " + outcome.planId() + ", which no active incident runs");
-        }
-        Incident incident = match.get();
-        if (outcome.outcome() == Outcome.PLAN_COMPLETED) {
-            return Result.waiting(state, "plan " + outcome.planId() + " completed; waiting for the verifier's report");
-        }
-        if (incident.state() != IncidentState.PLANNED) {
-            return Result.waiting(state, "plan " + outcome.planId() + " aborted; incident is already " + incident.state());
-        }
-        return escalate(state, incident, "plan " + outcome.planId() + " aborted: " + outcome.detail());
+    public Result onExecution(ClusterState state, ClusterSpec spec, dev.revive.contracts.execution.ExecutionEvent event) {
+        return feedback.onExecution(state, spec, event);
+    }
+
+    /** A verifier report. */
+    public Result onReport(ClusterState state, ClusterSpec spec, dev.revive.contracts.report.RecoveryReport report) {
+        return feedback.onReport(state, spec, report);
     }
 
     /**
-     * A verifier report: CONSISTENT closes the incident. So does DEGRADED while other nodes still
-     * have open faults: the plan completed (an aborted plan is reported FAILED), so its node is
-     * back, and the cluster is not whole because of the others, whose incident opens next (after
-     * a double failure, the second member is restarted once the first restored quorum). Any other
-     * verdict escalates.
+     * An operator's decision about the plan awaiting approval. Throws {@link InvalidEventException} with
+     * UNKNOWN_PLAN when the plan is unknown and ILLEGAL_TRANSITION when it is not awaiting approval.
      */
-    public Result onReport(ClusterState state, ClusterSpec spec, RecoveryReport report) {
-        Optional<Incident> match = state.activeIncident(report.incidentId());
-        if (match.isEmpty()) {
-            return Result.waiting(state, "report " + report.reportId() + " is about incident " + report.incidentId()
-                    + ", which is not active");
+    public Result onDecision(ClusterState state, ClusterSpec spec, OperatorDecision decision) {
+        if (state.seen(decision.decisionId())) {
+            return Result.waiting(state, "decision " + decision.decisionId() + " was already handled");
         }
-        Incident incident = match.get();
-        String why = "verdict " + report.verdict() + " in report " + report.reportId() + " of plan " + report.planId();
-        if (report.verdict() == Verdict.CONSISTENT) {
-            return close(state.withoutOpenFault(incident.targetKey()), spec, incident, why);
+        Incident incident = awaitingApproval(state, decision.planId());
+        ClusterState remembered = state.remember(decision.decisionId());
+        String who = decision.by() + " (" + decision.reason() + ")";
+        if (decision.verdict() == DecisionVerdict.REJECT) {
+            return end(remembered, spec, incident, IncidentState.ESCALATED, "plan " + incident.planId()
+                    + " rejected by " + who, false);
         }
-        if (report.verdict() == Verdict.DEGRADED && incident.state() == IncidentState.PLANNED
-                && othersStillFaulty(state, incident)) {
-            ClusterState rest = state.withoutOpenFault(incident.targetKey());
-            return close(rest, spec, incident, why + "; " + incident.targetKey() + " is back, the cluster is not whole"
-                    + " while " + rest.openNodes() + " still have open faults");
-        }
-        if (incident.state() == IncidentState.ESCALATED) {
-            return Result.waiting(state, why + "; incident is already escalated");
-        }
-        return escalate(state, incident, why);
+        return decide(remembered, spec, incident, Stage.APPROVED, decision.dryRun(), "approved by " + who);
     }
 
-    private static boolean othersStillFaulty(ClusterState state, Incident incident) {
-        return state.openFaults().keySet().stream().anyMatch(key -> !key.equals(incident.targetKey()));
+    /** Time passed: a confirm window that ended is decided again, confirmed; an approval request that expired escalates. */
+    public Result onTick(ClusterState state, ClusterSpec spec) {
+        Instant now = clock.instant();
+        if (spec == null || !state.due(now)) {
+            return Result.waiting(state, "nothing due");
+        }
+        Incident incident = state.activeIncident().orElseThrow();
+        if (incident.state() == IncidentState.CONFIRMING) {
+            return decide(state, spec, incident, Stage.CONFIRMED, false, null);
+        }
+        return end(state, spec, incident, IncidentState.ESCALATED, "approval request of plan " + incident.planId()
+                + " expired after " + approvalTimeout + " without a decision", false);
+    }
+
+    /** The incident whose current plan is {@code planId} and awaits approval, else the reason it cannot be decided. */
+    private static Incident awaitingApproval(ClusterState state, String planId) {
+        Incident incident = state.incident();
+        if (incident == null || !(planId.equals(incident.planId()) || incident.supersedes(planId))) {
+            throw new InvalidEventException(RejectReason.UNKNOWN_PLAN, "planId",
+                    "plan '" + planId + "' is not a plan of cluster '" + state.clusterId() + "'");
+        }
+        if (!planId.equals(incident.planId())) {
+            throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "planId", "plan '" + planId
+                    + "' was superseded by " + incident.planId() + " (incident " + incident.incidentId() + " is "
+                    + incident.state() + ")");
+        }
+        if (incident.state() != IncidentState.AWAITING_APPROVAL) {
+            throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "planId", "plan '" + planId
+                    + "' is not awaiting approval: incident " + incident.incidentId() + " is " + incident.state());
+        }
+        return incident;
     }
 
     private Result faulted(ClusterState state, ClusterSpec spec, FaultEvent fault) {
@@ -117,6 +144,10 @@ public final class IncidentPlanner {
                 + " of " + key + " kept on incident " + incident.incidentId() + ", which is " + incident.state());
     }
 
+    /**
+     * A RECOVERED of the target cancels what has not acted yet: CONFIRMING ends CANCELLED; a plan out (or awaiting
+     * approval) before any acting step gets a CANCEL revision and ends CANCELLED; once acting, the report decides.
+     */
     private Result recovered(ClusterState state, ClusterSpec spec, FaultEvent fault) {
         String key = OpenFault.keyOf(fault.nodeId());
         if (!state.openFaults().containsKey(key)) {
@@ -128,23 +159,41 @@ public final class IncidentPlanner {
             return openNext(next, spec);
         }
         Incident incident = active.get();
-        if (incident.targetKey().equals(key) && !incident.awaitsExecution()) {
-            return close(next, spec, incident, key + " recovered (fault " + fault.faultId()
-                    + ") while no plan of Revive was running for it");
+        if (!incident.targetKey().equals(key)) {
+            return Result.waiting(next, key + " recovered; incident " + incident.incidentId() + " is " + incident.state());
         }
-        return Result.waiting(next, key + " recovered; incident " + incident.incidentId() + " is " + incident.state());
+        String why = key + " recovered (fault " + fault.faultId() + ")";
+        return switch (incident.state()) {
+            case CONFIRMING -> end(next, spec, incident, IncidentState.CANCELLED, why + " within the confirm window",
+                    false);
+            case PLANNED, AWAITING_APPROVAL -> end(next, spec, incident, IncidentState.CANCELLED,
+                    why + " before plan " + incident.planId() + " acted", true);
+            case EXECUTING -> incident.acted()
+                    ? Result.waiting(next, why + " while plan " + incident.planId() + " acts; its report decides")
+                    : end(next, spec, incident, IncidentState.CANCELLED,
+                            why + " before plan " + incident.planId() + " acted", true);
+            default -> Result.waiting(next, why + "; incident " + incident.incidentId() + " is " + incident.state());
+        };
     }
 
-    private Result close(ClusterState state, ClusterSpec spec, Incident incident, String why) {
-        Incident closed = incident.moveTo(IncidentState.CLOSED, why);
-        Transition transition = new Transition(incident.incidentId(), incident.state(), IncidentState.CLOSED, why);
-        return openNext(state.withIncident(closed), spec).after(List.of(transition));
-    }
-
-    private Result escalate(ClusterState state, Incident incident, String why) {
-        Incident escalated = incident.moveTo(IncidentState.ESCALATED, why);
-        Transition transition = new Transition(incident.incidentId(), incident.state(), IncidentState.ESCALATED, why);
-        return new Result(state.withIncident(escalated), Decision.escalate(why), List.of(transition));
+    /**
+     * Ends {@code incident} in {@code terminal}, releasing the cluster: the target's open fault is dropped, a CANCEL
+     * revision is published when {@code withdraw}, and the next incident opens for the oldest fault still open.
+     */
+    Result end(ClusterState state, ClusterSpec spec, Incident incident, IncidentState terminal, String why,
+            boolean withdraw) {
+        Incident ended = incident.moveTo(terminal, why);
+        List<RecoveryPlan> plans = List.of();
+        if (withdraw) {
+            RecoveryPlan cancel = PlanRevisions.cancel(incident, why, diagnosis(state, spec, incident), clock.instant());
+            ended = ended.withPlan(cancel);
+            plans = List.of(cancel);
+        }
+        Transition transition = new Transition(incident.incidentId(), incident.state(), terminal, why);
+        Decision decision = terminal == IncidentState.ESCALATED ? new Decision.Escalate(why)
+                : plans.isEmpty() ? new Decision.Wait(why) : new Decision.Execute(plans.get(0));
+        ClusterState released = state.withIncident(ended).withoutOpenFault(incident.targetKey());
+        return openNext(released, spec).after(decision, plans, List.of(transition));
     }
 
     /** Opens an incident for the oldest open fault, if there is one and the cluster is registered. */
@@ -159,32 +208,89 @@ public final class IncidentPlanner {
         OpenFault target = oldest.get();
         Incident incident = Incident.open(ids.next(INCIDENT_PREFIX), state.clusterId(),
                 target.clusterWide() ? null : target.nodeId(), target.faultIds(), target.firstObservedAt());
-        Instant now = clock.instant();
-        RestartBudgetTracker budget = new RestartBudgetTracker(state.restarts());
-        Decision decision = runbook.decide(spec, incident, state.openNodes(), budget, now);
-        return apply(state, spec, incident, decision, budget, now);
+        Transition opened = new Transition(incident.incidentId(), null, IncidentState.OPEN,
+                "faults " + String.join(", ", incident.faultIds()) + " of " + incident.targetKey());
+        return decide(state.withIncident(incident), spec, incident, Stage.NEW, false, null)
+                .after(new Decision.Wait("opened"), List.of(), List.of(opened));
     }
 
-    private static Result apply(ClusterState state, ClusterSpec spec, Incident incident, Decision decision,
+    /** Asks the runbooks what {@code incident} deserves at {@code stage} and applies the answer. */
+    private Result decide(ClusterState state, ClusterSpec spec, Incident incident, Stage stage, boolean dryRun,
+            String approval) {
+        OpenFault target = state.openFaults().get(incident.targetKey());
+        if (target == null) {
+            return end(state, spec, incident, IncidentState.ESCALATED, "the fault of " + incident.targetKey()
+                    + " is no longer open; nothing to decide on", false);
+        }
+        Instant now = clock.instant();
+        RestartBudgetTracker budget = new RestartBudgetTracker(state.restarts());
+        List<String> budgetConcerns = incident.targetNodeId() == null ? List.of()
+                : budget.check(incident.targetNodeId(), spec.policy().restartBudget(), now).stream().toList();
+        Situation situation = Situation.fresh(spec, target.finding(), state.openNodes(), budgetConcerns)
+                .at(stage, dryRun);
+        RunbookDecision decision = recovery.decide(situation);
+        Diagnosis diagnosis = diagnosis(state, spec, incident);
+        if (decision instanceof RunbookDecision.Notice notice) {
+            return endWith(state, spec, incident, IncidentState.CLOSED, notice.reason(),
+                    PlanRevisions.notice(incident, notice.reason(), diagnosis, now));
+        }
+        if (decision instanceof RunbookDecision.Escalate escalate) {
+            return endWith(state, spec, incident, IncidentState.ESCALATED, escalate.reason(),
+                    PlanRevisions.notice(incident, "escalated: " + escalate.reason(), diagnosis, now));
+        }
+        if (decision instanceof RunbookDecision.Confirm confirm) {
+            Incident confirming = incident.moveTo(IncidentState.CONFIRMING, confirm.reason())
+                    .until(target.firstObservedAt().plus(confirm.window()));
+            return new Result(state.withIncident(confirming), new Decision.Wait(confirm.reason()), List.of(),
+                    List.of(new Transition(incident.incidentId(), incident.state(), IncidentState.CONFIRMING,
+                            confirm.reason())));
+        }
+        RunbookDecision.Plan plan = (RunbookDecision.Plan) decision;
+        if (stage == Stage.APPROVED && plan.mode() == PlanMode.APPROVAL_REQUIRED) {
+            String why = "approval of plan " + incident.planId() + " (" + approval + ") refused: " + plan.modeReason();
+            return new Result(state.withIncident(incident.noted(why)), new Decision.Refuse(why), List.of(), List.of());
+        }
+        String modeReason = approval == null ? plan.modeReason()
+                : approval + (plan.mode() == PlanMode.DRY_RUN ? ", as a dry run" : "");
+        RecoveryPlan revision = PlanRevisions.next(incident, plan.mode(), modeReason, plan.steps(), diagnosis, now);
+        return planned(state, spec, incident, revision, budget, now);
+    }
+
+    private Result planned(ClusterState state, ClusterSpec spec, Incident incident, RecoveryPlan plan,
             RestartBudgetTracker budget, Instant now) {
-        List<Transition> transitions = new ArrayList<>();
-        transitions.add(new Transition(incident.incidentId(), null, IncidentState.OPEN,
-                "faults " + String.join(", ", incident.faultIds()) + " of " + incident.targetKey()));
-        Incident next = incident;
-        ClusterState stored = state;
-        if (decision instanceof Decision.Execute execute) {
-            RecoveryPlan plan = execute.plan();
-            next = incident.planned(plan);
-            if (plan.mode() == PlanMode.AUTO) {
-                stored = stored.withRestarts(budget.record(incident.targetNodeId(), now,
-                        spec.policy().restartBudget()).history());
-            }
-        } else if (decision instanceof Decision.Escalate escalate) {
-            next = incident.escalated(escalate.reason(), escalate.notice());
+        boolean approval = plan.mode() == PlanMode.APPROVAL_REQUIRED;
+        IncidentState next = approval ? IncidentState.AWAITING_APPROVAL : IncidentState.PLANNED;
+        String why = "plan " + plan.planId() + " emitted, mode " + plan.mode();
+        Incident moved = incident.moveTo(next, why).withPlan(plan);
+        if (approval) {
+            moved = moved.until(now.plus(approvalTimeout));
         }
-        if (next.state() != IncidentState.OPEN) {
-            transitions.add(new Transition(incident.incidentId(), IncidentState.OPEN, next.state(), next.note()));
+        ClusterState stored = state.withIncident(moved);
+        if (plan.mode() == PlanMode.AUTO) {
+            stored = stored.withRestarts(budget.record(incident.targetNodeId(), now, spec.policy().restartBudget())
+                    .history());
         }
-        return new Result(stored.withIncident(next), decision, transitions);
+        return new Result(stored, new Decision.Execute(plan), List.of(plan),
+                List.of(new Transition(incident.incidentId(), incident.state(), next, why)));
+    }
+
+    private Result endWith(ClusterState state, ClusterSpec spec, Incident incident, IncidentState terminal,
+            String why, RecoveryPlan notice) {
+        Result ended = end(state.withIncident(incident.withPlan(notice)), spec, incident.withPlan(notice), terminal,
+                why, false);
+        return new Result(ended.state(), ended.decision(), prepend(notice, ended.plans()), ended.transitions());
+    }
+
+    private static List<RecoveryPlan> prepend(RecoveryPlan first, List<RecoveryPlan> rest) {
+        java.util.ArrayList<RecoveryPlan> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /** What is open on the cluster now, as the diagnosis of a plan of {@code incident}. */
+    Diagnosis diagnosis(ClusterState state, ClusterSpec spec, Incident incident) {
+        List<Finding> findings = state.openFaults().values().stream().map(OpenFault::finding).toList();
+        return diagnoses.diagnose(spec, findings, incident.detectedAt());
     }
 }

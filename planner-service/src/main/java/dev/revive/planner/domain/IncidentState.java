@@ -1,39 +1,59 @@
 package dev.revive.planner.domain;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import dev.revive.contracts.state.TransitionTable;
 
 /**
- * The life of an incident. Allowed moves:
- * {@code OPEN → PLANNED | ESCALATED}, {@code PLANNED → ESCALATED | CLOSED}, {@code ESCALATED → CLOSED}.
- * {@link #ensureCanMoveTo} is the one guard; every change of state goes through it.
+ * The life of an incident. Allowed moves ({@link #TABLE}, the one guard every change of state goes through):
+ * <ul>
+ * <li>{@code OPEN → CONFIRMING | PLANNED | AWAITING_APPROVAL | CLOSED | ESCALATED} (the first decision: confirm,
+ * an AUTO / DRY_RUN plan, an approval plan, a notice, or no runbook)</li>
+ * <li>{@code CONFIRMING → PLANNED | AWAITING_APPROVAL | ESCALATED | CANCELLED} (window passed; RECOVERED within it)</li>
+ * <li>{@code AWAITING_APPROVAL → PLANNED | ESCALATED | CANCELLED} (approved; rejected or expired; RECOVERED)</li>
+ * <li>{@code PLANNED → EXECUTING | VERIFYING | CLOSED | ESCALATED | CANCELLED} (first step event; outcome; a
+ * report that overtook the outcome; aborted; RECOVERED before acting or PLAN_CANCELLED)</li>
+ * <li>{@code EXECUTING → VERIFYING | CLOSED | ESCALATED | CANCELLED}</li>
+ * <li>{@code VERIFYING → CLOSED | ESCALATED} (the verifier's report)</li>
+ * <li>{@code CLOSED}, {@code ESCALATED} and {@code CANCELLED} are final; each releases the cluster.</li>
+ * </ul>
+ * An input that asks for any other move is dead-lettered with {@code ILLEGAL_TRANSITION}.
  */
 public enum IncidentState {
-    /** Opened for a fault; no plan yet. */
+    /** Opened for a fault; not decided yet (never stored: the first decision is made at once). */
     OPEN,
-    /** A plan was emitted; waiting for its outcome and the verifier's report. */
+    /** Waiting the policy's confirm window: a RECOVERED within it cancels, else the restart is planned. */
+    CONFIRMING,
+    /** An AUTO or DRY_RUN plan is out; no step event seen yet. */
     PLANNED,
-    /** Needs a human: the plan aborted, the verdict was not consistent, or there is no runbook. */
+    /** An APPROVAL_REQUIRED plan is out, waiting for an operator (approve, reject) or its expiry. */
+    AWAITING_APPROVAL,
+    /** The executor reported the plan's first step. */
+    EXECUTING,
+    /** The plan's outcome is in; waiting for the verifier's report. */
+    VERIFYING,
+    /** Over: verified, a dry run done, a notice given, or recovered while nothing of Revive ran. */
+    CLOSED,
+    /** A human must take over: no runbook, aborted, rejected, expired or not consistent. */
     ESCALATED,
-    /** Over: verified consistent, or the target recovered while no plan of Revive was running. */
-    CLOSED;
+    /** Withdrawn: the node recovered before the plan acted, or the executor cancelled the plan. */
+    CANCELLED;
 
-    private static final Map<IncidentState, Set<IncidentState>> ALLOWED = Map.of(
-            OPEN, EnumSet.of(PLANNED, ESCALATED),
-            PLANNED, EnumSet.of(ESCALATED, CLOSED),
-            ESCALATED, EnumSet.of(CLOSED),
-            CLOSED, EnumSet.noneOf(IncidentState.class));
+    /** The allowed moves. */
+    public static final TransitionTable<IncidentState> TABLE = TransitionTable.of(IncidentState.class, "incident")
+            .allow(OPEN, CONFIRMING, PLANNED, AWAITING_APPROVAL, CLOSED, ESCALATED)
+            .allow(CONFIRMING, PLANNED, AWAITING_APPROVAL, ESCALATED, CANCELLED)
+            .allow(AWAITING_APPROVAL, PLANNED, ESCALATED, CANCELLED)
+            .allow(PLANNED, EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED)
+            .allow(EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED)
+            .allow(VERIFYING, CLOSED, ESCALATED)
+            .build();
 
-    /** Whether an incident in this state may move to {@code next}. */
-    public boolean canMoveTo(IncidentState next) {
-        return ALLOWED.get(this).contains(next);
+    /** True for the states that end an incident and release its cluster. */
+    public boolean terminal() {
+        return TABLE.next(this).isEmpty();
     }
 
-    /** Throws {@link IllegalTransitionException} unless an incident in this state may move to {@code next}. */
-    public void ensureCanMoveTo(IncidentState next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalTransitionException(this, next);
-        }
+    /** True while a plan of Revive may run: a report or an outcome may arrive for it. */
+    public boolean runsPlan() {
+        return this == PLANNED || this == EXECUTING || this == VERIFYING;
     }
 }

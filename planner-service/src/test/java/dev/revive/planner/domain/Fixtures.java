@@ -83,6 +83,21 @@ public final class Fixtures {
                 timeline, Duration.ofSeconds(90));
     }
 
+    /** A SUCCEEDED step event of {@code planId}. */
+    public static dev.revive.contracts.execution.StepEvent step(String incidentId, String planId, String stepId,
+            dev.revive.contracts.plan.Action action) {
+        return new dev.revive.contracts.execution.StepEvent("ev-" + planId + "-" + stepId, planId, incidentId, CLUSTER,
+                stepId, action, "n1", 1, dev.revive.contracts.execution.StepStatus.SUCCEEDED, "exec-1", 7, "done",
+                T0.plusSeconds(10));
+    }
+
+    /** A fault of {@code kind} and {@code severity} of {@code nodeId} with evidence. */
+    public static FaultEvent fault(String faultId, String nodeId, FaultKind kind, Severity severity,
+            Map<String, String> evidence) {
+        return new FaultEvent(faultId, CLUSTER, nodeId, kind, severity, T0, "detector", evidence,
+                kind + "-" + nodeId + "-" + faultId);
+    }
+
     public static PlanOutcome outcome(String incidentId, Outcome outcome) {
         return new PlanOutcome("out-" + incidentId, incidentId + "-r1", incidentId, CLUSTER, outcome, "exec-1", 7,
                 "step 05-start failed", T0, T0.plusSeconds(30));

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class IncidentPlannerTest {
 
     private final MutableClock clock = new MutableClock(T0.plusSeconds(5));
-    private final IncidentPlanner planner = new IncidentPlanner(new Runbook(RunbookSettings.defaults()), clock,
-            IdSource.sequential());
+    private final IncidentPlanner planner = IncidentPlanner.standard(clock, IdSource.sequential());
     private final ClusterSpec spec = etcd();
     private ClusterState state = ClusterState.empty(Fixtures.CLUSTER);
 
@@ -113,7 +112,7 @@ class IncidentPlannerTest {
     @Test
     void closingOpensNextIncidentForFaultsStillOpen() {
         onFault("f-1", "n1");
-        apply(planner.onFault(state, spec, fault("f-2", "n2", FaultKind.UNREACHABLE, "unreachable-n2",
+        apply(planner.onFault(state, spec, fault("f-2", "n2", FaultKind.PROCESS_DOWN, "down-n2",
                 T0.plusSeconds(10))));
 
         Result closing = apply(planner.onReport(state, spec, report("inc-1", Verdict.CONSISTENT)));
@@ -169,7 +168,7 @@ class IncidentPlannerTest {
                 .orElseThrow();
 
         assertThat(next.mode()).isEqualTo(PlanMode.APPROVAL_REQUIRED);
-        assertThat(next.modeReason()).contains("n2, n3", "2 of 3 members", "quorum of 2", "at most 1 down",
+        assertThat(next.modeReason()).contains("n2, n3", "2 of 3 voting members", "quorum of 2", "at most 1 down",
                 "maxConcurrentDisruptions is 1");
         assertThat(state.restarts()).doesNotContainKey("n2");
     }
@@ -186,7 +185,13 @@ class IncidentPlannerTest {
                 assertThat(plan.modeReason()).contains("restart budget of n1", "2 restart(s) within PT1H",
                         "allows 2");
             }
-            apply(planner.onReport(state, tight, report(plan.incidentId(), Verdict.CONSISTENT)));
+            if (plan.mode() == PlanMode.APPROVAL_REQUIRED) {
+                apply(planner.onDecision(state, tight, new dev.revive.contracts.decision.OperatorDecision("dec-" + round,
+                        Fixtures.CLUSTER, plan.planId(), dev.revive.contracts.decision.DecisionVerdict.REJECT, false,
+                        "alice", "flapping", T0)));
+            } else {
+                apply(planner.onReport(state, tight, report(plan.incidentId(), Verdict.CONSISTENT)));
+            }
             clock.advance(Duration.ofMinutes(10));
         }
         clock.advance(Duration.ofHours(1));
@@ -196,7 +201,7 @@ class IncidentPlannerTest {
     }
 
     @Test
-    void notConsistentReportEscalatesAndKeepsTheClusterHeld() {
+    void notConsistentReportEscalatesAndReleasesTheCluster() {
         onFault("f-1", "n1");
 
         Result escalation = apply(planner.onReport(state, spec, report("inc-1", Verdict.INCONSISTENT)));
@@ -204,36 +209,38 @@ class IncidentPlannerTest {
         assertThat(escalation.decision()).isInstanceOf(Decision.Escalate.class);
         assertThat(escalation.plan()).isEmpty();
         assertThat(state.incident().state()).isEqualTo(IncidentState.ESCALATED);
-        assertThat(onFault("f-2", "n2").plan()).isEmpty();
+        assertThat(state.openFaults()).isEmpty();
         assertThat(apply(planner.onReport(state, spec, report("inc-1", Verdict.DEGRADED))).decision())
                 .isInstanceOf(Decision.Wait.class);
+        assertThat(onFault("f-2", "n2").plan()).hasValueSatisfying(
+                plan -> assertThat(plan.incidentId()).isEqualTo("inc-2"));
     }
 
     @Test
     void abortedPlanEscalatesIncident() {
         onFault("f-1", "n1");
 
-        Result completed = apply(planner.onExecution(state, Fixtures.outcome("inc-1", Outcome.PLAN_COMPLETED)));
+        Result completed = apply(planner.onExecution(state, spec, Fixtures.outcome("inc-1", Outcome.PLAN_COMPLETED)));
         assertThat(completed.decision()).isInstanceOf(Decision.Wait.class);
-        Result aborted = apply(planner.onExecution(state, Fixtures.outcome("inc-1", Outcome.PLAN_ABORTED)));
+        Result aborted = apply(planner.onExecution(state, spec, Fixtures.outcome("inc-1", Outcome.PLAN_ABORTED)));
 
         assertThat(aborted.decision()).isInstanceOf(Decision.Escalate.class);
-        assertThat(((Decision.Escalate) aborted.decision()).reason()).contains("inc-1-r1 aborted", "05-start");
+        assertThat(((Decision.Escalate) aborted.decision()).reason()).contains("inc-1-r1", "PLAN_ABORTED", "05-start");
         assertThat(state.incident().state()).isEqualTo(IncidentState.ESCALATED);
     }
 
     @Test
-    void clusterWideFaultIsEscalatedWithApprovalOnlyNotice() {
+    void clusterWideFaultIsEscalatedWithANoticeAndReleasesTheCluster() {
         Result result = onFault("f-1", null);
 
         RecoveryPlan notice = result.plan().orElseThrow();
-        assertThat(notice.mode()).isEqualTo(PlanMode.APPROVAL_REQUIRED);
+        assertThat(notice.mode()).isEqualTo(PlanMode.NOTICE);
         assertThat(notice.scope()).isEqualTo(PlanScope.CLUSTER);
         assertThat(notice.steps()).isEmpty();
-        assertThat(notice.modeReason()).contains("cluster-wide", "f-1", "human");
+        assertThat(notice.modeReason()).contains("escalated", "cluster-wide", "human");
+        assertThat(notice.diagnosis().scope()).isEqualTo(dev.revive.contracts.plan.DiagnosisScope.CLUSTER_WIDE);
         assertThat(state.incident().state()).isEqualTo(IncidentState.ESCALATED);
-        apply(planner.onFault(state, spec, recovered("r-1", null)));
-        assertThat(state.incident().state()).isEqualTo(IncidentState.CLOSED);
+        assertThat(state.openFaults()).isEmpty();
     }
 
     @Test
@@ -252,17 +259,22 @@ class IncidentPlannerTest {
     }
 
     @Test
-    void recoveredTargetClosesOnlyAnIncidentReviveDoesNotRun() {
+    void recoveredTargetCancelsOnlyAPlanThatHasNotActed() {
         ClusterSpec approval = etcd(Fixtures.policy(PlanMode.APPROVAL_REQUIRED, 1, 3));
         apply(planner.onFault(state, approval, fault("f-1", "n1")));
 
-        apply(planner.onFault(state, approval, recovered("r-1", "n1")));
+        RecoveryPlan cancel = apply(planner.onFault(state, approval, recovered("r-1", "n1"))).plan().orElseThrow();
         IncidentState withoutExecution = state.incident().state();
         onFault("f-2", "n1");
-        onFault("r-2", "n1", FaultKind.RECOVERED);
+        apply(planner.onExecution(state, spec, Fixtures.step("inc-2", "inc-2-r1", "02-stop",
+                dev.revive.contracts.plan.Action.STOP)));
+        Result acting = onFault("r-2", "n1", FaultKind.RECOVERED);
 
-        assertThat(withoutExecution).isEqualTo(IncidentState.CLOSED);
-        assertThat(state.incident().state()).isEqualTo(IncidentState.PLANNED);
+        assertThat(cancel.mode()).isEqualTo(PlanMode.CANCEL);
+        assertThat(cancel.planId()).isEqualTo("inc-1-r2");
+        assertThat(withoutExecution).isEqualTo(IncidentState.CANCELLED);
+        assertThat(acting.plan()).isEmpty();
+        assertThat(state.incident().state()).isEqualTo(IncidentState.EXECUTING);
         assertThat(state.openNodes()).isEmpty();
     }
 

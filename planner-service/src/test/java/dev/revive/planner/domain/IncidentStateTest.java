@@ -3,6 +3,7 @@ package dev.revive.planner.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.revive.contracts.state.IllegalTransitionException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,26 +12,31 @@ class IncidentStateTest {
 
     @Test
     void allowsOnlyTheDocumentedMoves() {
-        assertThat(IncidentState.OPEN.canMoveTo(IncidentState.PLANNED)).isTrue();
-        assertThat(IncidentState.OPEN.canMoveTo(IncidentState.ESCALATED)).isTrue();
-        assertThat(IncidentState.PLANNED.canMoveTo(IncidentState.ESCALATED)).isTrue();
-        assertThat(IncidentState.PLANNED.canMoveTo(IncidentState.CLOSED)).isTrue();
-        assertThat(IncidentState.ESCALATED.canMoveTo(IncidentState.CLOSED)).isTrue();
-        assertThat(IncidentState.OPEN.canMoveTo(IncidentState.CLOSED)).isFalse();
-        assertThat(IncidentState.ESCALATED.canMoveTo(IncidentState.PLANNED)).isFalse();
-        for (IncidentState next : IncidentState.values()) {
-            assertThat(IncidentState.CLOSED.canMoveTo(next)).isFalse();
+        assertThat(IncidentState.TABLE.allows(IncidentState.OPEN, IncidentState.CONFIRMING)).isTrue();
+        assertThat(IncidentState.TABLE.allows(IncidentState.CONFIRMING, IncidentState.CANCELLED)).isTrue();
+        assertThat(IncidentState.TABLE.allows(IncidentState.AWAITING_APPROVAL, IncidentState.PLANNED)).isTrue();
+        assertThat(IncidentState.TABLE.allows(IncidentState.PLANNED, IncidentState.EXECUTING)).isTrue();
+        assertThat(IncidentState.TABLE.allows(IncidentState.EXECUTING, IncidentState.VERIFYING)).isTrue();
+        assertThat(IncidentState.TABLE.allows(IncidentState.VERIFYING, IncidentState.CLOSED)).isTrue();
+        assertThat(IncidentState.TABLE.allows(IncidentState.AWAITING_APPROVAL, IncidentState.EXECUTING)).isFalse();
+        assertThat(IncidentState.TABLE.allows(IncidentState.CONFIRMING, IncidentState.VERIFYING)).isFalse();
+        assertThat(IncidentState.TABLE.allows(IncidentState.VERIFYING, IncidentState.CANCELLED)).isFalse();
+        for (IncidentState terminal : List.of(IncidentState.CLOSED, IncidentState.ESCALATED, IncidentState.CANCELLED)) {
+            assertThat(terminal.terminal()).isTrue();
+            for (IncidentState next : IncidentState.values()) {
+                assertThat(IncidentState.TABLE.allows(terminal, next)).isFalse();
+            }
         }
     }
 
     @Test
-    void closedIncidentCannotBeReopened() {
-        Incident closed = Incident.open("inc-1", "etcd-a", "n1", List.of("f-1"), Instant.EPOCH)
-                .moveTo(IncidentState.ESCALATED, "test")
-                .moveTo(IncidentState.CLOSED, "test");
+    void endedIncidentCannotBeReopened() {
+        Incident escalated = Incident.open("inc-1", "etcd-a", "n1", List.of("f-1"), Instant.EPOCH)
+                .moveTo(IncidentState.ESCALATED, "test");
 
-        assertThatThrownBy(() -> closed.moveTo(IncidentState.PLANNED, "again"))
+        assertThatThrownBy(() -> escalated.moveTo(IncidentState.PLANNED, "again"))
                 .isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("CLOSED to PLANNED");
+                .hasMessageContaining("ESCALATED -> PLANNED");
+        assertThat(escalated.active()).isFalse();
     }
 }

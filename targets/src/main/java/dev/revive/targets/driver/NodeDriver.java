@@ -1,7 +1,9 @@
 package dev.revive.targets.driver;
 
 import dev.revive.contracts.cluster.NodeSpec;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The fixed verbs an executor may use on a node's process. Every argument, path and setting comes
@@ -45,4 +47,16 @@ public interface NodeDriver {
      * @throws dev.revive.targets.TargetException when the node already runs or cannot be started
      */
     long start(NodeSpec node);
+
+    /**
+     * What {@link #start} would run, in words, built from the node's spec only and touching nothing: for a
+     * dry run ({@code argv [...] in dir D, output appended to L}).
+     */
+    String describeStart(NodeSpec node);
+
+    /**
+     * The entries directly below the node's temp paths that {@link #cleanTemp} would remove now; lists,
+     * deletes nothing. Throws like {@link #cleanTemp} for a temp path it would refuse.
+     */
+    List<Path> tempEntries(NodeSpec node);
 }

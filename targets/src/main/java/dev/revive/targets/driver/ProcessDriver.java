@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -122,12 +123,31 @@ public final class ProcessDriver implements NodeDriver {
         return gone;
     }
 
-    private Process launch(NodeSpec node, ProcessControl control) {
+    @Override
+    public String describeStart(NodeSpec node) {
+        ProcessControl control = control(node);
+        return "argv " + argv(control) + " in dir " + workingDir(node, control) + (control.env().isEmpty() ? ""
+                : " with env " + new TreeSet<>(control.env().keySet())) + ", output appended to "
+                + control.logFile();
+    }
+
+    @Override
+    public List<Path> tempEntries(NodeSpec node) {
+        return cleaner.entries(node);
+    }
+
+    /** The argument list a start runs: the spec's command, behind setsid when the machine has it. */
+    private static List<String> argv(ProcessControl control) {
         List<String> arguments = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             arguments.add(SETSID.toString());
         }
         arguments.addAll(control.command());
+        return arguments;
+    }
+
+    private Process launch(NodeSpec node, ProcessControl control) {
+        List<String> arguments = argv(control);
         Path logFile = Path.of(control.logFile());
         ProcessBuilder builder = new ProcessBuilder(arguments)
                 .directory(workingDir(node, control).toFile())

@@ -33,6 +33,18 @@ final class TempCleaner {
         return removed;
     }
 
+    /** The entries directly below the temp paths that {@link #clean} would remove now; deletes nothing. */
+    List<Path> entries(NodeSpec node) {
+        Path dataDir = Path.of(node.dataDir());
+        List<Path> temps = node.tempPaths().stream().map(Path::of).toList();
+        temps.forEach(temp -> requireApartFromData(temp, dataDir));
+        List<Path> entries = new ArrayList<>();
+        for (Path temp : temps) {
+            entries.addAll(list(temp));
+        }
+        return entries;
+    }
+
     private static void requireApartFromData(Path temp, Path dataDir) {
         if (overlaps(temp, dataDir)) {
             throw refused(temp, "is, contains or lies inside the data dir " + dataDir);
@@ -50,22 +62,28 @@ final class TempCleaner {
     }
 
     private static int empty(Path temp) {
+        List<Path> entries = list(temp);
+        for (Path entry : entries) {
+            deleteTree(entry);
+        }
+        return entries.size();
+    }
+
+    private static List<Path> list(Path temp) {
+        List<Path> entries = new ArrayList<>();
         if (!Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-            return 0;
+            return entries;
         }
         if (!Files.isDirectory(temp, LinkOption.NOFOLLOW_LINKS)) {
             throw refused(temp, "is not a directory");
         }
-        List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(temp)) {
             listing.forEach(entries::add);
         } catch (IOException e) {
             throw new TargetException(Kind.LOCAL, "cannot list temp path " + temp + ": " + e.getMessage(), e);
         }
-        for (Path entry : entries) {
-            deleteTree(entry);
-        }
-        return entries.size();
+        entries.sort(null);
+        return entries;
     }
 
     /** Deletes a file, a link (as a link) or a directory tree, without following any link. */

@@ -1,21 +1,27 @@
 package dev.revive.targets.generic;
 
 import dev.revive.contracts.cluster.SystemKind;
-import dev.revive.runbooks.UnsupportedKindException;
-import dev.revive.runbooks.UnsupportedKindException.Side;
 import dev.revive.targets.kind.ClusterCheckSet;
 import dev.revive.targets.kind.KindPlugin;
 import dev.revive.targets.kind.NodeProbe;
 import dev.revive.targets.kind.StatusReader;
 import dev.revive.targets.kind.TargetSettings;
 
-/** Systems known only through the checks their spec declares (HTTP, TCP, four-letter words, commands). */
+/**
+ * Systems known only through the checks their spec declares (HTTP, TCP, four-letter words, commands): one
+ * {@link NodeAsker} (every call bounded by the call timeout) behind the probe, the status reader and the checks.
+ */
 public final class GenericPlugin implements KindPlugin {
 
-    private final TargetSettings settings;
+    private final NodeProbe probe;
+    private final StatusReader status;
+    private final ClusterCheckSet checks;
 
     public GenericPlugin(TargetSettings settings) {
-        this.settings = settings;
+        NodeAsker asker = new NodeAsker(settings.callTimeout());
+        this.probe = new GenericProbe(asker);
+        this.status = new GenericStatusReader(asker);
+        this.checks = new GenericChecks(asker);
     }
 
     @Override
@@ -25,17 +31,17 @@ public final class GenericPlugin implements KindPlugin {
 
     @Override
     public NodeProbe probe() {
-        throw new UnsupportedKindException(Side.PROBE, "kind " + kind(), "not built yet");
+        return probe;
     }
 
     @Override
     public StatusReader status() {
-        throw new UnsupportedKindException(Side.STATUS, "kind " + kind(), "not built yet");
+        return status;
     }
 
     @Override
     public ClusterCheckSet checks() {
-        throw new UnsupportedKindException(Side.CHECKS, "kind " + kind(), "not built yet");
+        return checks;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.revive.targets.kind;
 
 import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.plan.Action;
 import dev.revive.runbooks.UnsupportedKindException;
+import dev.revive.targets.action.ActionHandler;
+import java.util.Map;
 
 /**
- * The I/O side of one system kind: its probe, its live-membership reader and its verification checks,
- * each behind one interface. One implementation per kind, listed once in {@link TargetKinds#standard}.
+ * The I/O side of one system kind: its probe, its live-membership reader, its verification checks and its own
+ * action handlers, each behind one interface. One implementation per kind, listed once in {@link TargetKinds#standard}.
  * A side the kind does not have throws {@link UnsupportedKindException}.
  */
 public interface KindPlugin extends AutoCloseable {
@@ -21,6 +24,14 @@ public interface KindPlugin extends AutoCloseable {
 
     /** The verifier's checks. */
     ClusterCheckSet checks();
+
+    /**
+     * The kind's own action handlers (etcd: SNAPSHOT); they take precedence over the kind-independent ones
+     * of {@link dev.revive.targets.action.ActionHandlers}. Default: none.
+     */
+    default Map<Action, ActionHandler> actions() {
+        return Map.of();
+    }
 
     /** Releases the plug-in's clients. */
     @Override

@@ -115,6 +115,25 @@ class ProcessDriverTest {
     }
 
     @Test
+    void describingStartAndCleanTempTouchesNothing() throws IOException {
+        Path temp = Files.createDirectories(dir.resolve("tmp"));
+        Files.writeString(temp.resolve("b.lock"), "junk");
+        Files.writeString(temp.resolve("a.tmp"), "junk");
+        List<String> command = sleep();
+        NodeSpec node = node(command, List.of(temp.toString()));
+
+        String start = driver.describeStart(node);
+        List<Path> entries = driver.tempEntries(node);
+
+        assertThat(start).contains("argv [", String.join(", ", command) + "] in dir " + dir,
+                "output appended to " + logFile(node));
+        assertThat(entries).containsExactly(temp.resolve("a.tmp"), temp.resolve("b.lock"));
+        assertThat(temp.resolve("a.tmp")).exists();
+        assertThat(driver.inspect(node).running()).isFalse();
+        assertThat(pidFile(node)).doesNotExist();
+    }
+
+    @Test
     void cleanTempRefusesATempPathThatLinksToTheDataDir() throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("wal"), "precious");

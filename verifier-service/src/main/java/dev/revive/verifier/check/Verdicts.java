@@ -2,6 +2,7 @@ package dev.revive.verifier.check;
 
 import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.report.Verdict;
+import dev.revive.targets.kind.CheckFinding;
 import java.util.List;
 
 /**
@@ -15,20 +16,24 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    public static Verdict of(List<Finding> findings) {
+    public static Verdict of(List<CheckFinding> findings) {
         if (findings.isEmpty()) {
             return Verdict.FAILED;
         }
-        if (findings.stream().anyMatch(finding -> finding.kind() == ConsistencyCheck.Kind.DATA
-                && finding.is(CheckStatus.FAIL))) {
+        if (findings.stream().anyMatch(finding -> finding.kind() == CheckFinding.Kind.DATA
+                && is(finding, CheckStatus.FAIL))) {
             return Verdict.INCONSISTENT;
         }
-        if (findings.stream().anyMatch(finding -> finding.is(CheckStatus.ERROR))) {
+        if (findings.stream().anyMatch(finding -> is(finding, CheckStatus.ERROR))) {
             return Verdict.FAILED;
         }
-        if (findings.stream().anyMatch(finding -> finding.is(CheckStatus.FAIL))) {
+        if (findings.stream().anyMatch(finding -> is(finding, CheckStatus.FAIL))) {
             return Verdict.DEGRADED;
         }
         return Verdict.CONSISTENT;
+    }
+
+    private static boolean is(CheckFinding finding, CheckStatus status) {
+        return finding.result().status() == status;
     }
 }

@@ -1,21 +1,23 @@
 package dev.revive.verifier.check;
 
-import dev.revive.contracts.cluster.VerificationTolerances;
+import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.report.Verdict;
+import dev.revive.targets.kind.CheckFinding;
+import dev.revive.targets.kind.CheckRequest;
+import dev.revive.targets.kind.ClusterCheckSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Runs the checks on a cluster in rounds. A just-restarted member may need a moment, so anything
+ * Runs the checks of the cluster's kind in rounds. A just-restarted node may need a moment, so anything
  * but CONSISTENT is re-checked every retry interval until the settle time is over; the last round
- * decides.
+ * decides. Kind-independent: the checks come from {@link CheckSets}.
  */
 public final class Verification {
 
-    private final List<ConsistencyCheck> checks;
-    private final MemberReader.Factory readers;
+    private final CheckSets checkSets;
     private final Clock clock;
     private final Pause pause;
     private final Settings settings;
@@ -25,51 +27,46 @@ public final class Verification {
      *
      * @param settleTime    how long non-CONSISTENT results are re-checked
      * @param retryInterval the pause between rounds
-     * @param hashAttempts  attempts to find a common revision for the hash comparison in one round
+     * @param hashAttempts  attempts to find a common revision for a data comparison in one round
      */
     public record Settings(Duration settleTime, Duration retryInterval, int hashAttempts) {
     }
 
-    public Verification(List<ConsistencyCheck> checks, MemberReader.Factory readers, Clock clock, Pause pause,
-            Settings settings) {
-        this.checks = List.copyOf(checks);
-        this.readers = readers;
+    public Verification(CheckSets checkSets, Clock clock, Pause pause, Settings settings) {
+        this.checkSets = checkSets;
         this.clock = clock;
         this.pause = pause;
         this.settings = settings;
     }
 
-    /** The standard etcd checks: members answer, one leader, indexes close, equal hashes. */
-    public static List<ConsistencyCheck> etcdChecks() {
-        return List.of(new MembersAnswer(), new SingleLeader(), new AppliedIndexClose(), new HashKvEqual());
-    }
-
-    /** Checks until CONSISTENT or the settle time is over. */
-    public VerificationResult verify(List<Member> members, VerificationTolerances tolerances) {
+    /**
+     * Checks until CONSISTENT or the settle time is over.
+     *
+     * @param restartedAt when the plan restarted its node, or null
+     * @throws dev.revive.runbooks.UnsupportedKindException when the spec's kind has no checks
+     */
+    public VerificationResult verify(ClusterSpec spec, Instant restartedAt) {
+        ClusterCheckSet checks = checkSets.forKind(spec.kind());
+        CheckRequest request = new CheckRequest(spec, restartedAt, settings.hashAttempts());
         Instant deadline = clock.instant().plus(settings.settleTime());
         int rounds = 1;
-        List<Finding> findings = round(members, tolerances, checks);
+        List<CheckFinding> findings = checks.round(request);
         while (Verdicts.of(findings) != Verdict.CONSISTENT && clock.instant().isBefore(deadline)
                 && !Thread.currentThread().isInterrupted()) {
             pause.pause(shorter(settings.retryInterval(), Duration.between(clock.instant(), deadline)));
-            findings = round(members, tolerances, checks);
+            findings = checks.round(request);
             rounds++;
         }
         return VerificationResult.of(findings, rounds);
     }
 
-    /** One round of the health checks only, without settling: a quick look at the cluster. */
-    public List<Finding> quickLook(List<Member> members, VerificationTolerances tolerances) {
-        return round(members, tolerances, checks.stream().filter(check -> check.kind() == ConsistencyCheck.Kind.HEALTH)
-                .toList());
-    }
-
-    private List<Finding> round(List<Member> members, VerificationTolerances tolerances, List<ConsistencyCheck> which) {
-        try (MemberReader reader = readers.open()) {
-            List<MemberReading> readings = members.stream().map(reader::status).toList();
-            CheckContext context = new CheckContext(readings, tolerances, reader, settings.hashAttempts());
-            return which.stream().map(check -> new Finding(check.kind(), check.run(context))).toList();
-        }
+    /**
+     * One round of the health checks only, without settling: a quick look at the cluster.
+     *
+     * @throws dev.revive.runbooks.UnsupportedKindException when the spec's kind has no checks
+     */
+    public List<CheckFinding> quickLook(ClusterSpec spec, Instant restartedAt) {
+        return checkSets.forKind(spec.kind()).quickLook(new CheckRequest(spec, restartedAt, settings.hashAttempts()));
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -2,6 +2,7 @@ package dev.revive.verifier.check;
 
 import dev.revive.contracts.report.CheckResult;
 import dev.revive.contracts.report.Verdict;
+import dev.revive.targets.kind.CheckFinding;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record VerificationResult(Verdict verdict, List<CheckResult> checks, int 
     }
 
     /** The result of one round of findings. */
-    static VerificationResult of(List<Finding> findings, int rounds) {
-        return new VerificationResult(Verdicts.of(findings), findings.stream().map(Finding::result).toList(), rounds);
+    static VerificationResult of(List<CheckFinding> findings, int rounds) {
+        return new VerificationResult(Verdicts.of(findings), findings.stream().map(CheckFinding::result).toList(), rounds);
     }
 }

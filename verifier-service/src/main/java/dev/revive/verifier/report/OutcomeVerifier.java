@@ -1,7 +1,6 @@
 package dev.revive.verifier.report;
 
 import dev.revive.contracts.cluster.ClusterSpec;
-import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.execution.Outcome;
 import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.plan.RecoveryPlan;
@@ -9,21 +8,23 @@ import dev.revive.contracts.report.CheckResult;
 import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
-import dev.revive.verifier.check.Finding;
-import dev.revive.verifier.check.Member;
+import dev.revive.runbooks.UnsupportedKindException;
+import dev.revive.targets.kind.CheckFinding;
 import dev.revive.verifier.check.Verification;
 import dev.revive.verifier.check.VerificationResult;
 import dev.revive.verifier.report.VerifierException.Reason;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Verifies the cluster after a plan's outcome and writes the report: for a completed plan the
- * full checks with settling, for an aborted one a FAILED report that says why, with a quick look
- * at the members.
+ * Verifies the cluster after a plan's outcome and writes the report: for a completed or cancelled
+ * plan the full checks of the cluster's kind with settling, for an aborted one a FAILED report that
+ * says why, with a quick look at the nodes. A kind without checks gets a FAILED report whose
+ * {@code supported-kind} check says so.
  */
 public final class OutcomeVerifier {
 
@@ -75,31 +76,32 @@ public final class OutcomeVerifier {
 
     private VerificationResult verify(PlanOutcome outcome, ClusterSpec spec) {
         CheckResult ending = ending(outcome);
-        if (spec.kind() != SystemKind.ETCD) {
-            CheckResult unsupported = new CheckResult(SUPPORTED_KIND, CheckStatus.ERROR,
-                    "no checks exist for kind " + spec.kind(), "a kind with checks (etcd)", Map.of());
+        Instant restartedAt = references.restartedAt(outcome.planId()).orElse(null);
+        try {
+            if (outcome.outcome() == Outcome.PLAN_ABORTED) {
+                List<CheckFinding> look = verification.quickLook(spec, restartedAt);
+                return new VerificationResult(Verdict.FAILED,
+                        prepend(ending, look.stream().map(CheckFinding::result).toList()), 1);
+            }
+            VerificationResult checked = verification.verify(spec, restartedAt);
+            return new VerificationResult(checked.verdict(), prepend(ending, checked.checks()), checked.rounds());
+        } catch (UnsupportedKindException e) {
+            CheckResult unsupported = new CheckResult(SUPPORTED_KIND, CheckStatus.ERROR, e.getMessage(),
+                    "a kind with checks", Map.of("kind", spec.kind().name(), "side", e.side().name()));
             return new VerificationResult(Verdict.FAILED, List.of(ending, unsupported), 0);
         }
-        List<Member> members = members(spec);
-        if (outcome.outcome() == Outcome.PLAN_ABORTED) {
-            List<Finding> look = verification.quickLook(members, spec.policy().verification());
-            return new VerificationResult(Verdict.FAILED, prepend(ending, look.stream().map(Finding::result).toList()), 1);
-        }
-        VerificationResult checked = verification.verify(members, spec.policy().verification());
-        return new VerificationResult(checked.verdict(), prepend(ending, checked.checks()), checked.rounds());
     }
 
+    /** How the plan ended; a plan cancelled because its fault no longer held ends as it should. */
     private static CheckResult ending(PlanOutcome outcome) {
-        boolean completed = outcome.outcome() == Outcome.PLAN_COMPLETED;
+        boolean cancelled = outcome.outcome() == Outcome.PLAN_CANCELLED;
+        boolean fine = outcome.outcome() == Outcome.PLAN_COMPLETED || cancelled;
         String observed = outcome.outcome() + (outcome.detail() == null ? "" : ": " + outcome.detail());
-        return new CheckResult(PLAN_COMPLETED, completed ? CheckStatus.PASS : CheckStatus.FAIL,
+        return new CheckResult(PLAN_COMPLETED, fine ? CheckStatus.PASS : CheckStatus.FAIL,
                 observed.length() > 1_000 ? observed.substring(0, 1_000) : observed,
-                Outcome.PLAN_COMPLETED.name(), Map.of("executorId", outcome.executorId(),
-                        "fencingToken", Long.toString(outcome.fencingToken())));
-    }
-
-    private static List<Member> members(ClusterSpec spec) {
-        return spec.nodes().stream().map(node -> new Member(node.id(), node.endpoints().client())).toList();
+                cancelled ? Outcome.PLAN_COMPLETED.name() + " or " + Outcome.PLAN_CANCELLED.name()
+                        : Outcome.PLAN_COMPLETED.name(),
+                Map.of("executorId", outcome.executorId(), "fencingToken", Long.toString(outcome.fencingToken())));
     }
 
     private static List<CheckResult> prepend(CheckResult first, List<CheckResult> rest) {

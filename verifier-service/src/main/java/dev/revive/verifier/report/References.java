@@ -3,6 +3,7 @@ package dev.revive.verifier.report;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.plan.RecoveryPlan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ public interface References {
 
     /** The cluster's spec, waiting at most {@code wait} for it to arrive. */
     Optional<ClusterSpec> awaitCluster(String clusterId, Duration wait);
+
+    /** When the plan's START step succeeded (as seen on {@code revive.executions}), if it did. */
+    Optional<Instant> restartedAt(String planId);
 
     /** Whether a report for the plan has been published already. */
     boolean isReported(String planId);

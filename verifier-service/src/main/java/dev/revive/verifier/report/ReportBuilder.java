@@ -20,11 +20,14 @@ public final class ReportBuilder {
         this.ids = ids;
     }
 
-    /** The report; the timeline runs detected → planned → execution started → finished → verified. */
+    /**
+     * The report, with the plan's diagnosis; the timeline runs detected → planned → execution started → finished
+     * → verified.
+     */
     public RecoveryReport build(RecoveryPlan plan, PlanOutcome outcome, VerificationResult result, Instant verifiedAt) {
         Timeline timeline = new Timeline(plan.detectedAt(), plan.createdAt(), outcome.startedAt(), outcome.at(),
                 verifiedAt);
         return new RecoveryReport(ids.next(ID_PREFIX), plan.incidentId(), plan.planId(), plan.clusterId(),
-                result.verdict(), result.checks(), timeline, timeline.timeToRecovery());
+                result.verdict(), result.checks(), timeline, timeline.timeToRecovery(), plan.diagnosis());
     }
 }

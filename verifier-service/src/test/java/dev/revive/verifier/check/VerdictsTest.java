@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.revive.contracts.report.CheckResult;
 import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.report.Verdict;
-import dev.revive.verifier.check.ConsistencyCheck.Kind;
+import dev.revive.targets.kind.CheckFinding;
+import dev.revive.targets.kind.CheckFinding.Kind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,11 @@ class VerdictsTest {
         assertThat(Verdicts.of(List.of())).isEqualTo(Verdict.FAILED);
     }
 
-    private static Finding health(CheckStatus status) {
-        return new Finding(Kind.HEALTH, new CheckResult("health", status, null, null, Map.of()));
+    private static CheckFinding health(CheckStatus status) {
+        return new CheckFinding(Kind.HEALTH, new CheckResult("health", status, null, null, Map.of()));
     }
 
-    private static Finding data(CheckStatus status) {
-        return new Finding(Kind.DATA, new CheckResult("data", status, null, null, Map.of()));
+    private static CheckFinding data(CheckStatus status) {
+        return new CheckFinding(Kind.DATA, new CheckResult("data", status, null, null, Map.of()));
     }
 }

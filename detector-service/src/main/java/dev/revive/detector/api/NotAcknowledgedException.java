@@ -1,9 +1,0 @@
-package dev.revive.detector.api;
-
-/** Kafka did not acknowledge a record within the API's ack timeout, or refused it. */
-public final class NotAcknowledgedException extends RuntimeException {
-
-    public NotAcknowledgedException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

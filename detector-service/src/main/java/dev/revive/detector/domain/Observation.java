@@ -1,0 +1,49 @@
+package dev.revive.detector.domain;
+
+import dev.revive.contracts.fault.FaultKind;
+import dev.revive.targets.kind.ProbeResult;
+import java.util.Objects;
+
+/**
+ * One probe of a node and, when it failed, what the second path found.
+ *
+ * @param probe        the probe's result
+ * @param reachability the second path's findings; null when the probe answered
+ */
+public record Observation(ProbeResult probe, Reachability reachability) {
+
+    public Observation {
+        Objects.requireNonNull(probe, "probe");
+        if (!probe.isSuccess()) {
+            Objects.requireNonNull(reachability, "reachability of a failed probe");
+        }
+    }
+
+    /** The node answered. */
+    public static Observation answered() {
+        return new Observation(ProbeResult.answered(), null);
+    }
+
+    /** The probe failed; {@code reachability} is what the second path found. */
+    public static Observation failed(ProbeResult probe, Reachability reachability) {
+        return new Observation(probe, reachability);
+    }
+
+    /** True when the node answered. */
+    public boolean isSuccess() {
+        return probe.isSuccess();
+    }
+
+    /**
+     * The fault a failed observation means: a refused probe, or a process the second path finds down,
+     * is {@code PROCESS_DOWN}; a timeout or error answer while the process may run is {@code UNREACHABLE},
+     * which the planner confirms over a window before it acts.
+     */
+    public FaultKind faultKind() {
+        return switch (probe.outcome()) {
+            case REFUSED -> FaultKind.PROCESS_DOWN;
+            case TIMEOUT, FAILED -> reachability.processDown() ? FaultKind.PROCESS_DOWN : FaultKind.UNREACHABLE;
+            case ANSWERED -> throw new IllegalStateException("an answered probe is not a fault");
+        };
+    }
+}

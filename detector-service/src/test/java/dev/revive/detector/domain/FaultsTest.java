@@ -1,0 +1,34 @@
+package dev.revive.detector.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.contracts.fault.FaultKind;
+import dev.revive.contracts.fault.Severity;
+import dev.revive.contracts.time.IdSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+
+    @Test
+    void watchFindingIsACriticalSustainedFaultKeyedByItsCondition() {
+        // given the faults of a detector
+        Faults faults = new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector");
+
+        // when a log rule's finding becomes a fault
+        FaultEvent fault = faults.found(new NodeRef("orders", "m1", "http://127.0.0.1:2379"),
+                new Finding(FaultKind.LOG_ERROR, "too-many-open-files", Map.of("rule", "too-many-open-files")));
+
+        // then it is critical, sustained, and its dedup key names the condition
+        assertThat(fault.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(fault.observedAt()).isEqualTo(NOW);
+        assertThat(fault.dedupKey()).isEqualTo("orders/m1/LOG_ERROR/too-many-open-files");
+        assertThat(fault.evidence()).containsEntry(Faults.SUSTAINED, "true").containsEntry("rule", "too-many-open-files");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.revive.planner.api;
+
+import dev.revive.contracts.decision.DecisionVerdict;
+import dev.revive.contracts.decision.OperatorDecision;
+import dev.revive.contracts.json.EventCodec;
+import dev.revive.contracts.time.IdSource;
+import dev.revive.planner.domain.Incident;
+import dev.revive.planner.domain.IncidentState;
+import dev.revive.service.api.ApiTokenRequired;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The approval API: {@code POST /plans/{planId}/approve} and {@code /reject} record an operator's decision on
+ * {@code revive.decisions} (202 once Kafka acknowledged it; the planner then re-checks its guards and emits a
+ * revision, or refuses and notes why, see {@code GET}); {@code GET /plans/{planId}} shows the plan's incident.
+ * Every endpoint needs the bearer token; errors are problem+json (401, 400, 404, 409, 503).
+ */
+@Path("/plans/{planId}")
+@ApiTokenRequired
+@Blocking
+public class PlanResource {
+
+    private static final Logger LOG = Logger.getLogger(PlanResource.class);
+    private static final EventCodec<DecisionRequest> CODEC = EventCodec.of(DecisionRequest.class);
+
+    @Inject
+    PlanLookup lookup;
+    @Inject
+    DecisionPublisher publisher;
+    @Inject
+    Clock clock;
+    @Inject
+    IdSource ids;
+
+    /**
+     * The answer of an accepted decision.
+     *
+     * @param decisionId the id of the decision published
+     * @param planId     the plan decided about
+     */
+    public record Accepted(String decisionId, String planId) {
+    }
+
+    /** The incident of {@code planId} as the planner sees it now. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public PlanView get(@PathParam("planId") String planId) {
+        return PlanView.of(planId, lookup.incidentOf(planId).orElseThrow(() -> new UnknownPlanException(planId)));
+    }
+
+    /** Approves the plan (optionally as a dry run). */
+    @POST
+    @Path("/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response approve(@PathParam("planId") String planId, byte[] body) {
+        return decide(planId, DecisionVerdict.APPROVE, CODEC.decode(body));
+    }
+
+    /** Rejects the plan: its incident is escalated and the cluster released. */
+    @POST
+    @Path("/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reject(@PathParam("planId") String planId, byte[] body) {
+        return decide(planId, DecisionVerdict.REJECT, CODEC.decode(body));
+    }
+
+    private Response decide(String planId, DecisionVerdict verdict, DecisionRequest request) {
+        Incident incident = lookup.incidentOf(planId).orElseThrow(() -> new UnknownPlanException(planId));
+        MDC.put("clusterId", incident.clusterId());
+        MDC.put("incidentId", incident.incidentId());
+        try {
+            if (!planId.equals(incident.planId()) || incident.state() != IncidentState.AWAITING_APPROVAL) {
+                throw new PlanConflictException("plan '" + planId + "' is not awaiting approval: incident "
+                        + incident.incidentId() + " is " + incident.state() + " with plan " + incident.planId());
+            }
+            boolean dryRun = verdict == DecisionVerdict.APPROVE && request.dryRun();
+            OperatorDecision decision = new OperatorDecision(ids.next("dec"), incident.clusterId(), planId, verdict,
+                    dryRun, request.by(), request.reason(), clock.instant());
+            publisher.publish(decision);
+            LOG.infof("Decision %s published: %s plan %s by %s%s", decision.decisionId(), verdict, planId,
+                    request.by(), dryRun ? " as a dry run" : "");
+            return Response.accepted(new Accepted(decision.decisionId(), planId)).build();
+        } finally {
+            MDC.remove("clusterId");
+            MDC.remove("incidentId");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.revive.planner.domain;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.execution.ExecutionEvent;
+import dev.revive.contracts.execution.PlanOutcome;
+import dev.revive.contracts.execution.StepEvent;
+import dev.revive.contracts.plan.Action;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.report.Verdict;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the executor's events and the verifier's reports do to the incident that runs the plan they name. Events
+ * of other plans (earlier revisions, ended incidents: replays) change nothing; an event that would move the
+ * incident where its table does not allow throws {@code IllegalTransitionException}.
+ */
+final class Feedback {
+
+    /** The steps that change the node: before the first of them, a RECOVERED still cancels the plan. */
+    static final Set<Action> ACTING = EnumSet.of(Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP, Action.START);
+
+    private final IncidentPlanner planner;
+
+    Feedback(IncidentPlanner planner) {
+        this.planner = planner;
+    }
+
+    Result onExecution(ClusterState state, ClusterSpec spec, ExecutionEvent event) {
+        Optional<Incident> match = state.activeIncident(event.incidentId())
+                .filter(incident -> event.planId().equals(incident.planId()));
+        if (match.isEmpty()) {
+            return Result.waiting(state, "event " + event.eventId() + " of plan " + event.planId()
+                    + ", which no active incident runs");
+        }
+        Incident incident = match.get();
+        if (event instanceof StepEvent step) {
+            return onStep(state, incident, step);
+        }
+        PlanOutcome outcome = (PlanOutcome) event;
+        String why = "plan " + outcome.planId() + " " + outcome.outcome() + ": " + outcome.detail();
+        return switch (outcome.outcome()) {
+            case PLAN_COMPLETED -> incident.state() == IncidentState.VERIFYING
+                    ? Result.waiting(state, why + "; already verifying")
+                    : move(state, incident, IncidentState.VERIFYING, why + "; waiting for the verifier's report");
+            case PLAN_ABORTED -> planner.end(state, spec, incident, IncidentState.ESCALATED, why, false);
+            case PLAN_CANCELLED -> planner.end(state, spec, incident, IncidentState.CANCELLED, why, false);
+        };
+    }
+
+    /**
+     * A verifier report: CONSISTENT closes the incident, and so does any report of a DRY_RUN plan (the dry run is
+     * done). DEGRADED closes it too while other nodes still have open faults: the plan completed, so its node is
+     * back, and the cluster is not whole because of the others, whose incident opens next. Else ESCALATED.
+     */
+    Result onReport(ClusterState state, ClusterSpec spec, RecoveryReport report) {
+        Optional<Incident> match = state.activeIncident(report.incidentId());
+        if (match.isEmpty()) {
+            return Result.waiting(state, "report " + report.reportId() + " is about incident " + report.incidentId()
+                    + ", which is not active");
+        }
+        Incident incident = match.get();
+        if (!incident.state().runsPlan()) {
+            IncidentState.TABLE.ensure(incident.state(), IncidentState.VERIFYING);
+        }
+        String why = "verdict " + report.verdict() + " in report " + report.reportId() + " of plan " + report.planId();
+        if (report.verdict() == Verdict.CONSISTENT) {
+            return planner.end(state, spec, incident, IncidentState.CLOSED, why, false);
+        }
+        if (incident.planMode() == PlanMode.DRY_RUN) {
+            return planner.end(state, spec, incident, IncidentState.CLOSED, "dry run done; " + why, false);
+        }
+        if (report.verdict() == Verdict.DEGRADED && othersStillFaulty(state, incident)) {
+            return planner.end(state, spec, incident, IncidentState.CLOSED, why + "; " + incident.targetKey()
+                    + " is back, the cluster is not whole while other nodes still have open faults", false);
+        }
+        return planner.end(state, spec, incident, IncidentState.ESCALATED, why, false);
+    }
+
+    private static Result onStep(ClusterState state, Incident incident, StepEvent step) {
+        boolean acting = ACTING.contains(step.action()) && incident.planMode() == PlanMode.AUTO;
+        Incident seen = acting && !incident.acted() ? incident.withActed() : incident;
+        String why = "step " + step.stepId() + " of plan " + step.planId() + " " + step.status();
+        if (incident.state() == IncidentState.EXECUTING || incident.state() == IncidentState.VERIFYING) {
+            return Result.waiting(state.withIncident(seen), why);
+        }
+        return move(state, seen, IncidentState.EXECUTING, why);
+    }
+
+    private static Result move(ClusterState state, Incident incident, IncidentState next, String why) {
+        Incident moved = incident.moveTo(next, why);
+        return new Result(state.withIncident(moved), new Decision.Wait(why), List.of(),
+                List.of(new Transition(incident.incidentId(), incident.state(), next, why)));
+    }
+
+    private static boolean othersStillFaulty(ClusterState state, Incident incident) {
+        return state.openFaults().keySet().stream().anyMatch(key -> !key.equals(incident.targetKey()));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.revive.runbooks.decision;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.cluster.Policy;
+import dev.revive.contracts.cluster.TriageResponse;
+import dev.revive.contracts.fault.FaultKind;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.plan.PlanStep;
+import dev.revive.runbooks.Runbook;
+import dev.revive.runbooks.Runbooks;
+import dev.revive.runbooks.Texts;
+import dev.revive.runbooks.UnsupportedKindException;
+import dev.revive.runbooks.decision.Situation.Stage;
+import dev.revive.runbooks.diagnosis.Finding;
+import dev.revive.runbooks.steps.StepSettings;
+import dev.revive.runbooks.triage.TriageTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pure decider of what one node's fault deserves: triage ({@link TriageTable}), then the kind's runbook
+ * (its steps and its disruption model), the restart budget and the policy mode. In order: a NOTICE response is
+ * a notice; a cluster-wide fault, a node no longer in the spec or a kind without a runbook escalates; a fault to
+ * confirm waits its window first; otherwise the restart plan, whose mode is DRY_RUN under a DRY_RUN policy,
+ * APPROVAL_REQUIRED when triage, the budget or the disruption model object (or the policy says so), else AUTO.
+ * After an operator's approval only the disruption model, asked against the open faults now, may still refuse.
+ */
+public final class NodeRecovery {
+
+    private final Runbooks runbooks;
+    private final StepSettings settings;
+
+    public NodeRecovery(Runbooks runbooks, StepSettings settings) {
+        this.runbooks = Objects.requireNonNull(runbooks, "runbooks");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** What {@code situation} deserves. */
+    public RunbookDecision decide(Situation situation) {
+        ClusterSpec spec = situation.spec();
+        Finding fault = situation.trigger();
+        TriageResponse response = TriageTable.respond(spec, fault.kind(), fault.severity());
+        String triaged = triaged(spec, fault, response);
+        if (response == TriageResponse.NOTICE && situation.stage() != Stage.APPROVED) {
+            return new RunbookDecision.Notice(triaged + ": notice only, nothing is done");
+        }
+        Optional<String> noRunbook = whyNoRunbook(spec, fault);
+        if (noRunbook.isPresent()) {
+            return new RunbookDecision.Escalate(Texts.bounded(noRunbook.get()));
+        }
+        if (response == TriageResponse.CONFIRM_THEN_RESTART && situation.stage() == Stage.NEW) {
+            return new RunbookDecision.Confirm(spec.policy().confirmWindow(), triaged + ": confirming over "
+                    + spec.policy().confirmWindow() + " from its first observation before any restart");
+        }
+        Runbook runbook = runbooks.forKind(spec.kind());
+        NodeSpec node = spec.node(fault.nodeId()).orElseThrow();
+        List<String> concerns = new ArrayList<>();
+        if (situation.stage() != Stage.APPROVED) {
+            triageConcern(response, fault, triaged).ifPresent(concerns::add);
+            concerns.addAll(situation.budgetConcerns());
+        }
+        concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
+        List<PlanStep> steps = runbook.nodeRestart(spec, node, situation.openNodes(), settings,
+                confirmUnresponsive(fault.kind()));
+        return situation.stage() == Stage.APPROVED
+                ? approved(steps, concerns, situation.dryRun())
+                : planned(spec, steps, concerns);
+    }
+
+    /** True for faults a probe can see again, so the executor re-probes right before it signals the node. */
+    public static boolean confirmUnresponsive(FaultKind kind) {
+        return kind == FaultKind.PROCESS_DOWN || kind == FaultKind.UNREACHABLE;
+    }
+
+    private Optional<String> whyNoRunbook(ClusterSpec spec, Finding fault) {
+        if (fault.nodeId() == null) {
+            return Optional.of("cluster-wide " + fault.kind() + " names no node: Revive has no runbook for a whole "
+                    + "cluster yet, a human must decide");
+        }
+        if (spec.node(fault.nodeId()).isEmpty()) {
+            return Optional.of("node " + fault.nodeId() + " is no longer in the spec of cluster " + spec.id()
+                    + ": nothing safe to restart");
+        }
+        try {
+            runbooks.forKind(spec.kind());
+            return Optional.empty();
+        } catch (UnsupportedKindException e) {
+            return Optional.of(e.getMessage() + "; node " + fault.nodeId() + " needs a human");
+        }
+    }
+
+    private static Optional<String> triageConcern(TriageResponse response, Finding fault, String triaged) {
+        if (response == TriageResponse.APPROVAL) {
+            return Optional.of(triaged + ": a restart alone cannot help, a human decides; seen " + fault.line());
+        }
+        if (response == TriageResponse.RESTART_IF_SUSTAINED && !fault.sustained()) {
+            return Optional.of(triaged + ": restarted by itself only when sustained, and this one was not; seen "
+                    + fault.line());
+        }
+        return Optional.empty();
+    }
+
+    private static RunbookDecision planned(ClusterSpec spec, List<PlanStep> steps, List<String> concerns) {
+        Policy policy = spec.policy();
+        PlanMode mode = policy.mode() == PlanMode.DRY_RUN ? PlanMode.DRY_RUN
+                : concerns.isEmpty() ? policy.mode() : PlanMode.APPROVAL_REQUIRED;
+        List<String> parts = new ArrayList<>();
+        if (policy.mode() != PlanMode.AUTO) {
+            parts.add("policy of cluster " + spec.id() + " is " + policy.mode());
+        }
+        parts.addAll(concerns);
+        return new RunbookDecision.Plan(steps, mode, mode == PlanMode.AUTO ? null : Texts.bounded(String.join("; ", parts)));
+    }
+
+    private static RunbookDecision approved(List<PlanStep> steps, List<String> concerns, boolean dryRun) {
+        if (!concerns.isEmpty()) {
+            return new RunbookDecision.Plan(steps, PlanMode.APPROVAL_REQUIRED,
+                    Texts.bounded("the guards refuse it now: " + String.join("; ", concerns)));
+        }
+        return new RunbookDecision.Plan(steps, dryRun ? PlanMode.DRY_RUN : PlanMode.AUTO, null);
+    }
+
+    private static String triaged(ClusterSpec spec, Finding fault, TriageResponse response) {
+        return "triage: " + fault.kind() + " " + fault.severity() + " of "
+                + (fault.nodeId() == null ? "cluster " + spec.id() : fault.nodeId()) + " → " + response
+                + (TriageTable.overridden(spec, fault.kind(), fault.severity()) ? " (the cluster's own rule)" : "");
+    }
+}

@@ -1,0 +1,206 @@
+package dev.revive.targets.action;
+
+import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.cluster.ProcessControl;
+import dev.revive.targets.driver.NodeDriver;
+import dev.revive.targets.driver.NodeDrivers;
+import dev.revive.targets.driver.NodeProcess;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The kind-independent handlers that act on a node's process through its driver: STOP, FORCE_KILL,
+ * CLEAN_TEMP and START. Each first looks at the real process, so that repeating a step is harmless; STOP
+ * and FORCE_KILL of a running node first pass the {@link TakeDownCheck}.
+ */
+final class NodeVerbs {
+
+    private NodeVerbs() {
+    }
+
+    /** SIGTERM and the grace period; a process that ignores it is killed, as its stop timeout promises. */
+    static final class Stop implements ActionHandler {
+
+        private final NodeDrivers drivers;
+        private final TakeDownCheck check;
+        private final Clock clock;
+
+        Stop(NodeDrivers drivers, TakeDownCheck check, Clock clock) {
+            this.drivers = drivers;
+            this.check = check;
+            this.clock = clock;
+        }
+
+        @Override
+        public StepOutcome execute(StepContext context) {
+            NodeSpec node = context.requireNode();
+            NodeDriver driver = drivers.forNode(node);
+            NodeProcess process = driver.inspect(node);
+            if (!process.running()) {
+                return StepOutcome.skipped(node.id() + " is not running; nothing to stop");
+            }
+            Optional<StepOutcome> objection = check.objection(context, node);
+            if (objection.isPresent()) {
+                return objection.get();
+            }
+            Duration grace = gracePeriod(context, node);
+            Instant start = clock.instant();
+            if (driver.stop(node, grace)) {
+                return StepOutcome.succeeded("stopped pid " + process.pid() + " with SIGTERM in "
+                        + Duration.between(start, clock.instant()).toMillis() + " ms");
+            }
+            if (driver.forceKill(node)) {
+                return StepOutcome.succeeded("pid " + process.pid() + " ignored SIGTERM for " + grace
+                        + "; killed it with SIGKILL");
+            }
+            return StepOutcome.failed("pid " + process.pid() + " survived SIGTERM and SIGKILL");
+        }
+
+        @Override
+        public String describe(StepContext context) {
+            NodeSpec node = context.requireNode();
+            NodeProcess process = drivers.forNode(node).inspect(node);
+            if (!process.running()) {
+                return "would skip: " + node.id() + " is not running; nothing to stop";
+            }
+            return "would send SIGTERM to pid " + process.pid() + foundBy(process) + ", SIGKILL after grace "
+                    + gracePeriod(context, node) + "; " + check.describe(context, node);
+        }
+    }
+
+    /** SIGKILL of a running node. */
+    static final class ForceKill implements ActionHandler {
+
+        private final NodeDrivers drivers;
+        private final TakeDownCheck check;
+
+        ForceKill(NodeDrivers drivers, TakeDownCheck check) {
+            this.drivers = drivers;
+            this.check = check;
+        }
+
+        @Override
+        public StepOutcome execute(StepContext context) {
+            NodeSpec node = context.requireNode();
+            NodeDriver driver = drivers.forNode(node);
+            NodeProcess process = driver.inspect(node);
+            if (!process.running()) {
+                return StepOutcome.skipped(node.id() + " is not running; nothing to kill");
+            }
+            Optional<StepOutcome> objection = check.objection(context, node);
+            if (objection.isPresent()) {
+                return objection.get();
+            }
+            if (driver.forceKill(node)) {
+                return StepOutcome.succeeded("killed pid " + process.pid() + " with SIGKILL");
+            }
+            return StepOutcome.failed("pid " + process.pid() + " still runs after SIGKILL");
+        }
+
+        @Override
+        public String describe(StepContext context) {
+            NodeSpec node = context.requireNode();
+            NodeProcess process = drivers.forNode(node).inspect(node);
+            if (!process.running()) {
+                return "would skip: " + node.id() + " is not running; nothing to kill";
+            }
+            return "would send SIGKILL to pid " + process.pid() + foundBy(process) + "; " + check.describe(context, node);
+        }
+    }
+
+    /** Empties the node's temp paths; refuses while the node runs. */
+    static final class CleanTemp implements ActionHandler {
+
+        private final NodeDrivers drivers;
+
+        CleanTemp(NodeDrivers drivers) {
+            this.drivers = drivers;
+        }
+
+        @Override
+        public StepOutcome execute(StepContext context) {
+            NodeSpec node = context.requireNode();
+            if (node.tempPaths().isEmpty()) {
+                return StepOutcome.skipped(node.id() + " has no temp paths configured");
+            }
+            NodeDriver driver = drivers.forNode(node);
+            NodeProcess process = driver.inspect(node);
+            if (process.running()) {
+                return StepOutcome.failed("refusing to clean the temp paths of " + node.id() + " while it runs as pid "
+                        + process.pid());
+            }
+            int removed = driver.cleanTemp(node);
+            if (removed == 0) {
+                return StepOutcome.skipped("nothing in " + node.tempPaths());
+            }
+            return StepOutcome.succeeded("removed " + removed + " entries from " + node.tempPaths());
+        }
+
+        @Override
+        public String describe(StepContext context) {
+            NodeSpec node = context.requireNode();
+            if (node.tempPaths().isEmpty()) {
+                return "would skip: " + node.id() + " has no temp paths configured";
+            }
+            NodeDriver driver = drivers.forNode(node);
+            List<Path> entries = driver.tempEntries(node);
+            String running = driver.inspect(node).running()
+                    ? " (it would refuse while " + node.id() + " runs, as it does now)" : "";
+            return entries.isEmpty() ? "would skip: nothing in " + node.tempPaths() + running
+                    : "would remove these entries: " + entries + running;
+        }
+    }
+
+    /** Starts the node's process from its spec. */
+    static final class Start implements ActionHandler {
+
+        private final NodeDrivers drivers;
+
+        Start(NodeDrivers drivers) {
+            this.drivers = drivers;
+        }
+
+        @Override
+        public StepOutcome execute(StepContext context) {
+            NodeSpec node = context.requireNode();
+            NodeDriver driver = drivers.forNode(node);
+            NodeProcess process = driver.inspect(node);
+            if (process.running()) {
+                return StepOutcome.skipped(node.id() + " already runs as pid " + process.pid());
+            }
+            long pid = driver.start(node);
+            return StepOutcome.succeeded("started " + node.id() + " as pid " + pid);
+        }
+
+        @Override
+        public String describe(StepContext context) {
+            NodeSpec node = context.requireNode();
+            NodeDriver driver = drivers.forNode(node);
+            NodeProcess process = driver.inspect(node);
+            if (process.running()) {
+                return "would skip: " + node.id() + " already runs as pid " + process.pid()
+                        + "; if it did not, would start " + driver.describeStart(node);
+            }
+            return "would start " + driver.describeStart(node);
+        }
+    }
+
+    /** {@code  of m1 (found by pid file)}. */
+    private static String foundBy(NodeProcess process) {
+        return " of " + process.nodeId() + " (found by " + process.foundBy().name().toLowerCase().replace('_', ' ') + ")";
+    }
+
+    /** The step's grace period, else the node's stop timeout, never longer than the step's timeout. */
+    private static Duration gracePeriod(StepContext context, NodeSpec node) {
+        Duration grace = context.step().params().gracePeriod();
+        if (grace == null) {
+            grace = node.control() instanceof ProcessControl process ? process.stopTimeout()
+                    : ProcessControl.DEFAULT_STOP_TIMEOUT;
+        }
+        return grace.compareTo(context.timeout()) > 0 ? context.timeout() : grace;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.revive.targets.etcd.check;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.targets.kind.CheckFinding;
+import dev.revive.targets.kind.CheckRequest;
+import dev.revive.targets.kind.ClusterCheckSet;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The etcd verification checks: every member answers, one leader, raft indexes close, equal key-value
+ * hashes. Each round reads every member's status once, through a reader opened for that round alone
+ * (fresh connections every round), and runs the checks on those readings.
+ */
+public final class EtcdChecks implements ClusterCheckSet {
+
+    private static final List<EtcdCheck> ALL = List.of(new MembersAnswer(), new SingleLeader(),
+            new AppliedIndexClose(), new HashKvEqual());
+
+    private final MemberReader.Factory readers;
+
+    /** @param callTimeout the bound of every call to one member */
+    public EtcdChecks(Duration callTimeout) {
+        this(() -> new EtcdMemberReader(callTimeout));
+    }
+
+    EtcdChecks(MemberReader.Factory readers) {
+        this.readers = readers;
+    }
+
+    @Override
+    public List<CheckFinding> round(CheckRequest request) {
+        return run(request, ALL);
+    }
+
+    @Override
+    public List<CheckFinding> quickLook(CheckRequest request) {
+        return run(request, ALL.stream().filter(check -> check.kind() == CheckFinding.Kind.HEALTH).toList());
+    }
+
+    private List<CheckFinding> run(CheckRequest request, List<EtcdCheck> checks) {
+        ClusterSpec spec = request.spec();
+        List<Member> members = spec.nodes().stream().map(node -> new Member(node.id(), node.endpoints().client()))
+                .toList();
+        try (MemberReader reader = readers.open()) {
+            List<MemberReading> readings = members.stream().map(reader::status).toList();
+            CheckContext context = new CheckContext(readings, spec.policy().verification(), reader,
+                    request.hashAttempts());
+            return checks.stream().map(check -> new CheckFinding(check.kind(), check.run(context))).toList();
+        }
+    }
+}

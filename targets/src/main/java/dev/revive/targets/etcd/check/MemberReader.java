@@ -1,0 +1,26 @@
+package dev.revive.targets.etcd.check;
+
+/**
+ * The reads the checks make of a cluster's members. Every call is bounded and never throws for
+ * a member that does not answer: the reading says why instead. Closing releases the connections.
+ */
+interface MemberReader extends AutoCloseable {
+
+    /** Revision value that asks for a hash at the member's latest revision. */
+    long LATEST = 0;
+
+    /** The member's own status. */
+    MemberReading status(Member member);
+
+    /** The hash of the member's key-value store at {@code revision} ({@link #LATEST} = its current one). */
+    HashReading hash(Member member, long revision);
+
+    @Override
+    void close();
+
+    /** Opens a reader; one is opened per round of checks, so every round starts with fresh connections. */
+    @FunctionalInterface
+    interface Factory {
+        MemberReader open();
+    }
+}

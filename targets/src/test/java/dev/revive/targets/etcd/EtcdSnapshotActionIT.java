@@ -1,0 +1,134 @@
+package dev.revive.targets.etcd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.revive.contracts.cluster.BackupLocation;
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.Endpoints;
+import dev.revive.contracts.cluster.NodeRole;
+import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.cluster.Policy;
+import dev.revive.contracts.cluster.ProcessControl;
+import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.plan.Action;
+import dev.revive.contracts.plan.OnFailure;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.plan.PlanScope;
+import dev.revive.contracts.plan.PlanStep;
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.plan.StepParams;
+import dev.revive.targets.action.StepContext;
+import dev.revive.targets.action.StepOutcome;
+import dev.revive.testkit.EtcdCluster;
+import dev.revive.testkit.EtcdMember;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** etcd's SNAPSHOT handler on a real three-member cluster: which member it reads from, and idempotence. */
+class EtcdSnapshotActionIT {
+
+    private static EtcdCluster cluster;
+    private static EtcdAdapter etcd;
+    private static Path backups;
+    private final EtcdSnapshotAction snapshot = new EtcdSnapshotAction(etcd);
+    private static int plans;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        cluster = EtcdCluster.start(3);
+        etcd = new EtcdAdapter(Duration.ofSeconds(2));
+        backups = Files.createTempDirectory("revive-snapshots-");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        etcd.close();
+        cluster.close();
+    }
+
+    @AfterEach
+    void everyMemberRunsAgain() {
+        cluster.members().stream().filter(member -> !member.isAlive()).forEach(cluster::restart);
+        cluster.awaitHealthy(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void snapshotComesFromTheSourceMemberAndIsNotTakenTwice() {
+        StepContext context = context(cluster.member(2), cluster.member(0));
+
+        StepOutcome first = snapshot.execute(context);
+        StepOutcome again = snapshot.execute(context);
+
+        assertThat(first.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(first.detail()).startsWith("snapshot of " + cluster.member(0).name());
+        assertThat(EtcdSnapshotAction.snapshotFile(context, spec().node(cluster.member(2).name()).orElseThrow()))
+                .isNotEmptyFile();
+        assertThat(again.status()).isEqualTo(StepStatus.SKIPPED);
+    }
+
+    @Test
+    void describeNamesTheMemberAndTheFileAndWritesNothing() {
+        StepContext context = context(cluster.member(2), cluster.member(1));
+        Path file = EtcdSnapshotAction.snapshotFile(context, spec().node(cluster.member(2).name()).orElseThrow());
+
+        String description = snapshot.describe(context);
+
+        assertThat(description).isEqualTo("would snapshot member " + cluster.member(1).name() + " ("
+                + cluster.member(1).clientUrl() + ") to file " + file);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void fallsBackToAHealthyMemberWhenTheSourceIsDown() {
+        cluster.kill(cluster.member(0));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> etcd.isHealthy(cluster.member(1).clientUrl()) && !etcd.isHealthy(cluster.member(0).clientUrl()));
+
+        StepOutcome outcome = snapshot.execute(context(cluster.member(2), cluster.member(0)));
+
+        assertThat(outcome.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(outcome.detail()).contains("source member " + cluster.member(0).name() + " is not healthy",
+                "healthy member " + cluster.member(1).name());
+    }
+
+    @Test
+    void comesFromAnAnsweringMemberWhenQuorumIsLost() {
+        cluster.kill(cluster.member(0));
+        cluster.kill(cluster.member(2));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !etcd.isHealthy(cluster.member(1).clientUrl()));
+
+        StepOutcome outcome = snapshot.execute(context(cluster.member(2), cluster.member(0)));
+
+        assertThat(outcome.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(outcome.detail()).contains("without a leader (quorum lost) " + cluster.member(1).name());
+    }
+
+    private StepContext context(EtcdMember target, EtcdMember source) {
+        PlanStep step = new PlanStep("01-snapshot", Action.SNAPSHOT, target.name(),
+                new StepParams(Duration.ofSeconds(30), null, source.name(), null, 1), OnFailure.CONTINUE);
+        String incident = "inc-" + (++plans);
+        RecoveryPlan plan = new RecoveryPlan(incident + "-r1", incident, "etcd-s", 1, PlanScope.NODE, PlanMode.AUTO,
+                null, List.of("fault-1"), List.of(step), Instant.EPOCH, Instant.EPOCH);
+        return new StepContext(plan, step, spec());
+    }
+
+    private static ClusterSpec spec() {
+        List<NodeSpec> nodes = cluster.members().stream().map(member -> new NodeSpec(member.name(), NodeRole.MEMBER,
+                new Endpoints(member.clientUrl(), member.peerUrl()), new ProcessControl(member.command(), null, Map.of(),
+                        cluster.directory().resolve(member.name() + ".pid").toString(), member.logFile().toString(),
+                        Duration.ofSeconds(5)), member.dataDir().toString(), List.of(), List.of())).toList();
+        return new ClusterSpec("etcd-s", SystemKind.ETCD, nodes, Policy.defaults(),
+                new BackupLocation(backups.toString()));
+    }
+}
