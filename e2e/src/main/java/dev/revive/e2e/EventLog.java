@@ -1,5 +1,6 @@
 package dev.revive.e2e;
 
+import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.InvalidEventException;
@@ -34,7 +35,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     private static final List<Topic<?, ?>> WATCHED =
-            List.of(Topics.FAULTS, Topics.PLANS, Topics.EXECUTIONS, Topics.REPORTS, Topics.DLQ);
+            List.of(Topics.FAULTS, Topics.DECISIONS, Topics.PLANS, Topics.EXECUTIONS, Topics.REPORTS, Topics.DLQ);
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
@@ -75,6 +76,10 @@ public final class EventLog implements AutoCloseable {
 
     public List<FaultEvent> faults() {
         return values(Topics.FAULTS, FaultEvent.class);
+    }
+
+    public List<OperatorDecision> decisions() {
+        return values(Topics.DECISIONS, OperatorDecision.class);
     }
 
     public List<RecoveryPlan> plans() {

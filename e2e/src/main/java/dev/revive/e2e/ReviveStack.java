@@ -7,6 +7,8 @@ import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.TopicSpec;
+import dev.revive.testkit.ZooKeeperEnsemble;
+import dev.revive.testkit.ZooKeeperSpecs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -29,6 +31,8 @@ public final class ReviveStack implements AutoCloseable {
 
     /** The id of the target cluster in its spec. */
     public static final String CLUSTER_ID = "demo-etcd";
+    /** The id of the ZooKeeper ensemble's spec (kind generic), when the stack has one. */
+    public static final String ZOOKEEPER_ID = "demo-zookeeper";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path runDir;
@@ -38,7 +42,9 @@ public final class ReviveStack implements AutoCloseable {
     private KafkaBroker broker;
     private EtcdCluster coordination;
     private EtcdCluster target;
+    private ZooKeeperEnsemble zookeeper;
     private ClusterSpec spec;
+    private ClusterSpec zookeeperSpec;
     private EventLog events;
 
     private ReviveStack(Path runDir, String apiToken) {
@@ -48,10 +54,16 @@ public final class ReviveStack implements AutoCloseable {
 
     /** Starts everything under {@code runDir}, reporting progress in words to {@code progress}. */
     public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress) throws Exception {
+        return start(repoRoot, runDir, progress, false);
+    }
+
+    /** As {@link #start(Path, Path, Consumer)}, with a 3-node ZooKeeper ensemble registered as a generic cluster too. */
+    public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper)
+            throws Exception {
         ReviveStack stack = new ReviveStack(runDir, "demo-" + UUID.randomUUID());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "revive-stack-stop"));
         try {
-            stack.startInfrastructure(progress);
+            stack.startInfrastructure(progress, withZooKeeper);
             stack.startServices(repoRoot, progress);
             return stack;
         } catch (Exception | Error e) {
@@ -79,6 +91,15 @@ public final class ReviveStack implements AutoCloseable {
         return spec;
     }
 
+    /** The ZooKeeper ensemble, when the stack was started with one. */
+    public ZooKeeperEnsemble zookeeper() {
+        return zookeeper;
+    }
+
+    public ClusterSpec zookeeperSpec() {
+        return zookeeperSpec;
+    }
+
     public EventLog events() {
         return events;
     }
@@ -91,7 +112,7 @@ public final class ReviveStack implements AutoCloseable {
         return List.copyOf(services.values());
     }
 
-    /** The bearer token of the detector's {@code POST /faults}. */
+    /** The bearer token of the detector's {@code POST /faults} and the planner's approval API. */
     public String apiToken() {
         return apiToken;
     }
@@ -113,7 +134,7 @@ public final class ReviveStack implements AutoCloseable {
         started.clear();
     }
 
-    private void startInfrastructure(Consumer<String> progress) throws IOException {
+    private void startInfrastructure(Consumer<String> progress, boolean withZooKeeper) throws IOException {
         Files.createDirectories(runDir);
         long begin = System.nanoTime();
         broker = track(KafkaBroker.start(runDir.resolve("kafka")));
@@ -128,6 +149,13 @@ public final class ReviveStack implements AutoCloseable {
         spec = TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target"));
         Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"));
         progress.accept("cluster spec written to " + specFile);
+        if (withZooKeeper) {
+            begin = System.nanoTime();
+            zookeeper = track(ZooKeeperEnsemble.start(3));
+            zookeeperSpec = ZooKeeperSpecs.describe(ZOOKEEPER_ID, zookeeper, runDir.resolve("zookeeper"));
+            progress.accept("ZooKeeper ensemble " + zookeeper + " in " + since(begin) + ", spec written to "
+                    + TargetSpecs.write(zookeeperSpec, runDir.resolve("specs")));
+        }
         events = track(new EventLog(broker.bootstrapServers(), Clock.systemUTC()));
     }
 
@@ -145,6 +173,7 @@ public final class ReviveStack implements AutoCloseable {
                 "revive.detector.probe.recovery-threshold", "2"));
         configs.put("planner", Map.of(
                 "quarkus.kafka-streams.bootstrap-servers", bootstrap,
+                "revive.planner.api.token", apiToken,
                 "kafka-streams.state.dir", runDir.resolve("planner-state").toString()));
         configs.put("executor", Map.of(
                 "revive.executor.coordination.endpoints", String.join(",", coordination.endpoints())));

@@ -5,6 +5,8 @@ import dev.revive.contracts.cluster.CheckSpec;
 import dev.revive.contracts.cluster.CheckSpec.Aggregate;
 import dev.revive.contracts.cluster.CheckSpec.Type;
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.DetectionSpec;
+import dev.revive.contracts.cluster.LogRule;
 import dev.revive.contracts.cluster.Endpoints;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
@@ -40,6 +42,12 @@ public final class ZooKeeperSpecs {
     public static final String ZNODES_CAUGHT_UP = "znodes-caught-up";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The default log rules but {@code timeout} and {@code deadlock}: ZooKeeper logs "Notification time out" many times
+     * a minute during every election, which is no fault of its own.
+     */
+    private static final DetectionSpec DETECTION = new DetectionSpec(LogRule.defaults().stream()
+        .filter(rule -> !rule.name().equals("timeout") && !rule.name().equals("deadlock")).toList(), null);
 
     private ZooKeeperSpecs() {
     }
@@ -61,7 +69,7 @@ public final class ZooKeeperSpecs {
     public static ClusterSpec describe(String clusterId, ZooKeeperEnsemble ensemble, Path workDir) {
         List<NodeSpec> nodes = ensemble.nodes().stream().map(node -> node(node, workDir)).toList();
         return new ClusterSpec(clusterId, SystemKind.GENERIC, nodes, Policy.defaults(),
-            new BackupLocation(workDir.resolve("backups").toString()), checks(nodes.size()), null);
+            new BackupLocation(workDir.resolve("backups").toString()), checks(nodes.size()), DETECTION);
     }
 
     /** The node spec of one server. */

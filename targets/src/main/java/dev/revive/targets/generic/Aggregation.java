@@ -3,6 +3,7 @@ package dev.revive.targets.generic;
 import dev.revive.contracts.cluster.CheckSpec;
 import dev.revive.contracts.report.CheckResult;
 import dev.revive.contracts.report.CheckStatus;
+import dev.revive.targets.kind.ProbeResult.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
@@ -44,7 +45,9 @@ final class Aggregation {
 
     private static CheckResult exactlyOne(CheckSpec check, List<NodeAnswer> answers, String expected,
             Map<String, String> evidence) {
-        List<NodeAnswer> silent = answers.stream().filter(answer -> !answer.answered()).toList();
+        // a node that answered without the field (a ZooKeeper follower has no zk_synced_followers) answered: no match
+        List<NodeAnswer> silent = answers.stream()
+                .filter(answer -> answer.outcome() == Outcome.REFUSED || answer.outcome() == Outcome.TIMEOUT).toList();
         List<NodeAnswer> matching = answers.stream().filter(NodeAnswer::ok).toList();
         String observed = matching.size() + " node(s) match" + (matching.isEmpty() ? "" : ": " + ids(matching))
                 + (silent.isEmpty() ? "" : "; silent: " + ids(silent));
