@@ -167,8 +167,8 @@ public final class ReviveStack implements AutoCloseable {
         configs.put("detector", Map.of(
                 "revive.detector.specs-dir", runDir.resolve("specs").toString(),
                 "revive.detector.api.token", apiToken,
-                "revive.detector.probe.interval", "PT0.5S",
-                "revive.detector.probe.timeout", "PT1S",
+                "revive.detector.probe.interval", "PT0.25S",
+                "revive.detector.probe.timeout", "PT0.5S",
                 "revive.detector.probe.failure-threshold", "2",
                 "revive.detector.probe.recovery-threshold", "2"));
         configs.put("planner", Map.of(

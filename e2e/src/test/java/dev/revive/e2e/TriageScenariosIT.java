@@ -124,12 +124,15 @@ class TriageScenariosIT {
         Instant since = Instant.now();
 
         pauseFor(member, SHORT_PAUSE);
-        await("member answers again").atMost(RECOVERY).until(() -> answers(member));
+        await("the hang was seen and then its end").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
+                .until(() -> faultsOf(member, since).stream().map(FaultEvent::kind).toList(),
+                        kinds -> kinds.contains(FaultKind.UNREACHABLE) && kinds.contains(FaultKind.RECOVERED));
         FaultEvent marker = notice(member, "after-short-pause");
         api.postFault(marker);
 
-        await("the marker, published after the pause, was planned").atMost(RECOVERY)
+        await("the marker, published after the recovery, was planned").atMost(RECOVERY)
                 .until(() -> !recoveries.plansCausedBy(Set.of(marker.faultId())).isEmpty());
+        assertThat(faultsOf(member, since)).extracting(FaultEvent::kind).first().isEqualTo(FaultKind.UNREACHABLE);
         assertThat(recoveries.plansFor(member.name(), since)).as("no plan acts on the paused member").isEmpty();
         assertThat(member.pid()).hasValue(pid);
         assertThat(startTime(member)).isEqualTo(startedAt);
