@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -92,6 +93,11 @@ public final class EventLog implements AutoCloseable {
 
     public List<RecoveryReport> reports() {
         return values(Topics.REPORTS, RecoveryReport.class);
+    }
+
+    /** When this reader first saw {@code value} (a decoded record, compared by equality), if it has. */
+    public Optional<Instant> seenAt(Object value) {
+        return entries.stream().filter(entry -> value.equals(entry.value())).map(Entry::seenAt).findFirst();
     }
 
     public List<Entry> deadLetters() {

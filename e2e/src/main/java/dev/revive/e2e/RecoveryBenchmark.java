@@ -1,10 +1,13 @@
 package dev.revive.e2e;
 
+import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.report.RecoveryReport;
-import dev.revive.contracts.report.Timeline;
 import dev.revive.contracts.report.Verdict;
-import dev.revive.targets.etcd.EtcdAdapter;
-import dev.revive.testkit.EtcdMember;
+import dev.revive.runbooks.disruption.ClusterView;
+import dev.revive.runbooks.disruption.MemberView;
+import dev.revive.targets.kind.StatusReader;
+import dev.revive.targets.kind.TargetKinds;
+import dev.revive.targets.kind.TargetSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,109 +15,134 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * Measures recoveries: kills a member (followers and the leader in turn) for a number of cycles
- * on one stack, and prints and writes p50 / p99 / max of detection latency, each hop and MTTR,
- * with the resident memory of every process. Usage: {@code [--cycles N] [--out FILE]}.
+ * Measures recoveries of every kind Revive supports on one stack: for each kind (etcd, then the ZooKeeper
+ * ensemble of kind generic) it kills a node for a number of cycles (followers and the leader in turn, writing
+ * during each outage), and prints and writes p50 / p99 / max of detection latency, each hop and MTTR per kind,
+ * with the resident memory of every process. Usage: {@value BenchmarkOptions#USAGE}.
  */
 public final class RecoveryBenchmark {
 
     private static final Duration CYCLE_TIMEOUT = Duration.ofMinutes(2);
-    private static final int KEYS_PER_CYCLE = 50;
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(2);
 
-    private RecoveryBenchmark() {
+    private final ReviveStack stack;
+    private final Recoveries recoveries;
+    private final TargetKinds kinds;
+    private final Clock clock;
+    private boolean incomplete;
+
+    private RecoveryBenchmark(ReviveStack stack, TargetKinds kinds, Clock clock) {
+        this.stack = stack;
+        this.recoveries = new Recoveries(stack.events());
+        this.kinds = kinds;
+        this.clock = clock;
     }
 
     public static void main(String[] args) throws Exception {
-        int cycles = 10;
-        Path out = Path.of("revive-demo-out/recovery-benchmark.txt");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--cycles" -> cycles = Integer.parseInt(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("usage: [--cycles N] [--out FILE], not " + args[i]);
-            }
-        }
-        out = out.toAbsolutePath();
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
         Clock clock = Clock.systemUTC();
-        Map<String, List<Duration>> samples = new LinkedHashMap<>();
+        String header = header(options, clock);
         List<String> lines = new ArrayList<>();
-        try (ReviveStack stack = ReviveStack.start(DemoOptions.locateRepoRoot(), Files.createTempDirectory("revive-bench-"),
-                System.out::println);
-                Workload workload = new Workload(stack.target().endpoints());
-                EtcdAdapter etcd = new EtcdAdapter(Duration.ofSeconds(2))) {
-            Recoveries recoveries = new Recoveries(stack.events());
-            for (int cycle = 1; cycle <= cycles; cycle++) {
-                awaitWholeCluster(stack, etcd);
-                boolean leader = cycle % 3 == 0;
-                EtcdMember victim = leader ? stack.target().leader() : stack.followers().get(cycle % 2);
-                Instant killedAt = clock.instant();
-                stack.target().kill(victim);
-                workload.write("bench/cycle-" + cycle, KEYS_PER_CYCLE);
-                RecoveryReport report = Polling.await("report for " + victim.name(), CYCLE_TIMEOUT,
-                        () -> recoveries.reportFor(victim.name(), killedAt));
-                record(samples, killedAt, report.timeline(), clock.instant());
-                lines.add(String.format("cycle %2d: killed %s %s → %s, MTTR %d ms", cycle, leader ? "leader" : "follower",
-                        victim.name(), report.verdict(), report.mttr().toMillis()));
-                if (report.verdict() != Verdict.CONSISTENT) {
-                    lines.add("  not consistent: " + report.checks());
+        boolean complete;
+        try (ReviveStack stack = ReviveStack.start(options.repoRoot(), Files.createTempDirectory("revive-bench-"),
+                System.out::println, options.needsZooKeeper());
+                TargetKinds kinds = TargetKinds.standard(new TargetSettings(STATUS_TIMEOUT))) {
+            RecoveryBenchmark benchmark = new RecoveryBenchmark(stack, kinds, clock);
+            for (String kind : options.kinds()) {
+                try (BenchTarget target = BenchTarget.of(kind, stack)) {
+                    lines.addAll(benchmark.measure(target, options.cycles()));
                 }
+                lines.add("");
             }
-            lines.add("");
-            lines.addAll(summary(samples));
-            lines.add("");
             lines.addAll(ResidentMemory.of(stack));
+            complete = !benchmark.incomplete;
         }
+        lines.add("");
+        lines.add("load average (1, 5, 15 min) at the end: " + loadAverage());
         lines.forEach(System.out::println);
-        Files.createDirectories(out.getParent());
-        Files.write(out, header(cycles, clock).concat(String.join("\n", lines)).concat("\n").getBytes());
-        System.out.println("\nwritten to " + out);
+        Files.createDirectories(options.out().getParent());
+        Files.writeString(options.out(), header + String.join("\n", lines) + "\n");
+        System.out.println("\nwritten to " + options.out());
+        if (!complete) {
+            System.err.println("some cycles had no report in time; see " + options.out());
+            System.exit(1);
+        }
     }
 
-    private static void awaitWholeCluster(ReviveStack stack, EtcdAdapter etcd) throws InterruptedException {
-        Polling.until("a whole cluster and every plan reported", CYCLE_TIMEOUT,
-                () -> stack.target().members().stream().allMatch(member -> etcd.isHealthy(member.clientUrl()))
-                        && stack.events().reports().size() == stack.events().plans().size());
+    /** The cycles of one kind: the same path for every kind, only the target differs. */
+    private List<String> measure(BenchTarget target, int cycles) throws InterruptedException {
+        ClusterSpec spec = target.spec();
+        List<String> lines = new ArrayList<>();
+        lines.add("## " + target.name() + " (cluster " + spec.id() + ", kind "
+                + spec.kind().name().toLowerCase(Locale.ROOT) + ", " + spec.nodes().size() + " nodes)");
+        HopTable hops = new HopTable();
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            awaitWholeAndNothingUnderWay(spec);
+            boolean leader = cycle % 3 == 0;
+            String victim = leader ? target.leader() : target.followers().get(cycle % 2);
+            Instant killedAt = clock.instant();
+            target.kill(victim);
+            String written = target.writeDuringOutage(cycle);
+            RecoveryReport report;
+            try {
+                report = Polling.await("report for " + spec.id() + "/" + victim, CYCLE_TIMEOUT,
+                        () -> recoveries.reportFor(victim, killedAt));
+            } catch (IllegalStateException e) {
+                incomplete = true;
+                lines.add(String.format("cycle %2d: killed %s, %s; its plans: %s; the remaining cycles are skipped",
+                        cycle, victim, e.getMessage(), plansFor(victim, killedAt)));
+                break;
+            }
+            Instant seen = stack.events().seenAt(report).orElseGet(clock::instant);
+            hops.record(new HopTable.Cycle(killedAt, report.timeline(), seen));
+            lines.add(String.format("cycle %2d: killed %s %s, wrote %s → %s, MTTR %d ms", cycle,
+                    leader ? "leader" : "follower", victim, written, report.verdict(), report.mttr().toMillis()));
+            if (report.verdict() != Verdict.CONSISTENT) {
+                lines.add("  not consistent: " + report.checks());
+            }
+        }
+        lines.add("");
+        lines.addAll(hops.rows());
+        return lines;
     }
 
-    private static void record(Map<String, List<Duration>> samples, Instant killedAt, Timeline timeline, Instant seen) {
-        add(samples, "detection (kill → fault observed)", killedAt, timeline.detectedAt());
-        add(samples, "planning (fault → plan)", timeline.detectedAt(), timeline.plannedAt());
-        add(samples, "dispatch (plan → first step)", timeline.plannedAt(), timeline.executionStartedAt());
-        add(samples, "execution (first step → outcome)", timeline.executionStartedAt(), timeline.executionFinishedAt());
-        add(samples, "verification (outcome → report)", timeline.executionFinishedAt(), timeline.verifiedAt());
-        add(samples, "MTTR (fault observed → verified)", timeline.detectedAt(), timeline.verifiedAt());
-        add(samples, "kill → report read (read_committed)", killedAt, seen);
+    private List<String> plansFor(String nodeId, Instant since) {
+        return recoveries.plansFor(nodeId, since).stream()
+                .map(plan -> plan.planId() + " " + plan.mode() + " (" + plan.modeReason() + ")").toList();
     }
 
-    private static void add(Map<String, List<Duration>> samples, String name, Instant from, Instant to) {
-        samples.computeIfAbsent(name, key -> new ArrayList<>()).add(Duration.between(from, to));
+    /**
+     * Waits, bounded, until every node of the cluster is healthy with one leader, as its kind's status reader
+     * says, and every earlier incident has been seen through.
+     */
+    private void awaitWholeAndNothingUnderWay(ClusterSpec spec) throws InterruptedException {
+        StatusReader status = kinds.status(spec.kind());
+        Polling.until(spec.id() + " whole and nothing under way", CYCLE_TIMEOUT,
+                () -> whole(status.read(spec)) && recoveries.nothingUnderWay());
     }
 
-    private static List<String> summary(Map<String, List<Duration>> samples) {
-        List<String> rows = new ArrayList<>();
-        rows.add(String.format("%-40s %8s %8s %8s %4s", "hop", "p50 ms", "p99 ms", "max ms", "n"));
-        samples.forEach((name, values) -> {
-            List<Long> sorted = values.stream().map(Duration::toMillis).sorted().toList();
-            rows.add(String.format("%-40s %8d %8d %8d %4d", name, percentile(sorted, 50), percentile(sorted, 99),
-                    sorted.get(sorted.size() - 1), sorted.size()));
-        });
-        return rows;
+    private static boolean whole(ClusterView view) {
+        return view.leader().isPresent() && view.members().stream().allMatch(MemberView::healthy);
     }
 
-    /** Nearest-rank percentile. */
-    private static long percentile(List<Long> sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+    private static String header(BenchmarkOptions options, Clock clock) {
+        return "# Revive recovery benchmark, " + clock.instant() + ", " + options.cycles() + " cycles per kind ("
+                + String.join(", ", options.kinds()) + "), " + Runtime.getRuntime().availableProcessors()
+                + " cores, java " + System.getProperty("java.version") + ", load average at the start "
+                + loadAverage() + "\n";
     }
 
-    private static String header(int cycles, Clock clock) throws IOException {
-        return "# Revive recovery benchmark, " + clock.instant() + ", " + cycles + " cycles, "
-                + Runtime.getRuntime().availableProcessors() + " cores, java " + System.getProperty("java.version")
-                + "\n";
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, or n/a: other work on the machine skews every hop. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" ", fields[0], fields[1], fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 }

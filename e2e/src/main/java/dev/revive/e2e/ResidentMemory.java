@@ -13,13 +13,20 @@ final class ResidentMemory {
     private ResidentMemory() {
     }
 
-    /** One line per process: the four services, this JVM (broker and launcher), the etcd members. */
+    /**
+     * One line per process: the four services, this JVM (broker and launcher), the etcd members and, when the
+     * stack has them, the ZooKeeper servers.
+     */
     static List<String> of(ReviveStack stack) {
         List<String> lines = new ArrayList<>();
         lines.add("resident memory (VmRSS):");
         stack.services().forEach(service -> lines.add(line(service.name() + "-service", service.pid())));
         lines.add(line("launcher JVM with the KRaft broker", ProcessHandle.current().pid()));
         stack.target().members().forEach(member -> member.pid().ifPresent(pid -> lines.add(line("etcd " + member.name(), pid))));
+        if (stack.zookeeper() != null) {
+            stack.zookeeper().nodes().forEach(node -> node.pid()
+                    .ifPresent(pid -> lines.add(line("zookeeper " + node.name(), pid))));
+        }
         return lines;
     }
 

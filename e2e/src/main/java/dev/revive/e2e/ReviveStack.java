@@ -152,7 +152,8 @@ public final class ReviveStack implements AutoCloseable {
         if (withZooKeeper) {
             begin = System.nanoTime();
             zookeeper = track(ZooKeeperEnsemble.start(3));
-            zookeeperSpec = ZooKeeperSpecs.describe(ZOOKEEPER_ID, zookeeper, runDir.resolve("zookeeper"));
+            zookeeperSpec = TargetSpecs.withDemoPolicy(
+                    ZooKeeperSpecs.describe(ZOOKEEPER_ID, zookeeper, runDir.resolve("zookeeper")));
             progress.accept("ZooKeeper ensemble " + zookeeper + " in " + since(begin) + ", spec written to "
                     + TargetSpecs.write(zookeeperSpec, runDir.resolve("specs")));
         }

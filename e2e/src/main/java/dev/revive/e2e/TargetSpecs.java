@@ -51,6 +51,15 @@ public final class TargetSpecs {
                 new BackupLocation(workDir.resolve("backups").toString()), List.of(), DETECTION);
     }
 
+    /**
+     * {@code spec} with the stack's demo policy instead of its own, so that every cluster of the stack can be
+     * broken as often as the scenarios, the demo and the benchmark need.
+     */
+    public static ClusterSpec withDemoPolicy(ClusterSpec spec) {
+        return new ClusterSpec(spec.id(), spec.kind(), spec.nodes(), DEMO_POLICY, spec.backup(), spec.checks(),
+                spec.detection());
+    }
+
     /** Writes {@code spec} as {@code <dir>/<id>.yaml} and returns the file. */
     public static Path write(ClusterSpec spec, Path dir) throws IOException {
         Files.createDirectories(dir);

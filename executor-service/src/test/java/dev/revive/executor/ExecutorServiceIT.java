@@ -38,8 +38,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +65,7 @@ class ExecutorServiceIT {
 
     private static final Logger LOG = Logger.getLogger(ExecutorServiceIT.class);
     private static final Duration PLAN_TIMEOUT = Duration.ofSeconds(90);
-    private static EtcdCluster target;
-    private static Path backups;
+    private static TargetCluster target;
 
     @InjectKafkaBroker
     KafkaBroker broker;
@@ -79,8 +76,7 @@ class ExecutorServiceIT {
 
     @BeforeAll
     static void startTargetCluster() throws Exception {
-        target = EtcdCluster.start(3);
-        backups = Files.createTempDirectory("revive-backups-");
+        target = TargetCluster.start(3);
     }
 
     @AfterAll
@@ -90,19 +86,17 @@ class ExecutorServiceIT {
 
     @AfterEach
     void everyMemberRunsAgain() {
-        target.members().stream().filter(member -> !member.isAlive()).forEach(target::restart);
-        target.awaitHealthy(Duration.ofSeconds(30));
+        target.restartStoppedMembers();
     }
 
     @Test
     void restartsAKilledMemberAndRecordsEveryStep() throws Exception {
         // given: a registered three-member cluster, a follower killed with SIGKILL, junk in its temp dir
         EtcdMember leader = target.leader();
-        EtcdMember victim = target.members().stream().filter(member -> member != leader).findFirst().orElseThrow();
-        Files.createDirectories(TargetSpecs.tempDir(target, victim));
-        Files.writeString(TargetSpecs.tempDir(target, victim).resolve("stale.lock"), "left over");
-        ClusterSpec spec = TargetSpecs.of(Fixtures.CLUSTER, target, backups);
-        target.kill(victim);
+        EtcdMember victim = target.followers().get(0);
+        target.leaveJunkInTempDir(victim);
+        ClusterSpec spec = target.spec(Fixtures.CLUSTER);
+        target.etcd().kill(victim);
         RecoveryPlan plan = Fixtures.plan("inc-kill", 1, PlanMode.AUTO,
                 Fixtures.restartSteps(victim.name(), leader.name(), 2));
 
@@ -133,8 +127,9 @@ class ExecutorServiceIT {
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(Fixtures.CLUSTER);
                 assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/revive/executor");
             });
-            assertThat(backups.resolve(Fixtures.CLUSTER).resolve(plan.planId() + "-" + victim.name() + ".db")).exists();
-            assertThat(TargetSpecs.tempDir(target, victim)).isEmptyDirectory();
+            assertThat(target.backups().resolve(Fixtures.CLUSTER).resolve(plan.planId() + "-" + victim.name() + ".db"))
+                    .exists();
+            assertThat(target.tempDir(victim)).isEmptyDirectory();
             assertThat(coordinationValue("revive/fence/" + Fixtures.CLUSTER)).isEqualTo(plan.planId() + "/07-await-caught-up");
             assertThat(coordinationValue("revive/locks/" + Fixtures.CLUSTER)).isNull();
             LOG.infof("MEASURED member restart: plan published -> PLAN_COMPLETED in %d ms; %s", tookMillis,
@@ -145,8 +140,8 @@ class ExecutorServiceIT {
     @Test
     void autoAndDryRunPlansRunAndBadRecordsGoToTheDeadLetterTopic() throws Exception {
         // given: a registered cluster
-        ClusterSpec spec = TargetSpecs.of(Fixtures.CLUSTER, target, backups);
-        EtcdMember first = target.member(0);
+        ClusterSpec spec = target.spec(Fixtures.CLUSTER);
+        EtcdMember first = target.etcd().member(0);
         long pid = first.pid().orElseThrow();
         RecoveryPlan dryRun = Fixtures.plan("inc-dry", 1, PlanMode.DRY_RUN,
                 List.of(Fixtures.step("01-kill", Action.FORCE_KILL, first.name(), 1)));
@@ -191,13 +186,12 @@ class ExecutorServiceIT {
     @Test
     void cancelRevisionBeforeTheActingStepCancelsThePlanAndLeavesTheProcessAlone() throws Exception {
         // given: a running member, and a plan that first waits (on a source member that is down) and then stops it
-        ClusterSpec spec = TargetSpecs.of(Fixtures.CLUSTER, target, backups);
-        EtcdMember leader = target.leader();
-        List<EtcdMember> followers = target.members().stream().filter(member -> member != leader).toList();
+        ClusterSpec spec = target.spec(Fixtures.CLUSTER);
+        List<EtcdMember> followers = target.followers();
         EtcdMember member = followers.get(0);
         EtcdMember source = followers.get(1);
         long pid = member.pid().orElseThrow();
-        target.kill(source);
+        target.etcd().kill(source);
         RecoveryPlan plan = Fixtures.plan("inc-cancel", 1, PlanMode.AUTO, List.of(
                 new PlanStep("01-await-caught-up", Action.AWAIT_CAUGHT_UP, member.name(),
                         new StepParams(Duration.ofSeconds(8), null, source.name(), 0L, 1), OnFailure.CONTINUE),

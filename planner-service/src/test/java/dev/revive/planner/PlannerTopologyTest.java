@@ -1,6 +1,6 @@
 package dev.revive.planner;
 
-import dev.revive.testkit.MutableClock;
+import static dev.revive.planner.TopologyHarness.utf8;
 import static dev.revive.planner.domain.Fixtures.CLUSTER;
 import static dev.revive.planner.domain.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,63 +16,22 @@ import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.Verdict;
-import dev.revive.contracts.time.IdSource;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.Fixtures;
-import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.planner.domain.IncidentState;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Plans with CloudEvent headers, dead letters of records that break the contract, and incidents closing. */
 class PlannerTopologyTest {
 
-    static final java.time.Duration TICK = java.time.Duration.ofMillis(500);
-
-    @TempDir
-    Path stateDir;
-
-    private final MutableClock clock = new MutableClock(T0.plusSeconds(5));
-    private TopologyTestDriver driver;
-    private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
-    private TestOutputTopic<String, RecoveryPlan> plans;
-    private TestOutputTopic<byte[], byte[]> deadLetters;
-
-    @BeforeEach
-    void startDriver() {
-        IncidentPlanner planner = IncidentPlanner.standard(clock, IdSource.sequential());
-        driver = new TopologyTestDriver(PlannerTopology.build(planner, clock, TICK), streamsConfig());
-        for (Topic<?, ?> topic : List.of(Topics.CLUSTERS, Topics.FAULTS, Topics.DECISIONS, Topics.EXECUTIONS,
-                Topics.REPORTS)) {
-            inputs.put(topic.name(), driver.createInputTopic(topic.name(), new ByteArraySerializer(),
-                    new ByteArraySerializer()));
-        }
-        plans = driver.createOutputTopic(Topics.PLANS.name(), Topics.PLANS.keySerde().deserializer(),
-                Topics.PLANS.valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DLQ.name(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
-    }
+    @RegisterExtension
+    final TopologyHarness planner = new TopologyHarness();
 
     @Test
     void emitsOnePlanPerIncidentWithCloudEventHeaders() {
@@ -81,7 +40,7 @@ class PlannerTopologyTest {
         publish(Topics.FAULTS, CLUSTER, Fixtures.fault("f-1", "n1"));
         publish(Topics.FAULTS, CLUSTER, Fixtures.fault("f-2", "n2"));
 
-        TestRecord<String, RecoveryPlan> plan = plans.readRecord();
+        TestRecord<String, RecoveryPlan> plan = planner.plans().readRecord();
         assertThat(plan.key()).isEqualTo(CLUSTER);
         assertThat(plan.value().planId()).isEqualTo("inc-1-r1");
         assertThat(plan.value().reason()).containsExactly("f-1");
@@ -91,9 +50,9 @@ class PlannerTopologyTest {
         assertThat(header(headers, CloudEventHeaders.SOURCE)).isEqualTo("/revive/planner");
         assertThat(header(headers, CloudEventHeaders.ID)).isEqualTo("inc-1-r1");
         assertThat(header(headers, CloudEventHeaders.SUBJECT)).isEqualTo(CLUSTER);
-        assertThat(header(headers, CloudEventHeaders.TIME)).isEqualTo(clock.instant().toString());
+        assertThat(header(headers, CloudEventHeaders.TIME)).isEqualTo(planner.clock().instant().toString());
         assertThat(header(headers, CloudEventHeaders.CONTENT_TYPE)).isEqualTo(CloudEventHeaders.JSON);
-        assertThat(plans.isEmpty()).isTrue();
+        assertThat(planner.plans().isEmpty()).isTrue();
         assertThat(incidentState().incident().faultIds()).containsExactly("f-1", "f-2");
     }
 
@@ -106,9 +65,9 @@ class PlannerTopologyTest {
                     T0.plusMillis(i)));
         }
 
-        assertThat(plans.readValuesToList()).singleElement()
+        assertThat(planner.plans().readValuesToList()).singleElement()
                 .satisfies(plan -> assertThat(plan.reason()).containsExactly("f-0"));
-        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(planner.deadLetters().isEmpty()).isTrue();
     }
 
     @Test
@@ -119,26 +78,26 @@ class PlannerTopologyTest {
 
         publish(Topics.FAULTS, "etcd-x", stranger);
 
-        TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+        TestRecord<byte[], byte[]> letter = planner.deadLetters().readRecord();
         assertThat(DeadLetters.reason(letter.headers())).isEqualTo("UNKNOWN_CLUSTER");
         assertThat(header(letter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.FAULTS.name());
         assertThat(header(letter.headers(), DeadLetters.SERVICE)).isEqualTo("planner-service");
         assertThat(letter.value()).isEqualTo(Topics.FAULTS.valueSerde().serializer().serialize(null, stranger));
         assertThat(header(letter.headers(), CloudEventHeaders.ID)).isEqualTo("f-1");
-        assertThat(plans.isEmpty()).isTrue();
+        assertThat(planner.plans().isEmpty()).isTrue();
     }
 
     @Test
     void garbageBytesGoToDeadLettersAndProcessingGoesOn() {
         publish(Topics.CLUSTERS, CLUSTER, Fixtures.etcd());
 
-        inputs.get(Topics.FAULTS.name()).pipeInput(utf8(CLUSTER), utf8("{not json"));
-        inputs.get(Topics.REPORTS.name()).pipeInput(utf8(CLUSTER), (byte[]) null);
+        planner.pipe(Topics.FAULTS, new TestRecord<>(utf8(CLUSTER), utf8("{not json")));
+        planner.pipe(Topics.REPORTS, new TestRecord<>(utf8(CLUSTER), (byte[]) null));
         publish(Topics.FAULTS, CLUSTER, Fixtures.fault("f-1", "n1"));
 
-        assertThat(deadLetters.readRecordsToList()).extracting(letter -> DeadLetters.reason(letter.headers()))
+        assertThat(planner.deadLetters().readRecordsToList()).extracting(letter -> DeadLetters.reason(letter.headers()))
                 .containsExactly("MALFORMED", "MALFORMED");
-        assertThat(plans.readValuesToList()).singleElement()
+        assertThat(planner.plans().readValuesToList()).singleElement()
                 .satisfies(plan -> assertThat(plan.reason()).containsExactly("f-1"));
     }
 
@@ -151,12 +110,12 @@ class PlannerTopologyTest {
         Headers wrongType = new RecordHeaders();
         CloudEventHeaders.write(wrongType, EventTypes.describe(Fixtures.fault("f-3", "n1"), "/test", T0));
         wrongType.remove(CloudEventHeaders.TYPE).add(CloudEventHeaders.TYPE, utf8("dev.revive.fault.v2"));
-        inputs.get(Topics.FAULTS.name()).pipeInput(new TestRecord<>(utf8(CLUSTER),
+        planner.pipe(Topics.FAULTS, new TestRecord<>(utf8(CLUSTER),
                 Topics.FAULTS.valueSerde().serializer().serialize(null, Fixtures.fault("f-3", "n1")), wrongType));
 
-        assertThat(deadLetters.readRecordsToList()).extracting(letter -> DeadLetters.reason(letter.headers()))
+        assertThat(planner.deadLetters().readRecordsToList()).extracting(letter -> DeadLetters.reason(letter.headers()))
                 .containsExactly("INVALID_VALUE", "UNKNOWN_NODE", "UNSUPPORTED_VERSION");
-        assertThat(plans.isEmpty()).isTrue();
+        assertThat(planner.plans().isEmpty()).isTrue();
     }
 
     @Test
@@ -168,7 +127,7 @@ class PlannerTopologyTest {
         assertThat(incidentState().incident().state()).isEqualTo(IncidentState.CLOSED);
         publish(Topics.FAULTS, CLUSTER, Fixtures.fault("f-2", "n1"));
 
-        assertThat(plans.readValuesToList()).extracting(RecoveryPlan::planId).containsExactly("inc-1-r1", "inc-2-r1");
+        assertThat(planner.plans().readValuesToList()).extracting(RecoveryPlan::planId).containsExactly("inc-1-r1", "inc-2-r1");
     }
 
     @Test
@@ -179,44 +138,28 @@ class PlannerTopologyTest {
         publish(Topics.EXECUTIONS, CLUSTER, Fixtures.outcome("inc-1", Outcome.PLAN_ABORTED));
 
         assertThat(incidentState().incident().state()).isEqualTo(IncidentState.ESCALATED);
-        assertThat(plans.readValuesToList()).hasSize(1);
+        assertThat(planner.plans().readValuesToList()).hasSize(1);
     }
 
     @Test
     void removedClusterNoLongerAcceptsFaults() {
         publish(Topics.CLUSTERS, CLUSTER, Fixtures.etcd());
 
-        inputs.get(Topics.CLUSTERS.name()).pipeInput(utf8(CLUSTER), (byte[]) null);
+        planner.pipe(Topics.CLUSTERS, new TestRecord<>(utf8(CLUSTER), (byte[]) null));
         publish(Topics.FAULTS, CLUSTER, Fixtures.fault("f-1", "n1"));
 
-        assertThat(DeadLetters.reason(deadLetters.readRecord().headers())).isEqualTo("UNKNOWN_CLUSTER");
+        assertThat(DeadLetters.reason(planner.deadLetters().readRecord().headers())).isEqualTo("UNKNOWN_CLUSTER");
     }
 
-    ClusterState incidentState() {
-        return driver.<String, ClusterState>getKeyValueStore(PlannerStores.INCIDENTS).get(CLUSTER);
+    private ClusterState incidentState() {
+        return planner.incidentState();
     }
 
-    <V> void publish(Topic<String, V> topic, String key, V value) {
-        Headers headers = CloudEventHeaders.write(new RecordHeaders(), EventTypes.describe(value, "/test", T0));
-        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        inputs.get(topic.name()).pipeInput(new TestRecord<>(utf8(key), bytes, headers));
+    private <V> void publish(Topic<String, V> topic, String key, V value) {
+        planner.publish(topic, key, value);
     }
 
     private static String header(Headers headers, String key) {
         return new String(headers.lastHeader(key).value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Properties streamsConfig() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "revive-planner-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, PlannerProductionExceptionHandler.class);
-        return props;
     }
 }

@@ -1,15 +1,9 @@
 package dev.revive.testkit;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -32,18 +26,13 @@ public final class EtcdCluster implements AutoCloseable {
     public static final Duration LEADER_TIMEOUT = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdCluster.class);
-    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
-    private final Path directory;
-    private final List<EtcdMember> members;
+    private final ProcessGroup<EtcdMember> group;
     private final EtcdHttp http = new EtcdHttp();
-    private final Thread shutdownHook = new Thread(this::destroy, "etcd-cluster-cleanup");
-    private volatile boolean closed;
 
-    private EtcdCluster(Path directory, List<EtcdMember> members) {
-        this.directory = directory;
-        this.members = List.copyOf(members);
+    private EtcdCluster(ProcessGroup<EtcdMember> group) {
+        this.group = group;
     }
 
     /**
@@ -57,40 +46,31 @@ public final class EtcdCluster implements AutoCloseable {
             throw new IllegalArgumentException("an etcd cluster needs at least one member, got " + size);
         }
         Path binary = EtcdBinary.locate();
-        Path directory = TempDirs.create("revive-etcd-");
-        EtcdCluster cluster = new EtcdCluster(directory, EtcdCommands.members(binary, directory, size));
-        Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
-        try {
-            long startNanos = System.nanoTime();
-            cluster.members.forEach(EtcdMember::launch);
-            cluster.awaitAllHealthy(START_TIMEOUT);
-            LOG.info("etcd cluster of {} healthy in {} ms: {}", size,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), cluster.endpoints());
-            return cluster;
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
+        EtcdCluster cluster = new EtcdCluster(ProcessGroup.open("revive-etcd-",
+            directory -> EtcdCommands.members(binary, directory, size), POLL_INTERVAL, "etcd-cluster-cleanup"));
+        Duration took = cluster.group.launchAll(() -> cluster.awaitAllHealthy(START_TIMEOUT));
+        LOG.info("etcd cluster of {} healthy in {} ms: {}", size, took.toMillis(), cluster.endpoints());
+        return cluster;
     }
 
     /** The directory holding every member's data dir and log file. */
     public Path directory() {
-        return directory;
+        return group.directory();
     }
 
     /** The client URLs of all members, in member order. */
     public List<String> endpoints() {
-        return members.stream().map(EtcdMember::clientUrl).collect(Collectors.toList());
+        return group.nodes().stream().map(EtcdMember::clientUrl).collect(Collectors.toList());
     }
 
     /** All members, in order. */
     public List<EtcdMember> members() {
-        return members;
+        return group.nodes();
     }
 
     /** The member at {@code index} (0-based). */
     public EtcdMember member(int index) {
-        return members.get(index);
+        return group.nodes().get(index);
     }
 
     /**
@@ -99,7 +79,7 @@ public final class EtcdCluster implements AutoCloseable {
      * @throws IllegalStateException at the deadline, naming the unhealthy members and their logs
      */
     public void awaitHealthy(Duration timeout) {
-        awaitUntil(timeout, () -> unhealthy(true), "etcd members not healthy");
+        group.awaitNone(timeout, () -> group.runningFailing(this::isHealthy), "etcd members not healthy");
     }
 
     /** Waits for a leader for at most {@link #LEADER_TIMEOUT}. */
@@ -113,40 +93,24 @@ public final class EtcdCluster implements AutoCloseable {
      * @throws IllegalStateException when no leader is found in time
      */
     public EtcdMember awaitLeader(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Optional<EtcdMember> leader = findLeader();
-        while (leader.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no etcd leader after " + timeout + " in " + directory);
-            }
-            Interrupts.pause(POLL_INTERVAL);
-            leader = findLeader();
-        }
-        return leader.get();
+        return group.awaitFound(timeout, this::findLeader, "no etcd leader");
     }
 
     /** The member that reports itself as leader right now, if any (one status call per member). */
     public Optional<EtcdMember> findLeader() {
-        return members.stream()
+        return group.nodes().stream()
             .filter(member -> http.status(member.clientUrl()).map(EtcdHttp.Status::isLeader).orElse(false))
             .findFirst();
     }
 
     /** Kills the member with SIGKILL and waits until its processes have exited. */
     public void kill(EtcdMember member) {
-        requireMember(member);
-        ProcessSweep.killAndWait(member.processes(), EXIT_TIMEOUT);
-        LOG.info("etcd member {} killed (SIGKILL)", member.name());
+        group.kill(member);
     }
 
     /** Stops the member with SIGTERM, waiting for it; SIGKILLs it if it does not exit in time. */
     public void stop(EtcdMember member) {
-        requireMember(member);
-        List<ProcessHandle> processes = member.processes();
-        processes.forEach(ProcessHandle::destroy);
-        List<ProcessHandle> stubborn = ProcessSweep.awaitExit(processes, EXIT_TIMEOUT);
-        ProcessSweep.killAndWait(stubborn, EXIT_TIMEOUT);
-        LOG.info("etcd member {} stopped (SIGTERM)", member.name());
+        group.stop(member);
     }
 
     /**
@@ -154,26 +118,13 @@ public final class EtcdCluster implements AutoCloseable {
      * the process is started; use {@link #awaitHealthy(Duration)} to wait for it to rejoin.
      */
     public void restart(EtcdMember member) {
-        requireMember(member);
-        if (member.isAlive()) {
-            throw new IllegalStateException(member + " is still running");
-        }
-        member.launch();
-        LOG.info("etcd member {} restarted", member.name());
+        group.restart(member);
     }
 
     /** Kills every process of the cluster, wherever it was started, and deletes the directory. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            destroy();
-        } finally {
-            removeShutdownHook();
-        }
+        group.close();
     }
 
     @Override
@@ -181,75 +132,14 @@ public final class EtcdCluster implements AutoCloseable {
         return "EtcdCluster" + endpoints();
     }
 
-    private synchronized void destroy() {
-        List<ProcessHandle> processes = new ArrayList<>(ProcessSweep.withArgumentContaining(directory + File.separator));
-        members.forEach(member -> processes.addAll(member.processes()));
-        ProcessSweep.killAndWait(processes, EXIT_TIMEOUT);
-        TempDirs.deleteRecursively(directory);
-    }
-
-    private void removeShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run: nothing to remove
-        }
-    }
-
     private void awaitAllHealthy(Duration timeout) {
-        awaitUntil(timeout, () -> {
-            failIfAnyMemberDied();
-            return unhealthy(false);
+        group.awaitNone(timeout, () -> {
+            group.requireAllAlive("etcd members exited during start");
+            return group.failing(this::isHealthy);
         }, "etcd cluster did not become healthy");
     }
 
-    private List<EtcdMember> unhealthy(boolean liveOnly) {
-        List<EtcdMember> candidates = liveOnly
-            ? members.stream().filter(EtcdMember::isAlive).collect(Collectors.toList())
-            : members;
-        if (candidates.isEmpty()) {
-            return members;
-        }
-        return candidates.stream().filter(member -> !http.isHealthy(member.clientUrl())).collect(Collectors.toList());
-    }
-
-    private void awaitUntil(Duration timeout, Supplier<List<EtcdMember>> pending, String problem) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<EtcdMember> waiting = pending.get();
-        while (!waiting.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(problem + " after " + timeout + ": " + describe(waiting));
-            }
-            Interrupts.pause(POLL_INTERVAL);
-            waiting = pending.get();
-        }
-    }
-
-    private void failIfAnyMemberDied() {
-        List<EtcdMember> dead = members.stream().filter(member -> !member.isAlive()).collect(Collectors.toList());
-        if (!dead.isEmpty()) {
-            throw new IllegalStateException("etcd members exited during start: " + describe(dead));
-        }
-    }
-
-    private void requireMember(EtcdMember member) {
-        if (!members.contains(member)) {
-            throw new IllegalArgumentException(member + " is not a member of " + this);
-        }
-    }
-
-    private static String describe(List<EtcdMember> members) {
-        return members.stream()
-            .map(member -> member + " (log " + member.logFile() + ")\n" + tail(member.logFile(), 10))
-            .collect(Collectors.joining("\n"));
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+    private boolean isHealthy(EtcdMember member) {
+        return http.isHealthy(member.clientUrl());
     }
 }

@@ -1,12 +1,10 @@
 package dev.revive.testkit;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,20 +32,15 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
 
     static final int TICK_MS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperEnsemble.class);
-    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Path directory;
-    private final List<ZooKeeperNode> nodes;
-    private final Thread shutdownHook = new Thread(this::destroy, "zookeeper-ensemble-cleanup");
-    private volatile boolean closed;
+    private final ProcessGroup<ZooKeeperNode> group;
     private int touches;
 
-    private ZooKeeperEnsemble(Path directory, List<ZooKeeperNode> nodes) {
-        this.directory = directory;
-        this.nodes = List.copyOf(nodes);
+    private ZooKeeperEnsemble(ProcessGroup<ZooKeeperNode> group) {
+        this.group = group;
     }
 
     /**
@@ -61,61 +54,43 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
             throw new IllegalArgumentException("an ensemble needs at least one server, got " + size);
         }
         String classPath = ZooKeeperInstall.classPath("slf4j-simple.jar");
-        Path directory = TempDirs.create("revive-zk-");
-        ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble(directory, ZooKeeperConfigs.nodes(classPath, directory,
-            size));
-        Runtime.getRuntime().addShutdownHook(ensemble.shutdownHook);
-        try {
-            long startNanos = System.nanoTime();
-            ensemble.nodes.forEach(ZooKeeperNode::launch);
-            ensemble.awaitServing(START_TIMEOUT);
-            LOG.info("ZooKeeper ensemble of {} serving in {} ms: {}", size,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), ensemble.nodes);
-            return ensemble;
-        } catch (RuntimeException e) {
-            ensemble.close();
-            throw e;
-        }
+        ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble(ProcessGroup.open("revive-zk-",
+            directory -> ZooKeeperConfigs.nodes(classPath, directory, size), POLL_INTERVAL,
+            "zookeeper-ensemble-cleanup"));
+        Duration took = ensemble.group.launchAll(() -> ensemble.awaitServing(START_TIMEOUT));
+        LOG.info("ZooKeeper ensemble of {} serving in {} ms: {}", size, took.toMillis(), ensemble.nodes());
+        return ensemble;
     }
 
     /** The directory holding every server's data dir, config and log. */
     public Path directory() {
-        return directory;
+        return group.directory();
     }
 
     /** All servers, in myid order. */
     public List<ZooKeeperNode> nodes() {
-        return nodes;
+        return group.nodes();
     }
 
     /** The server at {@code index} (0-based; its myid is index + 1). */
     public ZooKeeperNode node(int index) {
-        return nodes.get(index);
+        return group.nodes().get(index);
     }
 
     /** Waits for a leader for at most {@link #LEADER_TIMEOUT}. */
     public ZooKeeperNode leader() {
-        long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
-        Optional<ZooKeeperNode> leader = findLeader();
-        while (leader.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no ZooKeeper leader after " + LEADER_TIMEOUT + " in " + directory);
-            }
-            Interrupts.pause(POLL_INTERVAL);
-            leader = findLeader();
-        }
-        return leader.get();
+        return group.awaitFound(LEADER_TIMEOUT, this::findLeader, "no ZooKeeper leader");
     }
 
     /** The server that says it leads right now, if any. */
     public Optional<ZooKeeperNode> findLeader() {
-        return nodes.stream().filter(node -> state(node).filter("leader"::equals).isPresent()).findFirst();
+        return nodes().stream().filter(node -> state(node).filter("leader"::equals).isPresent()).findFirst();
     }
 
     /** The servers other than the current leader (waiting for one first). */
     public List<ZooKeeperNode> followers() {
         ZooKeeperNode leader = leader();
-        return nodes.stream().filter(node -> node != leader).collect(Collectors.toList());
+        return nodes().stream().filter(node -> node != leader).collect(Collectors.toList());
     }
 
     /**
@@ -124,33 +99,18 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
      * @throws IllegalStateException at the deadline, naming the servers and their log tails
      */
     public void awaitServing(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<ZooKeeperNode> waiting = notServing();
-        while (!waiting.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("ZooKeeper servers not serving after " + timeout + ": "
-                    + describe(waiting));
-            }
-            Interrupts.pause(POLL_INTERVAL);
-            waiting = notServing();
-        }
+        group.awaitNone(timeout, () -> group.runningFailing(ZooKeeperEnsemble::serves),
+            "ZooKeeper servers not serving");
     }
 
     /** Kills the server with SIGKILL and waits until its processes have exited. */
     public void kill(ZooKeeperNode node) {
-        requireNode(node);
-        ProcessSweep.killAndWait(node.processes(), EXIT_TIMEOUT);
-        LOG.info("ZooKeeper server {} killed (SIGKILL)", node.name());
+        group.kill(node);
     }
 
     /** Starts a stopped server again with its {@link ZooKeeperNode#command()}; returns once the process runs. */
     public void restart(ZooKeeperNode node) {
-        requireNode(node);
-        if (node.isAlive()) {
-            throw new IllegalStateException(node + " is still running");
-        }
-        node.launch();
-        LOG.info("ZooKeeper server {} restarted", node.name());
+        group.restart(node);
     }
 
     /**
@@ -159,12 +119,13 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
      * followers only with the first transaction of that epoch; this is that transaction.
      */
     public void touch() {
-        String servers = nodes.stream().map(node -> "127.0.0.1:" + node.clientPort()).collect(Collectors.joining(","));
+        String servers = nodes().stream().map(node -> "127.0.0.1:" + node.clientPort())
+            .collect(Collectors.joining(","));
         String path = "/revive-touch-" + (++touches);
         List<String> argv = List.of(ZooKeeperInstall.java().toString(), "-Xmx64m", "-cp",
             ZooKeeperInstall.classPath("slf4j-nop.jar"), ZooKeeperInstall.CLIENT_MAIN, "-server", servers, "create",
             path, "x");
-        Path output = directory.resolve("client-" + touches + ".out");
+        Path output = directory().resolve("client-" + touches + ".out");
         try {
             Process client = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
@@ -187,66 +148,19 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
     /** Kills every process of the ensemble, wherever it was started, and deletes the directory. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            destroy();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: nothing to remove
-            }
-        }
+        group.close();
     }
 
     @Override
     public String toString() {
-        return "ZooKeeperEnsemble" + nodes;
+        return "ZooKeeperEnsemble" + nodes();
     }
 
-    private synchronized void destroy() {
-        List<ProcessHandle> processes =
-            new ArrayList<>(ProcessSweep.withArgumentContaining(directory + File.separator));
-        nodes.forEach(node -> processes.addAll(node.processes()));
-        ProcessSweep.killAndWait(processes, EXIT_TIMEOUT);
-        TempDirs.deleteRecursively(directory);
-    }
-
-    private List<ZooKeeperNode> notServing() {
-        List<ZooKeeperNode> live = nodes.stream().filter(ZooKeeperNode::isAlive).collect(Collectors.toList());
-        if (live.isEmpty()) {
-            return nodes;
-        }
-        return live.stream()
-            .filter(node -> state(node).filter(s -> s.equals("leader") || s.equals("follower")).isEmpty())
-            .collect(Collectors.toList());
+    private static boolean serves(ZooKeeperNode node) {
+        return state(node).filter(s -> s.equals("leader") || s.equals("follower")).isPresent();
     }
 
     private static Optional<String> state(ZooKeeperNode node) {
         return FourLetterWords.serverState(node.clientPort(), ASK_TIMEOUT);
-    }
-
-    private void requireNode(ZooKeeperNode node) {
-        if (!nodes.contains(node)) {
-            throw new IllegalArgumentException(node + " is not a server of " + this);
-        }
-    }
-
-    private static String describe(List<ZooKeeperNode> nodes) {
-        return nodes.stream()
-            .map(node -> node + " (log " + node.logFile() + ")\n" + tail(node.logFile(), 10))
-            .collect(Collectors.joining("\n"));
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }

@@ -65,6 +65,9 @@ class VerifierIT {
 
     private static final Logger LOG = Logger.getLogger(VerifierIT.class);
     private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(60);
+    /** The checks of an etcd cluster's report, in their order. */
+    private static final List<String> ETCD_CHECKS = List.of("plan-completed", "members-answer", "single-leader",
+            "applied-index-lag", "hash-kv-equal");
 
     @InjectKafkaBroker
     KafkaBroker broker;
@@ -110,8 +113,7 @@ class VerifierIT {
         LOG.infof("healthy cluster verified and reported in %d ms",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         assertThat(report.verdict()).isEqualTo(Verdict.CONSISTENT);
-        assertThat(report.checks()).extracting(CheckResult::name).containsExactly("plan-completed", "members-answer",
-                "single-leader", "applied-index-lag", "hash-kv-equal");
+        assertThat(report.checks()).extracting(CheckResult::name).containsExactlyElementsOf(ETCD_CHECKS);
         assertThat(report.checks()).extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
         assertThat(report.checks().get(4).evidence()).containsKeys("m0", "m1", "m2");
         assertThat(report.timeline().detectedAt()).isEqualTo(plan.detectedAt());
@@ -160,11 +162,9 @@ class VerifierIT {
         RecoveryPlan plan = registeredPlan("etcd-aborted", "inc-aborted");
 
         // when
-        kafka.publish(Topics.EXECUTIONS, plan.clusterId(), Samples.outcome(plan, Outcome.PLAN_ABORTED,
-                "05-start FAILED: etcd exited with status 1"));
+        RecoveryReport report = reportAfter(plan, Outcome.PLAN_ABORTED, "05-start FAILED: etcd exited with status 1");
 
         // then
-        RecoveryReport report = awaitReport(plan);
         assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(report.checks().get(0).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(report.checks().get(0).observed()).contains("05-start FAILED");
@@ -202,14 +202,11 @@ class VerifierIT {
         RecoveryPlan plan = registeredPlan("etcd-cancelled", "inc-cancelled");
 
         // when
-        kafka.publish(Topics.EXECUTIONS, plan.clusterId(), Samples.outcome(plan, Outcome.PLAN_CANCELLED,
-                "fault no longer holds: m1 answers"));
+        RecoveryReport report = reportAfter(plan, Outcome.PLAN_CANCELLED, "fault no longer holds: m1 answers");
 
         // then
-        RecoveryReport report = awaitReport(plan);
         assertThat(report.verdict()).isEqualTo(Verdict.CONSISTENT);
-        assertThat(report.checks()).extracting(CheckResult::name).containsExactly("plan-completed", "members-answer",
-                "single-leader", "applied-index-lag", "hash-kv-equal");
+        assertThat(report.checks()).extracting(CheckResult::name).containsExactlyElementsOf(ETCD_CHECKS);
         assertThat(report.checks().get(0).observed()).startsWith("PLAN_CANCELLED");
     }
 
@@ -288,6 +285,12 @@ class VerifierIT {
     private static StepEvent step(RecoveryPlan plan) {
         return new StepEvent("exe-" + plan.planId() + "-05-start-1", plan.planId(), plan.incidentId(), plan.clusterId(),
                 "05-start", Action.START, "m1", 1, StepStatus.SUCCEEDED, "executor-0", 7, "started", Instant.now());
+    }
+
+    /** Publishes that {@code plan} ended with {@code outcome} ({@code detail}) and waits for the plan's one report. */
+    private RecoveryReport reportAfter(RecoveryPlan plan, Outcome outcome, String detail) {
+        kafka.publish(Topics.EXECUTIONS, plan.clusterId(), Samples.outcome(plan, outcome, detail));
+        return awaitReport(plan);
     }
 
     private RecoveryReport awaitReport(RecoveryPlan plan) {

@@ -5,10 +5,9 @@ import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.EventCodec;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.detector.DetectorConfig;
-import dev.revive.detector.kafka.EventPublisher;
 import dev.revive.detector.spec.ClusterRegistry;
 import dev.revive.service.api.ApiTokenRequired;
-import dev.revive.service.api.NotAcknowledgedException;
+import dev.revive.service.api.RecordPublisher;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,10 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -36,7 +31,7 @@ public class FaultResource {
     @Inject
     ClusterRegistry registry;
     @Inject
-    EventPublisher publisher;
+    RecordPublisher publisher;
     @Inject
     DetectorConfig config;
 
@@ -62,27 +57,13 @@ public class FaultResource {
             if (fault.nodeId() != null && spec.node(fault.nodeId()).isEmpty()) {
                 throw UnknownTargetException.node(fault.clusterId(), fault.nodeId());
             }
-            awaitAcknowledgement(fault, publisher.publish(Topics.FAULTS, fault.clusterId(), fault));
+            publisher.publishAndAwait(Topics.FAULTS, fault.clusterId(), fault, config.api().ackTimeout(),
+                    "retry with the same faultId");
             LOG.infof("fault %s (%s of %s) from %s accepted", fault.faultId(), fault.kind(), fault.subject(),
                     fault.source());
             return Response.accepted(new Accepted(fault.faultId())).build();
         } finally {
             MDC.remove("clusterId");
-        }
-    }
-
-    private void awaitAcknowledgement(FaultEvent fault, CompletableFuture<?> acknowledged) {
-        try {
-            acknowledged.get(config.api().ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new NotAcknowledgedException("fault " + fault.faultId() + " was not acknowledged by Kafka within "
-                    + config.api().ackTimeout() + "; retry with the same faultId", e);
-        } catch (ExecutionException e) {
-            throw new NotAcknowledgedException("fault " + fault.faultId() + " was refused by Kafka: "
-                    + e.getCause().getMessage() + "; retry with the same faultId", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotAcknowledgedException("interrupted while waiting for Kafka", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.revive.detector.kafka;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.service.api.RecordPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public class SpecPublisher {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
     @Inject
-    EventPublisher publisher;
+    RecordPublisher publisher;
 
     private volatile boolean published;
     private volatile boolean stopped;

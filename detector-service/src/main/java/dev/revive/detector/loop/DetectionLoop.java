@@ -6,7 +6,7 @@ import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.detector.DetectorConfig;
 import dev.revive.detector.domain.Faults;
-import dev.revive.detector.kafka.EventPublisher;
+import dev.revive.service.api.RecordPublisher;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
@@ -43,7 +43,7 @@ public class DetectionLoop {
     @Inject
     IdSource ids;
     @Inject
-    EventPublisher publisher;
+    RecordPublisher publisher;
 
     private ScheduledExecutorService executor;
     private TargetKinds kinds;

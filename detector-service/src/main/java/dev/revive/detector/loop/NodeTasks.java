@@ -95,7 +95,7 @@ final class NodeTasks {
         if (watch.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LogTask(ref, watch, faults, config.logs().interval()));
+        return Optional.of(FindingTask.logs(ref, watch, faults, config.logs().interval()));
     }
 
     private Optional<NodeTask> resourceTask(ClusterSpec spec, NodeSpec node, NodeRef ref) {
@@ -103,7 +103,7 @@ final class NodeTasks {
             return Optional.empty();
         }
         Optional<NodeDriver> driver = drivers.find(node);
-        return driver.map(found -> new ResourceTask(ref, node, found, new ResourceWatch(spec.detection().resources()),
-                faults, clock, config.resources().interval()));
+        return driver.map(found -> FindingTask.resources(ref, new ResourceSampler(ref, node, found, clock),
+                new ResourceWatch(spec.detection().resources()), faults, config.resources().interval()));
     }
 }

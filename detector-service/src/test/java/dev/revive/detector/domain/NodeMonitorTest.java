@@ -60,7 +60,7 @@ class NodeMonitorTest {
     @Test
     void publishesRecoveredOnceWhenNodeAnswersAgain() {
         // given a node reported down
-        FaultEvent down = feed(refused(), refused(), refused()).get(0);
+        FaultEvent down = faultAtThreshold(refused());
 
         // when it answers once, fails once, then answers four times
         List<FaultEvent> flicker = feed(Observation.answered(), refused());
@@ -85,7 +85,7 @@ class NodeMonitorTest {
     @Test
     void refusedProbesReportProcessDown() {
         // when a node refuses three probes in a row
-        FaultEvent fault = feed(refused(), refused(), refused()).get(0);
+        FaultEvent fault = faultAtThreshold(refused());
 
         // then the fault says the process is down, with the evidence and ids of the contract
         assertThat(fault.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
@@ -108,7 +108,7 @@ class NodeMonitorTest {
     @Test
     void timedOutProbesReportUnreachable() {
         // when a node does not answer three probes in a row
-        FaultEvent fault = feed(timedOut(), timedOut(), timedOut()).get(0);
+        FaultEvent fault = faultAtThreshold(timedOut());
 
         // then the fault says it is unreachable
         assertThat(fault.kind()).isEqualTo(FaultKind.UNREACHABLE);
@@ -123,9 +123,8 @@ class NodeMonitorTest {
     @Test
     void timedOutProbesOfAProcessThatDoesNotRunReportProcessDown() {
         // when a node does not answer in time and its driver finds no process of it
-        Observation gone = Observation.failed(ProbeResult.timedOut("no answer within PT0.5S"),
-                new Reachability(Liveness.NOT_RUNNING, Connect.TIMEOUT, null));
-        FaultEvent fault = feed(gone, gone, gone).get(0);
+        FaultEvent fault = faultAtThreshold(failed(ProbeResult.timedOut("no answer within PT0.5S"),
+                Liveness.NOT_RUNNING, Connect.TIMEOUT));
 
         // then the process is reported down, and a node without a peer port has no tcpPeer evidence
         assertThat(fault.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
@@ -135,9 +134,8 @@ class NodeMonitorTest {
     @Test
     void errorAnswersWhileTheClientPortRefusesReportProcessDown() {
         // when the probe gets an error while the driver cannot tell and the client port refuses connections
-        Observation refusing = Observation.failed(ProbeResult.failed("connection reset"),
-                new Reachability(Liveness.UNKNOWN, Connect.REFUSED, null));
-        FaultEvent fault = feed(refusing, refusing, refusing).get(0);
+        FaultEvent fault = faultAtThreshold(failed(ProbeResult.failed("connection reset"), Liveness.UNKNOWN,
+                Connect.REFUSED));
 
         // then the process is reported down
         assertThat(fault.kind()).isEqualTo(FaultKind.PROCESS_DOWN);
@@ -147,9 +145,8 @@ class NodeMonitorTest {
     @Test
     void errorAnswersOfARunningProcessReportUnreachable() {
         // when a running node answers with errors
-        Observation failing = Observation.failed(ProbeResult.failed("etcdserver: no leader"),
-                new Reachability(Liveness.RUNNING, Connect.OPEN, null));
-        FaultEvent fault = feed(failing, failing, failing).get(0);
+        FaultEvent fault = faultAtThreshold(failed(ProbeResult.failed("etcdserver: no leader"), Liveness.RUNNING,
+                Connect.OPEN));
 
         // then it is unreachable, for the planner to confirm over its window
         assertThat(fault.kind()).isEqualTo(FaultKind.UNREACHABLE);
@@ -181,7 +178,7 @@ class NodeMonitorTest {
     @Test
     void faultKafkaDidNotAcknowledgeIsToldAgainOnceWhileTheNodeIsDown() {
         // given a fault that Kafka did not acknowledge
-        FaultEvent down = feed(refused(), refused(), refused()).get(0);
+        FaultEvent down = faultAtThreshold(refused());
         monitor.publishFailed(down);
 
         // when the node is still down at the next probes
@@ -196,7 +193,7 @@ class NodeMonitorTest {
     @Test
     void unacknowledgedFaultIsDroppedWhenTheNodeRecoversFirst() {
         // given an unacknowledged fault of a node that comes back before the next probe tells it again
-        FaultEvent down = feed(refused(), refused(), refused()).get(0);
+        FaultEvent down = faultAtThreshold(refused());
         List<FaultEvent> recovering = feed(Observation.answered());
         monitor.publishFailed(down);
 
@@ -247,6 +244,16 @@ class NodeMonitorTest {
         List<FaultEvent> published = new ArrayList<>();
         Stream.of(results).map(monitor::observe).forEach(transition -> transition.publish().ifPresent(published::add));
         return published;
+    }
+
+    /** Feeds {@code observation} as often as the failure threshold (3) asks and returns the fault it published. */
+    private FaultEvent faultAtThreshold(Observation observation) {
+        return feed(observation, observation, observation).get(0);
+    }
+
+    /** A probe that failed with {@code result} on a node without a peer port. */
+    private static Observation failed(ProbeResult result, Liveness liveness, Connect client) {
+        return Observation.failed(result, new Reachability(liveness, client, null));
     }
 
     private static Observation refused() {

@@ -47,9 +47,7 @@ class LogFollowerTest {
     @Test
     void partialLineIsReadOnlyOnceItIsComplete() throws IOException {
         // given a followed log
-        Path log = write("");
-        follower = follow(log);
-        follower.poll();
+        Path log = followed("");
 
         // when a line is written in two parts
         append(log, "disk is");
@@ -64,9 +62,7 @@ class LogFollowerTest {
     @Test
     void rotatedFileIsReadToItsEndThenTheNewOneFromItsStart() throws IOException {
         // given a followed log
-        Path log = write("history\n");
-        follower = follow(log);
-        follower.poll();
+        Path log = followed("history\n");
 
         // when a last line goes into it, it is moved away and a new file takes its place
         append(log, "last of old\n");
@@ -80,9 +76,7 @@ class LogFollowerTest {
     @Test
     void truncatedFileIsReadFromItsStart() throws IOException {
         // given a followed log that has grown
-        Path log = write("history line\n");
-        follower = follow(log);
-        follower.poll();
+        Path log = followed("history line\n");
         append(log, "one more line\n");
         follower.poll();
 
@@ -96,9 +90,7 @@ class LogFollowerTest {
     @Test
     void hugeLineIsCutAtTheBoundAndTheRestSkipped() throws IOException {
         // given a followed log
-        Path log = write("");
-        follower = follow(log);
-        follower.poll();
+        Path log = followed("");
 
         // when a line far longer than the bound is written, then a short one
         append(log, "x".repeat(MAX_LINE) + "y".repeat(500) + "\nshort\n");
@@ -110,9 +102,7 @@ class LogFollowerTest {
     @Test
     void eachPollReadsAtMostTheBound() throws IOException {
         // given a followed log
-        Path log = write("");
-        follower = follow(log);
-        follower.poll();
+        Path log = followed("");
 
         // when far more than one poll may read is appended
         int lines = 3 * MAX_READ / 10;
@@ -137,6 +127,14 @@ class LogFollowerTest {
 
         // then its content is new, and read
         assertThat(follower.poll()).containsExactly("hello");
+    }
+
+    /** A log with {@code history}, followed and read once, so that only what is appended later is new. */
+    private Path followed(String history) throws IOException {
+        Path log = write(history);
+        follower = follow(log);
+        follower.poll();
+        return log;
     }
 
     private LogFollower follow(Path log) {

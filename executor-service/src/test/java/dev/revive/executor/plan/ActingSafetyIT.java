@@ -14,7 +14,7 @@ import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.plan.StepParams;
 import dev.revive.contracts.time.IdSource;
-import dev.revive.executor.TargetSpecs;
+import dev.revive.executor.TargetCluster;
 import dev.revive.runbooks.Runbooks;
 import dev.revive.targets.action.ActionHandlers;
 import dev.revive.targets.action.Pacer;
@@ -22,10 +22,8 @@ import dev.revive.targets.action.Polling;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
-import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ActingSafetyIT {
 
-    private static EtcdCluster target;
-    private static Path backups;
+    private static TargetCluster target;
     private static TargetKinds kinds;
     private final RecordingRecorder recorder = new RecordingRecorder();
     private final PlanRunner runner = new PlanRunner(
@@ -54,8 +51,7 @@ class ActingSafetyIT {
 
     @BeforeAll
     static void startTargetCluster() throws IOException {
-        target = EtcdCluster.start(3);
-        backups = Files.createTempDirectory("revive-backups-");
+        target = TargetCluster.start(3);
         kinds = TargetKinds.standard(new TargetSettings(Duration.ofSeconds(2)));
     }
 
@@ -67,18 +63,16 @@ class ActingSafetyIT {
 
     @AfterEach
     void everyMemberRunsAgain() {
-        target.members().stream().filter(member -> !member.isAlive()).forEach(target::restart);
-        target.awaitHealthy(Duration.ofSeconds(30));
+        target.restartStoppedMembers();
     }
 
     @Test
     void dryRunOfARestartTouchesNothingAndSaysWhatItWouldRun() throws IOException {
         // given: a running follower and junk in its temp dir
-        EtcdMember victim = follower();
+        EtcdMember victim = target.followers().get(0);
         ProcessHandle before = victim.processHandle().orElseThrow();
-        Path junk = Files.createDirectories(TargetSpecs.tempDir(target, victim)).resolve("stale.lock");
-        Files.writeString(junk, "left over");
-        ClusterSpec spec = TargetSpecs.of("etcd-dry", target, backups);
+        Path junk = target.leaveJunkInTempDir(victim);
+        ClusterSpec spec = target.spec("etcd-dry");
         RecoveryPlan plan = Fixtures.plan("inc-dry", 1, PlanMode.DRY_RUN,
                 Fixtures.restartSteps(victim.name(), target.leader().name(), 1));
 
@@ -89,7 +83,8 @@ class ActingSafetyIT {
         assertThat(outcome.outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
         assertThat(outcome.detail()).startsWith("dry run: nothing was touched");
         assertThat(recorder.terminal()).hasSize(7).allMatch(entry -> entry.endsWith(":DRY_RUN"));
-        assertThat(detail("01-snapshot")).contains("would snapshot member " + target.leader().name(), backups.toString());
+        assertThat(detail("01-snapshot")).contains("would snapshot member " + target.leader().name(),
+                target.backups().toString());
         assertThat(detail("02-stop")).contains("would send SIGTERM to pid " + before.pid(), "SIGKILL after grace");
         assertThat(detail("04-clean-temp")).contains("would remove these entries: [" + junk);
         assertThat(detail("05-start")).contains("argv [", String.join(", ", victim.command()) + "]");
@@ -98,18 +93,18 @@ class ActingSafetyIT {
         assertThat(after.pid()).isEqualTo(before.pid());
         assertThat(after.info().startInstant()).isEqualTo(before.info().startInstant());
         assertThat(junk).hasContent("left over");
-        assertThat(backups.resolve("etcd-dry")).doesNotExist();
+        assertThat(target.backups().resolve("etcd-dry")).doesNotExist();
     }
 
     @Test
     void memberThatAnswersIsNotStoppedForAFaultThatNoLongerHolds() {
         // given: a healthy follower and a plan to stop it that asks to confirm it does not answer
-        EtcdMember member = follower();
+        EtcdMember member = target.followers().get(0);
         long pid = member.pid().orElseThrow();
         RecoveryPlan plan = Fixtures.plan("inc-confirm", 1, PlanMode.AUTO, List.of(stop(member, true)));
 
         // when
-        PlanOutcome outcome = finished(runner.run(plan, TargetSpecs.of("etcd-confirm", target, backups), fence,
+        PlanOutcome outcome = finished(runner.run(plan, target.spec("etcd-confirm"), fence,
                 PlanProgress.none(), RunControl.none()));
 
         // then: the plan is cancelled and the member still runs as the same process
@@ -122,15 +117,14 @@ class ActingSafetyIT {
     @Test
     void disruptionGuardRefusesASecondMemberDownOnTheLiveView() {
         // given: one member is down already (killed), and a plan stops another
-        EtcdMember leader = target.leader();
-        List<EtcdMember> followers = target.members().stream().filter(member -> member != leader).toList();
-        target.kill(followers.get(0));
+        List<EtcdMember> followers = target.followers();
+        target.etcd().kill(followers.get(0));
         EtcdMember second = followers.get(1);
         long pid = second.pid().orElseThrow();
         RecoveryPlan plan = Fixtures.plan("inc-guard", 1, PlanMode.AUTO, List.of(stop(second, false)));
 
         // when
-        PlanOutcome outcome = finished(runner.run(plan, TargetSpecs.of("etcd-guard", target, backups), fence,
+        PlanOutcome outcome = finished(runner.run(plan, target.spec("etcd-guard"), fence,
                 PlanProgress.none(), RunControl.none()));
 
         // then: the stop is refused against the live membership and the member keeps running
@@ -138,11 +132,6 @@ class ActingSafetyIT {
         assertThat(outcome.detail()).contains("refusing to take " + second.name() + " down", "quorum");
         assertThat(recorder.terminal()).containsOnly("01-stop:FAILED");
         assertThat(second.pid()).hasValue(pid);
-    }
-
-    private EtcdMember follower() {
-        EtcdMember leader = target.leader();
-        return target.members().stream().filter(member -> member != leader).findFirst().orElseThrow();
     }
 
     private static PlanStep stop(EtcdMember member, boolean confirmUnresponsive) {

@@ -3,10 +3,13 @@ package dev.revive.planner.api;
 import dev.revive.contracts.decision.DecisionVerdict;
 import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.json.EventCodec;
+import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.planner.PlannerConfig;
 import dev.revive.planner.domain.Incident;
 import dev.revive.planner.domain.IncidentState;
 import dev.revive.service.api.ApiTokenRequired;
+import dev.revive.service.api.RecordPublisher;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -38,7 +42,9 @@ public class PlanResource {
     @Inject
     PlanLookup lookup;
     @Inject
-    DecisionPublisher publisher;
+    RecordPublisher publisher;
+    @Inject
+    PlannerConfig config;
     @Inject
     Clock clock;
     @Inject
@@ -60,25 +66,19 @@ public class PlanResource {
         return PlanView.of(planId, lookup.incidentOf(planId).orElseThrow(() -> new UnknownPlanException(planId)));
     }
 
-    /** Approves the plan (optionally as a dry run). */
+    /**
+     * Approves the plan (optionally as a dry run) or rejects it (its incident is escalated and the cluster
+     * released).
+     */
     @POST
-    @Path("/approve")
+    @Path("/{verdict: approve|reject}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response approve(@PathParam("planId") String planId, byte[] body) {
-        return decide(planId, DecisionVerdict.APPROVE, CODEC.decode(body));
+    public Response decide(@PathParam("planId") String planId, @PathParam("verdict") String verdict, byte[] body) {
+        return publishDecision(planId, DecisionVerdict.valueOf(verdict.toUpperCase(Locale.ROOT)), CODEC.decode(body));
     }
 
-    /** Rejects the plan: its incident is escalated and the cluster released. */
-    @POST
-    @Path("/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response reject(@PathParam("planId") String planId, byte[] body) {
-        return decide(planId, DecisionVerdict.REJECT, CODEC.decode(body));
-    }
-
-    private Response decide(String planId, DecisionVerdict verdict, DecisionRequest request) {
+    private Response publishDecision(String planId, DecisionVerdict verdict, DecisionRequest request) {
         Incident incident = lookup.incidentOf(planId).orElseThrow(() -> new UnknownPlanException(planId));
         MDC.put("clusterId", incident.clusterId());
         MDC.put("incidentId", incident.incidentId());
@@ -90,7 +90,8 @@ public class PlanResource {
             boolean dryRun = verdict == DecisionVerdict.APPROVE && request.dryRun();
             OperatorDecision decision = new OperatorDecision(ids.next("dec"), incident.clusterId(), planId, verdict,
                     dryRun, request.by(), request.reason(), clock.instant());
-            publisher.publish(decision);
+            publisher.publishAndAwait(Topics.DECISIONS, decision.clusterId(), decision, config.api().ackTimeout(),
+                    "retry");
             LOG.infof("Decision %s published: %s plan %s by %s%s", decision.decisionId(), verdict, planId,
                     request.by(), dryRun ? " as a dry run" : "");
             return Response.accepted(new Accepted(decision.decisionId(), planId)).build();

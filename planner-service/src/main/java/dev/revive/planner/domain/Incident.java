@@ -74,14 +74,12 @@ public record Incident(
     /** This incident in state {@code next}, because of {@code why}; throws on a move the table forbids. */
     public Incident moveTo(IncidentState next, String why) {
         IncidentState.TABLE.ensure(state, next);
-        return new Incident(incidentId, clusterId, next, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, null, acted, why);
+        return standing(next, null, why);
     }
 
     /** This incident waiting until {@code until}. */
     public Incident until(Instant until) {
-        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, until, acted, note);
+        return standing(state, until, note);
     }
 
     /** This incident with {@code plan} as its newest revision. */
@@ -98,8 +96,7 @@ public record Incident(
 
     /** This incident with another note, in the same state. */
     public Incident noted(String why) {
-        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, why);
+        return standing(state, deadline, why);
     }
 
     /** This incident also answering {@code faultId}; unchanged when already known or full. */
@@ -111,5 +108,11 @@ public record Incident(
         more.add(faultId);
         return new Incident(incidentId, clusterId, state, targetNodeId, more, detectedAt, planId, planMode, revision,
                 deadline, acted, note);
+    }
+
+    /** This incident standing elsewhere: another state, deadline and note, the rest as it is. */
+    private Incident standing(IncidentState newState, Instant newDeadline, String newNote) {
+        return new Incident(incidentId, clusterId, newState, targetNodeId, faultIds, detectedAt, planId, planMode,
+                revision, newDeadline, acted, newNote);
     }
 }

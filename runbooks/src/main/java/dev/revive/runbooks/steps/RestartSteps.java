@@ -10,14 +10,17 @@ import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.StepParams;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A node-restart sequence as a table: the rows (step id, action, on-failure) are data, and
  * {@link #steps} fills each row's parameters from the settings, the spec and the node. The two tables Revive
- * ships are {@link #WITH_SNAPSHOT} (etcd: back up first, ids {@code 01-snapshot} … {@code 07-await-caught-up})
- * and {@link #WITHOUT_SNAPSHOT} (kinds Revive cannot snapshot).
+ * ships number the same restart, with and without a snapshot first: {@link #WITH_SNAPSHOT} (etcd: back up first,
+ * ids {@code 01-snapshot} … {@code 07-await-caught-up}) and {@link #WITHOUT_SNAPSHOT} (kinds Revive cannot snapshot).
  *
  * @param rows the steps in order
  */
@@ -33,24 +36,16 @@ public record RestartSteps(List<Row> rows) {
     public record Row(String stepId, Action action, OnFailure onFailure) {
     }
 
-    /** Snapshot from a healthy member, stop, force-kill, clean temp, start, await healthy, await caught up. */
-    public static final RestartSteps WITH_SNAPSHOT = new RestartSteps(List.of(
-            new Row("01-snapshot", Action.SNAPSHOT, OnFailure.CONTINUE),
-            new Row("02-stop", Action.STOP, OnFailure.ABORT),
-            new Row("03-force-kill", Action.FORCE_KILL, OnFailure.ABORT),
-            new Row("04-clean-temp", Action.CLEAN_TEMP, OnFailure.ABORT),
-            new Row("05-start", Action.START, OnFailure.ABORT),
-            new Row("06-await-healthy", Action.AWAIT_HEALTHY, OnFailure.ABORT),
-            new Row("07-await-caught-up", Action.AWAIT_CAUGHT_UP, OnFailure.ABORT)));
+    /** What every restart does: stop, force-kill, clean temp, start, await healthy, await caught up. */
+    private static final List<Action> RESTART = List.of(Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP,
+            Action.START, Action.AWAIT_HEALTHY, Action.AWAIT_CAUGHT_UP);
 
-    /** The same without the snapshot: stop, force-kill, clean temp, start, await healthy, await caught up. */
-    public static final RestartSteps WITHOUT_SNAPSHOT = new RestartSteps(List.of(
-            new Row("01-stop", Action.STOP, OnFailure.ABORT),
-            new Row("02-force-kill", Action.FORCE_KILL, OnFailure.ABORT),
-            new Row("03-clean-temp", Action.CLEAN_TEMP, OnFailure.ABORT),
-            new Row("04-start", Action.START, OnFailure.ABORT),
-            new Row("05-await-healthy", Action.AWAIT_HEALTHY, OnFailure.ABORT),
-            new Row("06-await-caught-up", Action.AWAIT_CAUGHT_UP, OnFailure.ABORT)));
+    /** Snapshot from a healthy member, then the restart: {@code 01-snapshot} … {@code 07-await-caught-up}. */
+    public static final RestartSteps WITH_SNAPSHOT = numbered(
+            Stream.concat(Stream.of(Action.SNAPSHOT), RESTART.stream()).toList());
+
+    /** The restart alone: {@code 01-stop} … {@code 06-await-caught-up}. */
+    public static final RestartSteps WITHOUT_SNAPSHOT = numbered(RESTART);
 
     public RestartSteps {
         rows = List.copyOf(rows);
@@ -64,6 +59,19 @@ public record RestartSteps(List<Row> rows) {
             boolean confirmUnresponsive) {
         return rows.stream().map(row -> new PlanStep(row.stepId(), row.action(), node.id(),
                 params(row.action(), spec, node, openNodes, settings, confirmUnresponsive), row.onFailure())).toList();
+    }
+
+    /**
+     * One row per action, in order, with the id {@code NN-action} ({@code 03-force-kill}). A failed snapshot
+     * does not stop the restart (CONTINUE); any other failed step ends the plan (ABORT).
+     */
+    private static RestartSteps numbered(List<Action> actions) {
+        return new RestartSteps(IntStream.range(0, actions.size()).mapToObj(index -> {
+            Action action = actions.get(index);
+            String name = action.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            String stepId = String.format("%02d-%s", index + 1, name);
+            return new Row(stepId, action, action == Action.SNAPSHOT ? OnFailure.CONTINUE : OnFailure.ABORT);
+        }).toList());
     }
 
     /** The first voting member, in spec order, with no open fault and other than the target. */

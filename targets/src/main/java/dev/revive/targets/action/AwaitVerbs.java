@@ -35,25 +35,18 @@ final class AwaitVerbs {
         @Override
         public StepOutcome execute(StepContext context) throws InterruptedException {
             NodeSpec node = context.requireNode();
-            Instant start = polling.now();
-            Instant deadline = start.plus(context.timeout());
-            ProbeResult last;
-            while (true) {
-                last = kinds.probe(context.spec().kind()).probe(context.spec(), node);
-                if (last.isSuccess()) {
-                    return StepOutcome.succeeded(node.id() + " answers its probe after " + polling.millisSince(start)
-                            + " ms");
+            return pollUntilDecided(polling, context, node.id() + " did not answer its probe", start -> {
+                ProbeResult probe = kinds.probe(context.spec().kind()).probe(context.spec(), node);
+                if (probe.isSuccess()) {
+                    return Poll.decided(StepOutcome.succeeded(node.id() + " answers its probe after "
+                            + polling.millisSince(start) + " ms"));
                 }
                 if (isDown(node)) {
-                    return StepOutcome.failed(node.id() + " is not running any more; see its log (last probe: "
-                            + last.outcome() + ")");
+                    return Poll.decided(StepOutcome.failed(node.id()
+                            + " is not running any more; see its log (last probe: " + probe.outcome() + ")"));
                 }
-                if (!polling.now().isBefore(deadline)) {
-                    return StepOutcome.timedOut(node.id() + " did not answer its probe within " + context.timeout()
-                            + ": " + last.outcome() + " " + last.error());
-                }
-                polling.pacer().pause(polling.interval());
-            }
+                return Poll.notYet(probe.outcome() + " " + probe.error());
+            });
         }
 
         @Override
@@ -87,30 +80,27 @@ final class AwaitVerbs {
         @Override
         public StepOutcome execute(StepContext context) throws InterruptedException {
             NodeSpec node = context.requireNode();
-            Instant start = polling.now();
-            Instant deadline = start.plus(context.timeout());
             long maxLag = maxIndexLag(context);
-            String last = "no answer yet";
-            while (true) {
+            return pollUntilDecided(polling, context, node.id() + " did not catch up", start -> {
                 ClusterView view = kinds.status(context.spec().kind()).read(context.spec());
                 Optional<MemberView> member = view.member(node.id()).filter(MemberView::answering);
                 Optional<Reference> reference = reference(context, view);
-                if (member.isPresent() && reference.isPresent()) {
-                    MemberView m = member.get();
-                    last = "position " + m.position() + " vs " + reference.get().position() + " of "
-                            + reference.get().what() + (m.healthy() ? "" : ", " + node.id() + " not healthy: " + m.detail());
-                    if (m.healthy() && m.position() >= reference.get().position() - maxLag) {
-                        return StepOutcome.succeeded(node.id() + " caught up after " + polling.millisSince(start)
-                                + " ms: " + last + " (max lag " + maxLag + ")");
-                    }
-                } else {
-                    last = member.isEmpty() ? node.id() + " does not answer" : "no reference: " + describeMissing(context, view);
+                if (member.isEmpty()) {
+                    return Poll.notYet(node.id() + " does not answer");
                 }
-                if (!polling.now().isBefore(deadline)) {
-                    return StepOutcome.timedOut(node.id() + " did not catch up within " + context.timeout() + ": " + last);
+                if (reference.isEmpty()) {
+                    return Poll.notYet("no reference: " + describeMissing(context, view));
                 }
-                polling.pacer().pause(polling.interval());
-            }
+                MemberView target = member.get();
+                String seen = "position " + target.position() + " vs " + reference.get().position() + " of "
+                        + reference.get().what()
+                        + (target.healthy() ? "" : ", " + node.id() + " not healthy: " + target.detail());
+                if (target.healthy() && target.position() >= reference.get().position() - maxLag) {
+                    return Poll.decided(StepOutcome.succeeded(node.id() + " caught up after "
+                            + polling.millisSince(start) + " ms: " + seen + " (max lag " + maxLag + ")"));
+                }
+                return Poll.notYet(seen);
+            });
         }
 
         @Override
@@ -160,6 +150,47 @@ final class AwaitVerbs {
         private static long maxIndexLag(StepContext context) {
             Long lag = context.step().params().maxIndexLag();
             return lag != null ? lag : context.spec().policy().verification().maxAppliedIndexLag();
+        }
+    }
+
+    /**
+     * What one poll of a wait found: the step's outcome once it is decided, else what it saw (the detail of a
+     * timeout when the deadline passes before a decision).
+     */
+    private record Poll(StepOutcome outcome, String seen) {
+
+        static Poll decided(StepOutcome outcome) {
+            return new Poll(outcome, null);
+        }
+
+        static Poll notYet(String seen) {
+            return new Poll(null, seen);
+        }
+    }
+
+    /** One poll of a wait; {@code start} is when the wait began. */
+    @FunctionalInterface
+    private interface Poller {
+        Poll poll(Instant start);
+    }
+
+    /**
+     * Polls every {@link Polling#interval} until a poll decides the step; when the step's timeout passes first,
+     * TIMED_OUT with {@code notDone}, the timeout and what the last poll saw.
+     */
+    private static StepOutcome pollUntilDecided(Polling polling, StepContext context, String notDone, Poller poller)
+            throws InterruptedException {
+        Instant start = polling.now();
+        Instant deadline = start.plus(context.timeout());
+        while (true) {
+            Poll poll = poller.poll(start);
+            if (poll.outcome() != null) {
+                return poll.outcome();
+            }
+            if (!polling.now().isBefore(deadline)) {
+                return StepOutcome.timedOut(notDone + " within " + context.timeout() + ": " + poll.seen());
+            }
+            polling.pacer().pause(polling.interval());
         }
     }
 }

@@ -22,31 +22,71 @@ final class NodeVerbs {
     private NodeVerbs() {
     }
 
-    /** SIGTERM and the grace period; a process that ignores it is killed, as its stop timeout promises. */
-    static final class Stop implements ActionHandler {
+    /**
+     * A handler that takes a running node down: a node that does not run is skipped, a running one must first
+     * pass the {@link TakeDownCheck}; subclasses say how it goes down.
+     */
+    abstract static class TakeDown implements ActionHandler {
 
         private final NodeDrivers drivers;
         private final TakeDownCheck check;
-        private final Clock clock;
+        private final String verb;
 
-        Stop(NodeDrivers drivers, TakeDownCheck check, Clock clock) {
+        /** @param verb what the step does to the process, in words: {@code stop}, {@code kill} */
+        TakeDown(NodeDrivers drivers, TakeDownCheck check, String verb) {
             this.drivers = drivers;
             this.check = check;
-            this.clock = clock;
+            this.verb = verb;
         }
 
         @Override
-        public StepOutcome execute(StepContext context) {
+        public final StepOutcome execute(StepContext context) {
             NodeSpec node = context.requireNode();
             NodeDriver driver = drivers.forNode(node);
             NodeProcess process = driver.inspect(node);
             if (!process.running()) {
-                return StepOutcome.skipped(node.id() + " is not running; nothing to stop");
+                return StepOutcome.skipped(nothingToDo(node));
             }
             Optional<StepOutcome> objection = check.objection(context, node);
             if (objection.isPresent()) {
                 return objection.get();
             }
+            return takeDown(context, node, driver, process);
+        }
+
+        @Override
+        public final String describe(StepContext context) {
+            NodeSpec node = context.requireNode();
+            NodeProcess process = drivers.forNode(node).inspect(node);
+            if (!process.running()) {
+                return "would skip: " + nothingToDo(node);
+            }
+            return describeTakeDown(context, node, process) + "; " + check.describe(context, node);
+        }
+
+        /** Takes the running {@code process} down, once the take-down check allowed it. */
+        abstract StepOutcome takeDown(StepContext context, NodeSpec node, NodeDriver driver, NodeProcess process);
+
+        /** What {@link #takeDown} would do to the running {@code process}, in words. */
+        abstract String describeTakeDown(StepContext context, NodeSpec node, NodeProcess process);
+
+        private String nothingToDo(NodeSpec node) {
+            return node.id() + " is not running; nothing to " + verb;
+        }
+    }
+
+    /** SIGTERM and the grace period; a process that ignores it is killed, as its stop timeout promises. */
+    static final class Stop extends TakeDown {
+
+        private final Clock clock;
+
+        Stop(NodeDrivers drivers, TakeDownCheck check, Clock clock) {
+            super(drivers, check, "stop");
+            this.clock = clock;
+        }
+
+        @Override
+        StepOutcome takeDown(StepContext context, NodeSpec node, NodeDriver driver, NodeProcess process) {
             Duration grace = gracePeriod(context, node);
             Instant start = clock.instant();
             if (driver.stop(node, grace)) {
@@ -61,40 +101,21 @@ final class NodeVerbs {
         }
 
         @Override
-        public String describe(StepContext context) {
-            NodeSpec node = context.requireNode();
-            NodeProcess process = drivers.forNode(node).inspect(node);
-            if (!process.running()) {
-                return "would skip: " + node.id() + " is not running; nothing to stop";
-            }
+        String describeTakeDown(StepContext context, NodeSpec node, NodeProcess process) {
             return "would send SIGTERM to pid " + process.pid() + foundBy(process) + ", SIGKILL after grace "
-                    + gracePeriod(context, node) + "; " + check.describe(context, node);
+                    + gracePeriod(context, node);
         }
     }
 
     /** SIGKILL of a running node. */
-    static final class ForceKill implements ActionHandler {
-
-        private final NodeDrivers drivers;
-        private final TakeDownCheck check;
+    static final class ForceKill extends TakeDown {
 
         ForceKill(NodeDrivers drivers, TakeDownCheck check) {
-            this.drivers = drivers;
-            this.check = check;
+            super(drivers, check, "kill");
         }
 
         @Override
-        public StepOutcome execute(StepContext context) {
-            NodeSpec node = context.requireNode();
-            NodeDriver driver = drivers.forNode(node);
-            NodeProcess process = driver.inspect(node);
-            if (!process.running()) {
-                return StepOutcome.skipped(node.id() + " is not running; nothing to kill");
-            }
-            Optional<StepOutcome> objection = check.objection(context, node);
-            if (objection.isPresent()) {
-                return objection.get();
-            }
+        StepOutcome takeDown(StepContext context, NodeSpec node, NodeDriver driver, NodeProcess process) {
             if (driver.forceKill(node)) {
                 return StepOutcome.succeeded("killed pid " + process.pid() + " with SIGKILL");
             }
@@ -102,13 +123,8 @@ final class NodeVerbs {
         }
 
         @Override
-        public String describe(StepContext context) {
-            NodeSpec node = context.requireNode();
-            NodeProcess process = drivers.forNode(node).inspect(node);
-            if (!process.running()) {
-                return "would skip: " + node.id() + " is not running; nothing to kill";
-            }
-            return "would send SIGKILL to pid " + process.pid() + foundBy(process) + "; " + check.describe(context, node);
+        String describeTakeDown(StepContext context, NodeSpec node, NodeProcess process) {
+            return "would send SIGKILL to pid " + process.pid() + foundBy(process);
         }
     }
 

@@ -2,58 +2,27 @@ package dev.revive.targets.etcd;
 
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.plan.Action;
-import dev.revive.targets.action.ActionHandler;
 import dev.revive.targets.etcd.check.EtcdChecks;
-import dev.revive.targets.kind.ClusterCheckSet;
-import dev.revive.targets.kind.KindPlugin;
-import dev.revive.targets.kind.NodeProbe;
-import dev.revive.targets.kind.StatusReader;
+import dev.revive.targets.kind.AbstractKindPlugin;
 import dev.revive.targets.kind.TargetSettings;
 import java.util.Map;
 
 /**
- * etcd through jetcd: one {@link EtcdAdapter} (every call bounded) behind the probe and the status reader;
- * the checks open their own adapter per round, so that every round starts with fresh connections.
+ * etcd through jetcd: one {@link EtcdAdapter} (every call bounded) behind the probe, the status reader and the
+ * SNAPSHOT action; the checks open their own adapter per round, so that every round starts with fresh connections.
  */
-public final class EtcdPlugin implements KindPlugin {
+public final class EtcdPlugin extends AbstractKindPlugin {
 
     private final EtcdAdapter etcd;
-    private final NodeProbe probe;
-    private final StatusReader status;
-    private final ClusterCheckSet checks;
-    private final Map<Action, ActionHandler> actions;
 
     public EtcdPlugin(TargetSettings settings) {
-        this.etcd = new EtcdAdapter(settings.callTimeout());
-        this.probe = new EtcdProbe(etcd);
-        this.status = new EtcdStatusReader(etcd);
-        this.checks = new EtcdChecks(settings.callTimeout());
-        this.actions = Map.of(Action.SNAPSHOT, new EtcdSnapshotAction(etcd));
+        this(new EtcdAdapter(settings.callTimeout()), settings);
     }
 
-    @Override
-    public SystemKind kind() {
-        return SystemKind.ETCD;
-    }
-
-    @Override
-    public NodeProbe probe() {
-        return probe;
-    }
-
-    @Override
-    public StatusReader status() {
-        return status;
-    }
-
-    @Override
-    public ClusterCheckSet checks() {
-        return checks;
-    }
-
-    @Override
-    public Map<Action, ActionHandler> actions() {
-        return actions;
+    private EtcdPlugin(EtcdAdapter etcd, TargetSettings settings) {
+        super(SystemKind.ETCD, new EtcdProbe(etcd), new EtcdStatusReader(etcd), new EtcdChecks(settings.callTimeout()),
+                Map.of(Action.SNAPSHOT, new EtcdSnapshotAction(etcd)));
+        this.etcd = etcd;
     }
 
     @Override

@@ -3,17 +3,16 @@ package dev.revive.targets.etcd;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
-import dev.revive.runbooks.disruption.ClusterView;
 import dev.revive.runbooks.disruption.MemberRole;
 import dev.revive.runbooks.disruption.MemberView;
 import dev.revive.targets.TargetException;
-import dev.revive.targets.kind.StatusReader;
+import dev.revive.targets.kind.NodeByNodeStatusReader;
 
 /**
  * The live membership of an etcd cluster: each member's own status (bounded call). Healthy = it answers
  * and knows a leader; position = its raft index.
  */
-public final class EtcdStatusReader implements StatusReader {
+public final class EtcdStatusReader implements NodeByNodeStatusReader {
 
     private final EtcdAdapter etcd;
 
@@ -22,11 +21,7 @@ public final class EtcdStatusReader implements StatusReader {
     }
 
     @Override
-    public ClusterView read(ClusterSpec spec) {
-        return new ClusterView(spec.nodes().stream().map(this::member).toList());
-    }
-
-    private MemberView member(NodeSpec node) {
+    public MemberView member(ClusterSpec spec, NodeSpec node) {
         try {
             MemberStatus status = etcd.status(node.endpoints().client());
             MemberRole role = node.role() == NodeRole.LEARNER ? MemberRole.LEARNER

@@ -5,10 +5,9 @@ import dev.revive.contracts.cluster.CheckSpec.Aggregate;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
-import dev.revive.runbooks.disruption.ClusterView;
 import dev.revive.runbooks.disruption.MemberRole;
 import dev.revive.runbooks.disruption.MemberView;
-import dev.revive.targets.kind.StatusReader;
+import dev.revive.targets.kind.NodeByNodeStatusReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.OptionalLong;
  * matches, FOLLOWER when it answered otherwise (UNKNOWN without such a check); position = the node's numeric
  * field of the first CAUGHT_UP check (decimal or 0x hex), 0 when unknown.
  */
-public final class GenericStatusReader implements StatusReader {
+public final class GenericStatusReader implements NodeByNodeStatusReader {
 
     private final NodeAsker asker;
 
@@ -29,15 +28,7 @@ public final class GenericStatusReader implements StatusReader {
     }
 
     @Override
-    public ClusterView read(ClusterSpec spec) {
-        Optional<CheckSpec> leaderCheck = first(spec, Aggregate.EXACTLY_ONE);
-        Optional<CheckSpec> positionCheck = first(spec, Aggregate.CAUGHT_UP);
-        return new ClusterView(spec.nodes().stream()
-                .map(node -> member(spec, node, leaderCheck, positionCheck)).toList());
-    }
-
-    private MemberView member(ClusterSpec spec, NodeSpec node, Optional<CheckSpec> leaderCheck,
-            Optional<CheckSpec> positionCheck) {
+    public MemberView member(ClusterSpec spec, NodeSpec node) {
         List<String> said = new ArrayList<>();
         boolean answering = true;
         boolean healthy = true;
@@ -51,12 +42,14 @@ public final class GenericStatusReader implements StatusReader {
             return MemberView.silent(node.id(), String.join(", ", said));
         }
         MemberRole role = node.role() == NodeRole.LEARNER ? MemberRole.LEARNER : MemberRole.UNKNOWN;
+        Optional<CheckSpec> leaderCheck = first(spec, Aggregate.EXACTLY_ONE);
         if (leaderCheck.isPresent() && role == MemberRole.UNKNOWN) {
             NodeAnswer answer = asker.ask(node, leaderCheck.get());
             role = !answer.answered() ? MemberRole.UNKNOWN : answer.matches() ? MemberRole.LEADER : MemberRole.FOLLOWER;
             said.add(leaderCheck.get().name() + "=" + answer.describe());
         }
         long position = 0;
+        Optional<CheckSpec> positionCheck = first(spec, Aggregate.CAUGHT_UP);
         if (positionCheck.isPresent()) {
             NodeAnswer answer = asker.ask(node, positionCheck.get());
             position = answer.answered() ? Positions.parse(answer.value()).orElse(0) : 0;

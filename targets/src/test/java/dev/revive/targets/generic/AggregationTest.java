@@ -10,12 +10,17 @@ import dev.revive.contracts.report.CheckStatus;
 import dev.revive.targets.kind.ProbeResult.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AggregationTest {
 
     private static final CheckSpec SERVING = check(Aggregate.EVERY_NODE, "leader|follower", null);
     private static final CheckSpec ONE_LEADER = check(Aggregate.EXACTLY_ONE, "leader", null);
     private static final CheckSpec CAUGHT_UP = check(Aggregate.CAUGHT_UP, null, 0L);
+    /** As on a 3-server ZooKeeper ensemble: only the leader's {@code mntr} has a {@code zk_synced_followers} line. */
+    private static final CheckSpec FOLLOWERS_SYNCED = check(Aggregate.EXACTLY_ONE, "zk_synced_followers", "2(\\.0+)?",
+            null);
 
     @Test
     void everyNodeFailsAndNamesTheNodeThatAnswersOtherwise() {
@@ -45,6 +50,35 @@ class AggregationTest {
         assertThat(silent.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(silent.observed()).endsWith("silent: z3");
         assertThat(two.status()).isEqualTo(CheckStatus.FAIL);
+    }
+
+    @Test
+    void exactlyOnePassesWhenTheOthersAnsweredWithoutTheField() {
+        // given: the leader z2 reports both followers synced; the followers answer mntr without the line
+        List<NodeAnswer> answers = List.of(withoutTheField("z1"), ok("z2", "2"), withoutTheField("z3"));
+
+        // when
+        CheckResult result = Aggregation.of(FOLLOWERS_SYNCED, answers);
+
+        // then
+        assertThat(result.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(result.observed()).isEqualTo("1 node(s) match: z2");
+        assertThat(result.evidence()).containsEntry("z1", "FAILED: no field 'zk_synced_followers' in the answer");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Outcome.class, names = {"REFUSED", "TIMEOUT"})
+    void exactlyOneWithTheOthersWithoutTheFieldFailsWhenANodeIsSilent(Outcome silence) {
+        // given: z3 does not answer at all, unlike z1, which answered without the field
+        List<NodeAnswer> answers = List.of(withoutTheField("z1"), ok("z2", "2"),
+                NodeAnswer.failed("z3", silence, "no answer"));
+
+        // when
+        CheckResult result = Aggregation.of(FOLLOWERS_SYNCED, answers);
+
+        // then
+        assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result.observed()).isEqualTo("1 node(s) match: z2; silent: z3");
     }
 
     @Test
@@ -89,8 +123,17 @@ class AggregationTest {
         return NodeAnswer.answered(nodeId, value, true);
     }
 
+    /** What a node's answer without the check's field becomes: it answered, but not in the declared form. */
+    private static NodeAnswer withoutTheField(String nodeId) {
+        return NodeAnswer.failed(nodeId, Outcome.FAILED, "no field 'zk_synced_followers' in the answer");
+    }
+
     private static CheckSpec check(Aggregate aggregate, String expect, Long maxLag) {
-        return new CheckSpec("c", Type.FOUR_LETTER, null, null, null, "mntr", "zk_server_state", expect, null, null,
-                aggregate, maxLag, null);
+        return check(aggregate, "zk_server_state", expect, maxLag);
+    }
+
+    private static CheckSpec check(Aggregate aggregate, String field, String expect, Long maxLag) {
+        return new CheckSpec("c", Type.FOUR_LETTER, null, null, null, "mntr", field, expect, null, null, aggregate,
+                maxLag, null);
     }
 }

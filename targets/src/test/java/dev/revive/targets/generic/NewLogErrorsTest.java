@@ -20,8 +20,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NewLogErrorsTest {
 
@@ -34,64 +39,42 @@ class NewLogErrorsTest {
 
     private final NewLogErrors logs = new NewLogErrors(ZONE, NewLogErrors.DEFAULT_MAX_BYTES);
 
-    @Test
-    void errorLinesBeforeTheRestartAreOld() throws IOException {
-        // given
-        Path log = log("n1.log",
-                "2026-11-30 09:59:59,999 [main] ERROR Server - before the restart",
-                "2026-11-30 10:00:01,000 [main] INFO Server - serving");
-
-        // when / then
-        assertThat(logs.errorsSince(log, RESTART)).isEmpty();
+    /** A log written around the restart at 10:00 local time, and the lines of it that are new errors. */
+    static Stream<Arguments> logsAroundTheRestart() {
+        return Stream.of(
+                example("error lines before the restart are old",
+                        List.of("2026-11-30 09:59:59,999 [main] ERROR Server - before the restart",
+                                "2026-11-30 10:00:01,000 [main] INFO Server - serving"),
+                        List.of()),
+                example("an error line stamped after the restart is new",
+                        List.of("2026-11-30 09:59:00,000 [main] INFO Server - starting",
+                                "2026-11-30 10:00:02,500 [main] ERROR Server - cannot open channel"),
+                        List.of("2026-11-30 10:00:02,500 [main] ERROR Server - cannot open channel")),
+                example("ISO timestamps are judged in their own offset: 09:30 UTC is after, 08:59 UTC before",
+                        List.of("2026-11-30T08:59:00.000Z ERROR old one",
+                                "2026-11-30T10:30:00.000+01:00 [main] ERROR new one",
+                                "2026-11-30T09:59:00+01:00 ERROR old again"),
+                        List.of("2026-11-30T10:30:00.000+01:00 [main] ERROR new one")),
+                example("lines without a timestamp belong to the line before",
+                        List.of("2026-11-30 09:59:00,000 [main] WARN Server - old trouble",
+                                "java.lang.IllegalStateException: ERROR inside an old stack trace",
+                                "2026-11-30 10:00:05,000 [main] WARN Server - new trouble",
+                                "\tat ERROR.in.a.new.stack.Trace(Trace.java:1)"),
+                        List.of("\tat ERROR.in.a.new.stack.Trace(Trace.java:1)")),
+                example("lines before the first timestamp are not judged",
+                        List.of("ERROR without any time",
+                                "2026-11-30 10:00:05,000 [main] INFO Server - serving"),
+                        List.of()));
     }
 
-    @Test
-    void anErrorLineStampedAfterTheRestartIsNew() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("logsAroundTheRestart")
+    void findsTheErrorLinesWrittenSinceTheRestart(List<String> lines, List<String> newErrors) throws IOException {
         // given
-        Path log = log("n1.log",
-                "2026-11-30 09:59:00,000 [main] INFO Server - starting",
-                "2026-11-30 10:00:02,500 [main] ERROR Server - cannot open channel");
+        Path log = log("n1.log", lines.toArray(String[]::new));
 
         // when / then
-        assertThat(logs.errorsSince(log, RESTART)).containsExactly(
-                "2026-11-30 10:00:02,500 [main] ERROR Server - cannot open channel");
-    }
-
-    @Test
-    void isoTimestampsWithAnOffsetAreJudgedInThatOffset() throws IOException {
-        // given: 09:30 UTC is after the restart, 08:59 UTC before it
-        Path log = log("n1.log",
-                "2026-11-30T08:59:00.000Z ERROR old one",
-                "2026-11-30T10:30:00.000+01:00 [main] ERROR new one",
-                "2026-11-30T09:59:00+01:00 ERROR old again");
-
-        // when / then
-        assertThat(logs.errorsSince(log, RESTART))
-                .containsExactly("2026-11-30T10:30:00.000+01:00 [main] ERROR new one");
-    }
-
-    @Test
-    void linesWithoutATimestampBelongToTheLineBefore() throws IOException {
-        // given
-        Path log = log("n1.log",
-                "2026-11-30 09:59:00,000 [main] WARN Server - old trouble",
-                "java.lang.IllegalStateException: ERROR inside an old stack trace",
-                "2026-11-30 10:00:05,000 [main] WARN Server - new trouble",
-                "\tat ERROR.in.a.new.stack.Trace(Trace.java:1)");
-
-        // when / then
-        assertThat(logs.errorsSince(log, RESTART)).containsExactly("\tat ERROR.in.a.new.stack.Trace(Trace.java:1)");
-    }
-
-    @Test
-    void linesBeforeTheFirstTimestampAreNotJudged() throws IOException {
-        // given
-        Path log = log("n1.log",
-                "ERROR without any time",
-                "2026-11-30 10:00:05,000 [main] INFO Server - serving");
-
-        // when / then
-        assertThat(logs.errorsSince(log, RESTART)).isEmpty();
+        assertThat(logs.errorsSince(log, RESTART)).containsExactlyElementsOf(newErrors);
     }
 
     @Test
@@ -152,6 +135,10 @@ class NewLogErrorsTest {
         // then
         assertThat(result.status()).isEqualTo(CheckStatus.PASS);
         assertThat(result.observed()).contains("no restart");
+    }
+
+    private static Arguments example(String rule, List<String> lines, List<String> newErrors) {
+        return Arguments.of(Named.of(rule, lines), newErrors);
     }
 
     private Path log(String name, String... lines) throws IOException {

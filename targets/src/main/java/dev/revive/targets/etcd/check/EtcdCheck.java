@@ -5,20 +5,39 @@ import dev.revive.contracts.report.CheckStatus;
 import dev.revive.targets.kind.CheckFinding;
 import java.util.Map;
 
-/** One verification check of an etcd cluster. Implementations are stateless and never throw for a silent member. */
-interface EtcdCheck {
+/**
+ * One verification check of an etcd cluster, with its name in reports and what its failure means for the
+ * verdict. Implementations are stateless and never throw for a silent member.
+ */
+abstract class EtcdCheck {
+
+    private final String name;
+    private final CheckFinding.Kind kind;
+
+    /**
+     * @param name the check's name in reports, e.g. {@code hash-kv-equal}
+     * @param kind what a failure of the check means for the verdict
+     */
+    EtcdCheck(String name, CheckFinding.Kind kind) {
+        this.name = name;
+        this.kind = kind;
+    }
 
     /** The check's name in reports, e.g. {@code hash-kv-equal}. */
-    String name();
+    final String name() {
+        return name;
+    }
 
     /** What a failure of the check means for the verdict. */
-    CheckFinding.Kind kind();
+    final CheckFinding.Kind kind() {
+        return kind;
+    }
 
     /** Runs the check on one round's readings. */
-    CheckResult run(CheckContext context);
+    abstract CheckResult run(CheckContext context);
 
-    /** The result of a check that needs answering members when none answered: it could not run. */
-    static CheckResult noMemberAnswered(String name, String expected) {
-        return new CheckResult(name, CheckStatus.ERROR, "no member answered", expected, Map.of());
+    /** A result of this check. */
+    final CheckResult result(CheckStatus status, String observed, String expected, Map<String, String> evidence) {
+        return new CheckResult(name, status, observed, expected, evidence);
     }
 }

@@ -18,27 +18,17 @@ import java.util.stream.Collectors;
  * revisions are equal too, because etcd hashes the history from the compacted revision on. A
  * hash that differs at a common revision and compaction is a real divergence.
  */
-final class HashKvEqual implements EtcdCheck {
+final class HashKvEqual extends AnsweringMembersCheck {
 
-    public static final String NAME = "hash-kv-equal";
     private static final String EXPECTED = "one hash at one common revision on every answering member";
 
-    @Override
-    public String name() {
-        return NAME;
+    HashKvEqual() {
+        super("hash-kv-equal", CheckFinding.Kind.DATA, context -> EXPECTED);
     }
 
     @Override
-    public CheckFinding.Kind kind() {
-        return CheckFinding.Kind.DATA;
-    }
-
-    @Override
-    public CheckResult run(CheckContext context) {
-        List<Member> members = context.answering().stream().map(MemberReading::member).toList();
-        if (members.isEmpty()) {
-            return EtcdCheck.noMemberAnswered(NAME, EXPECTED);
-        }
+    CheckResult judge(List<MemberReading> answering, CheckContext context) {
+        List<Member> members = answering.stream().map(MemberReading::member).toList();
         long revision = MemberReader.LATEST;
         String problem = "";
         Map<String, String> evidence = Map.of();
@@ -64,16 +54,16 @@ final class HashKvEqual implements EtcdCheck {
         return hashes.stream().map(hash -> hash.revision() + "/" + hash.compactRevision()).distinct().count() == 1;
     }
 
-    private static CheckResult compare(List<HashReading> hashes, Map<String, String> evidence) {
+    private CheckResult compare(List<HashReading> hashes, Map<String, String> evidence) {
         HashReading first = hashes.get(0);
         Map<String, List<String>> byHash = hashes.stream().collect(Collectors.groupingBy(HashReading::hashText,
                 java.util.LinkedHashMap::new, Collectors.mapping(hash -> hash.member().nodeId(), Collectors.toList())));
         if (byHash.size() == 1) {
-            return new CheckResult(NAME, CheckStatus.PASS, "hash " + first.hashText() + " at revision "
-                    + first.revision() + " on " + hashes.size() + " member(s)", EXPECTED, evidence);
+            return result(CheckStatus.PASS, "hash " + first.hashText() + " at revision " + first.revision() + " on "
+                    + hashes.size() + " member(s)", EXPECTED, evidence);
         }
-        return new CheckResult(NAME, CheckStatus.FAIL, "hashes differ at revision " + first.revision() + ": " + byHash,
-                EXPECTED, evidence);
+        return result(CheckStatus.FAIL, "hashes differ at revision " + first.revision() + ": " + byHash, EXPECTED,
+                evidence);
     }
 
     /** The lowest revision seen, if it lies above every compacted revision; else the latest. */
@@ -95,7 +85,7 @@ final class HashKvEqual implements EtcdCheck {
                 : "no hash: " + Evidence.clip(hash.error()));
     }
 
-    private static CheckResult error(String observed, Map<String, String> evidence) {
-        return new CheckResult(NAME, CheckStatus.ERROR, observed, EXPECTED, evidence);
+    private CheckResult error(String observed, Map<String, String> evidence) {
+        return result(CheckStatus.ERROR, observed, EXPECTED, evidence);
     }
 }

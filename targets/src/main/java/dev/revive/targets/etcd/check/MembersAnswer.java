@@ -6,22 +6,14 @@ import dev.revive.targets.kind.CheckFinding;
 import java.util.List;
 
 /** Every member of the spec answers a status request. */
-final class MembersAnswer implements EtcdCheck {
+final class MembersAnswer extends EtcdCheck {
 
-    public static final String NAME = "members-answer";
-
-    @Override
-    public String name() {
-        return NAME;
+    MembersAnswer() {
+        super("members-answer", CheckFinding.Kind.HEALTH);
     }
 
     @Override
-    public CheckFinding.Kind kind() {
-        return CheckFinding.Kind.HEALTH;
-    }
-
-    @Override
-    public CheckResult run(CheckContext context) {
+    CheckResult run(CheckContext context) {
         List<MemberReading> readings = context.readings();
         List<MemberReading> silent = readings.stream().filter(reading -> !reading.answered()).toList();
         int answering = readings.size() - silent.size();
@@ -29,6 +21,6 @@ final class MembersAnswer implements EtcdCheck {
         String observed = answering + " of " + readings.size() + " members answer"
                 + (silent.isEmpty() ? "" : "; silent: " + Evidence.nodeIds(silent));
         CheckStatus status = silent.isEmpty() ? CheckStatus.PASS : answering == 0 ? CheckStatus.ERROR : CheckStatus.FAIL;
-        return new CheckResult(NAME, status, observed, expected, Evidence.statuses(readings));
+        return result(status, observed, expected, Evidence.statuses(readings));
     }
 }

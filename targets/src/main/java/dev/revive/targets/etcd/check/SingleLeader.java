@@ -10,27 +10,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The answering members agree on one leader, and that leader answers too. */
-final class SingleLeader implements EtcdCheck {
+final class SingleLeader extends AnsweringMembersCheck {
 
-    public static final String NAME = "single-leader";
     private static final String EXPECTED = "every answering member names the same leader, which answers";
 
-    @Override
-    public String name() {
-        return NAME;
+    SingleLeader() {
+        super("single-leader", CheckFinding.Kind.HEALTH, context -> EXPECTED);
     }
 
     @Override
-    public CheckFinding.Kind kind() {
-        return CheckFinding.Kind.HEALTH;
-    }
-
-    @Override
-    public CheckResult run(CheckContext context) {
-        List<MemberReading> answering = context.answering();
-        if (answering.isEmpty()) {
-            return EtcdCheck.noMemberAnswered(NAME, EXPECTED);
-        }
+    CheckResult judge(List<MemberReading> answering, CheckContext context) {
         Map<String, String> evidence = Evidence.perMember(answering, MemberReading::nodeId,
                 reading -> "leader=" + nameOf(reading.leaderId(), answering) + " term=" + reading.raftTerm());
         Set<Long> leaders = answering.stream().map(MemberReading::leaderId).collect(Collectors.toSet());
@@ -45,12 +34,12 @@ final class SingleLeader implements EtcdCheck {
         if (leader.isEmpty()) {
             return fail("the leader " + nameOf(leaderId, answering) + " does not answer", evidence);
         }
-        return new CheckResult(NAME, CheckStatus.PASS, leader.get().nodeId() + " is leader, seen by "
-                + answering.size() + " answering member(s) at term " + leader.get().raftTerm(), EXPECTED, evidence);
+        return result(CheckStatus.PASS, leader.get().nodeId() + " is leader, seen by " + answering.size()
+                + " answering member(s) at term " + leader.get().raftTerm(), EXPECTED, evidence);
     }
 
-    private static CheckResult fail(String observed, Map<String, String> evidence) {
-        return new CheckResult(NAME, CheckStatus.FAIL, observed, EXPECTED, evidence);
+    private CheckResult fail(String observed, Map<String, String> evidence) {
+        return result(CheckStatus.FAIL, observed, EXPECTED, evidence);
     }
 
     private static Optional<MemberReading> byMemberId(long memberId, List<MemberReading> answering) {
