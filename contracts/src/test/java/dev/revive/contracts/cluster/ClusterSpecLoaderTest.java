@@ -48,6 +48,21 @@ class ClusterSpecLoaderTest {
         assertThat(spec.policy().maxConcurrentDisruptions()).isEqualTo(1);
         assertThat(spec.policy().restartBudget()).isEqualTo(new RestartBudget(3, Duration.ofHours(1)));
         assertThat(spec.backup().directory()).isEqualTo("/var/backups/revive/etcd-3");
+        assertThat(spec.backup().keep()).isEqualTo(10);
+    }
+
+    @Test
+    void backupWithoutKeepKeepsTheDefaultAndANegativeKeepIsRejected() throws IOException {
+        // given
+        Path withoutKeep = write("no-keep.yaml", EXAMPLE.replaceFirst("\n  keep: 10[^\n]*", ""));
+        Path negative = write("negative-keep.yaml", EXAMPLE.replaceFirst("  keep: 10", "  keep: -1"));
+
+        // when
+        ClusterSpec spec = ClusterSpecLoader.load(withoutKeep);
+
+        // then
+        assertThat(spec.backup().keep()).isEqualTo(BackupLocation.DEFAULT_KEEP);
+        assertRejected(negative, "backup.keep");
     }
 
     @Test

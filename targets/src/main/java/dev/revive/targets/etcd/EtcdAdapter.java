@@ -5,11 +5,7 @@ import dev.revive.targets.TargetException.Kind;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.maintenance.HashKVResponse;
 import io.etcd.jetcd.maintenance.StatusResponse;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +28,12 @@ public final class EtcdAdapter implements AutoCloseable {
 
     private final Duration callTimeout;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final EtcdctlSnapshotStatus snapshotStatus;
 
     /** @param callTimeout the bound of every call (snapshots get ten times as long) */
     public EtcdAdapter(Duration callTimeout) {
         this.callTimeout = callTimeout;
+        this.snapshotStatus = new EtcdctlSnapshotStatus(snapshotTimeout());
     }
 
     /** The member's own status. */
@@ -79,23 +77,17 @@ public final class EtcdAdapter implements AutoCloseable {
     }
 
     /**
-     * Streams a snapshot of the member's database to {@code file}, atomically: the file appears
-     * complete or not at all. Returns its size in bytes.
+     * Streams a snapshot of the member's database to {@code file} durably (see {@link SnapshotFiles}): the file
+     * appears complete or not at all, fsynced, with its sha256 sidecar. Returns its size and sha256.
      */
-    public long snapshot(String endpoint, Path file) {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                await(endpoint, "snapshot", client(endpoint).getMaintenanceClient().snapshot(out), snapshotTimeout());
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new TargetException(Kind.LOCAL, "cannot write snapshot " + file + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(partial);
-        }
+    public SnapshotFiles.Written snapshot(String endpoint, Path file) {
+        return SnapshotFiles.write(file, out -> await(endpoint, "snapshot",
+                client(endpoint).getMaintenanceClient().snapshot(out), snapshotTimeout()));
+    }
+
+    /** etcd's own check of a snapshot file ({@code etcdctl snapshot status}), bounded like a snapshot. */
+    EtcdctlSnapshotStatus.Status snapshotStatus(Path file) {
+        return snapshotStatus.check(file);
     }
 
     private Duration snapshotTimeout() {
@@ -146,13 +138,5 @@ public final class EtcdAdapter implements AutoCloseable {
                     .append(t.getMessage());
         }
         return text.toString();
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debugf("cannot delete %s: %s", file, e.getMessage());
-        }
     }
 }

@@ -3,11 +3,13 @@ package dev.revive.targets.etcd;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.targets.TargetException;
 import dev.revive.targets.action.ActionHandler;
 import dev.revive.targets.action.StepContext;
 import dev.revive.targets.action.StepOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -15,8 +17,10 @@ import java.util.function.Predicate;
  * etcd's SNAPSHOT: a backup of the cluster's database into {@code <backup>/<clusterId>/<planId>-<nodeId>.db},
  * taken from the step's source member, or from any healthy member if that one is not healthy, or, when the
  * cluster has lost quorum and no member is healthy, from any member that still answers: a snapshot is a local
- * read of one member's database, and a backup matters most precisely then. A file already there means the
- * step is done.
+ * read of one member's database, and a backup matters most precisely then. The file is written durably with a
+ * sha256 sidecar ({@link SnapshotFiles}) and counts only once {@code etcdctl snapshot status} accepts it; a file
+ * already there means the step is done only if its sidecar matches and etcdctl accepts it, else it is replaced.
+ * After a new snapshot, only the newest {@code backup.keep} snapshots of the cluster are kept.
  */
 public final class EtcdSnapshotAction implements ActionHandler {
 
@@ -36,32 +40,56 @@ public final class EtcdSnapshotAction implements ActionHandler {
     public StepOutcome execute(StepContext context) {
         NodeSpec node = target(context);
         Path file = snapshotFile(context, node);
-        if (Files.exists(file)) {
-            return StepOutcome.skipped("snapshot " + file + " is already there");
+        Optional<String> replacing = SnapshotFiles.mismatch(file);
+        if (replacing.isEmpty()) {
+            EtcdctlSnapshotStatus.Status status = etcd.snapshotStatus(file);
+            return StepOutcome.skipped("snapshot " + file + " is already there, its sha256 matches its sidecar and "
+                    + "etcdctl snapshot status passes (revision " + status.revision() + ", " + status.totalKeys()
+                    + " keys)");
         }
+        String replaced = Files.exists(file) ? "replaced " + replacing.get() + "; " : "";
         Optional<Source> source = source(context, node);
         if (source.isEmpty()) {
             return StepOutcome.failed(note(context) + "no member of " + context.spec().id()
                     + " answers to snapshot from");
         }
         String endpoint = source.get().member().endpoints().client();
-        long bytes = etcd.snapshot(endpoint, file);
-        return StepOutcome.succeeded(source.get().why() + "snapshot of " + source.get().member().id() + " (" + endpoint
-                + ") written to " + file + ", " + bytes + " bytes");
+        SnapshotFiles.Written written = etcd.snapshot(endpoint, file);
+        EtcdctlSnapshotStatus.Status status = verified(file);
+        List<Path> pruned = SnapshotFiles.prune(file, context.spec().backup().keep());
+        return StepOutcome.succeeded(replaced + source.get().why() + "snapshot of " + source.get().member().id() + " ("
+                + endpoint + ") written to " + file + ", " + written.size() + " bytes, sha256 " + written.sha256()
+                + ", etcdctl snapshot status: revision " + status.revision() + ", " + status.totalKeys() + " keys"
+                + (pruned.isEmpty() ? "" : "; pruned " + pruned.size() + " older snapshot(s)"));
     }
 
     @Override
     public String describe(StepContext context) {
         NodeSpec node = target(context);
         Path file = snapshotFile(context, node);
-        if (Files.exists(file)) {
-            return "would skip: snapshot " + file + " is already there";
+        Optional<String> replacing = SnapshotFiles.mismatch(file);
+        if (replacing.isEmpty()) {
+            return "would skip if etcdctl snapshot status passes: snapshot " + file
+                    + " is already there and its sha256 matches its sidecar";
         }
+        String replace = Files.exists(file) ? "would replace " + replacing.get() + "; " : "";
         return source(context, node)
-                .map(source -> source.why() + "would snapshot member " + source.member().id() + " ("
+                .map(source -> replace + source.why() + "would snapshot member " + source.member().id() + " ("
                         + source.member().endpoints().client() + ") to file " + file)
                 .orElse("would fail: " + note(context) + "no member of " + context.spec().id()
                         + " answers to snapshot from (file " + file + ")");
+    }
+
+    /** etcd's check of a file just written; a file etcd rejects is deleted, since it must not pass for a backup. */
+    private EtcdctlSnapshotStatus.Status verified(Path file) {
+        try {
+            return etcd.snapshotStatus(file);
+        } catch (TargetException e) {
+            if (e.kind() == TargetException.Kind.FAILED) {
+                SnapshotFiles.delete(file);
+            }
+            throw e;
+        }
     }
 
     /** The member to read from, and in words why it is that one when it is not the one asked for. */

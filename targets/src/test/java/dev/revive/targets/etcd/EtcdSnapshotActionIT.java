@@ -22,20 +22,30 @@ import dev.revive.targets.action.StepContext;
 import dev.revive.targets.action.StepOutcome;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** etcd's SNAPSHOT handler on a real three-member cluster: which member it reads from, and idempotence. */
+/**
+ * etcd's SNAPSHOT handler on a real three-member cluster: which member it reads from, that a snapshot is verified
+ * (sha256 sidecar, etcdctl snapshot status) before it counts, idempotence, and pruning.
+ */
 class EtcdSnapshotActionIT {
 
     private static EtcdCluster cluster;
@@ -78,6 +88,90 @@ class EtcdSnapshotActionIT {
     }
 
     @Test
+    void snapshotHasAMatchingSha256SidecarAndPassesEtcdsOwnCheck() throws Exception {
+        // given: a cluster holding a key
+        try (Client client = Client.builder().endpoints(cluster.member(0).clientUrl()).build()) {
+            client.getKVClient().put(ByteSequence.from("snapshot-it", StandardCharsets.UTF_8),
+                    ByteSequence.from("v", StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+        }
+        StepContext context = context(cluster.member(2), cluster.member(0));
+        Path file = EtcdSnapshotAction.snapshotFile(context, spec().node(cluster.member(2).name()).orElseThrow());
+
+        // when
+        StepOutcome outcome = snapshot.execute(context);
+
+        // then
+        String sha256 = SnapshotFiles.sha256(file);
+        assertThat(outcome.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(SnapshotFiles.sidecar(file)).hasContent(sha256 + "  " + file.getFileName());
+        assertThat(outcome.detail()).contains("sha256 " + sha256, Files.size(file) + " bytes",
+                "etcdctl snapshot status: revision ");
+        EtcdctlSnapshotStatus.Status status = etcd.snapshotStatus(file);
+        assertThat(status.revision()).isPositive();
+        assertThat(status.totalKeys()).isPositive();
+    }
+
+    @Test
+    void aCorruptedSnapshotIsReplacedNotSkipped() throws IOException {
+        // given: a snapshot whose file was later damaged, so it no longer matches its sidecar
+        StepContext context = context(cluster.member(2), cluster.member(0));
+        Path file = EtcdSnapshotAction.snapshotFile(context, spec().node(cluster.member(2).name()).orElseThrow());
+        assertThat(snapshot.execute(context).status()).isEqualTo(StepStatus.SUCCEEDED);
+        Files.writeString(file, "torn write");
+
+        // when
+        StepOutcome again = snapshot.execute(context);
+
+        // then
+        assertThat(again.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(again.detail()).startsWith("replaced " + file);
+        assertThat(SnapshotFiles.mismatch(file)).isEmpty();
+        assertThat(etcd.snapshotStatus(file).totalKeys()).isNotNegative();
+    }
+
+    @Test
+    void aFileWithoutSidecarIsReplacedNotSkipped() throws IOException {
+        // given: a file that merely exists, as a crash before the sidecar would leave it
+        StepContext context = context(cluster.member(2), cluster.member(0));
+        Path file = EtcdSnapshotAction.snapshotFile(context, spec().node(cluster.member(2).name()).orElseThrow());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "half a snapshot");
+
+        // when
+        StepOutcome outcome = snapshot.execute(context);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(SnapshotFiles.mismatch(file)).isEmpty();
+    }
+
+    @Test
+    void onlyTheNewestKeepSnapshotsOfTheClusterStay() throws IOException {
+        // given: a cluster that keeps two snapshots, and a file of someone else in its backup directory
+        Path own = Files.createTempDirectory("revive-snapshots-keep-");
+        Path clusterDir = own.resolve("etcd-s");
+        Files.createDirectories(clusterDir);
+        Files.writeString(clusterDir.resolve("README.txt"), "not a snapshot");
+        ClusterSpec keepTwo = spec(new BackupLocation(own.toString(), 2));
+        List<Path> files = new ArrayList<>();
+
+        // when
+        for (int i = 0; i < 3; i++) {
+            StepContext context = context(cluster.member(2), cluster.member(0), keepTwo);
+            files.add(EtcdSnapshotAction.snapshotFile(context, keepTwo.node(cluster.member(2).name()).orElseThrow()));
+            assertThat(snapshot.execute(context).status()).isEqualTo(StepStatus.SUCCEEDED);
+            Files.setLastModifiedTime(files.get(i), FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)));
+        }
+
+        // then
+        try (Stream<Path> left = Files.list(clusterDir)) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("README.txt",
+                    files.get(1).getFileName().toString(), files.get(1).getFileName() + ".sha256",
+                    files.get(2).getFileName().toString(), files.get(2).getFileName() + ".sha256");
+        }
+    }
+
+    @Test
     void describeNamesTheMemberAndTheFileAndWritesNothing() {
         StepContext context = context(cluster.member(2), cluster.member(1));
         Path file = EtcdSnapshotAction.snapshotFile(context, spec().node(cluster.member(2).name()).orElseThrow());
@@ -115,20 +209,27 @@ class EtcdSnapshotActionIT {
     }
 
     private StepContext context(EtcdMember target, EtcdMember source) {
+        return context(target, source, spec());
+    }
+
+    private StepContext context(EtcdMember target, EtcdMember source, ClusterSpec spec) {
         PlanStep step = new PlanStep("01-snapshot", Action.SNAPSHOT, target.name(),
                 new StepParams(Duration.ofSeconds(30), null, source.name(), null, 1), OnFailure.CONTINUE);
         String incident = "inc-" + (++plans);
         RecoveryPlan plan = new RecoveryPlan(incident + "-r1", incident, "etcd-s", 1, PlanScope.NODE, PlanMode.AUTO,
                 null, List.of("fault-1"), List.of(step), Instant.EPOCH, Instant.EPOCH);
-        return new StepContext(plan, step, spec());
+        return new StepContext(plan, step, spec);
     }
 
     private static ClusterSpec spec() {
+        return spec(new BackupLocation(backups.toString()));
+    }
+
+    private static ClusterSpec spec(BackupLocation backup) {
         List<NodeSpec> nodes = cluster.members().stream().map(member -> new NodeSpec(member.name(), NodeRole.MEMBER,
                 new Endpoints(member.clientUrl(), member.peerUrl()), new ProcessControl(member.command(), null, Map.of(),
                         cluster.directory().resolve(member.name() + ".pid").toString(), member.logFile().toString(),
                         Duration.ofSeconds(5)), member.dataDir().toString(), List.of(), List.of())).toList();
-        return new ClusterSpec("etcd-s", SystemKind.ETCD, nodes, Policy.defaults(),
-                new BackupLocation(backups.toString()));
+        return new ClusterSpec("etcd-s", SystemKind.ETCD, nodes, Policy.defaults(), backup);
     }
 }
