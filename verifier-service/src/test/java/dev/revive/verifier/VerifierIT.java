@@ -43,11 +43,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,6 +264,29 @@ class VerifierIT {
         assertThat(header(dead.get(0), DeadLetters.SERVICE)).isEqualTo("verifier-service");
     }
 
+    @Test
+    void recordOfOneMegabyteIsDeadLetteredCutAndTheNextOutcomeIsReported() {
+        // given: a record that fits a default 1 MiB request alone, but not with the reason headers added
+        RecoveryPlan plan = registeredPlan("etcd-huge", "inc-huge");
+        byte[] huge = new byte[1024 * 1024 - 200];
+        Arrays.fill(huge, (byte) 'h');
+
+        // when
+        kafka.publishRaw(Topics.EXECUTIONS, plan.clusterId().getBytes(StandardCharsets.UTF_8), huge);
+        kafka.publish(Topics.EXECUTIONS, plan.clusterId(), completed(plan));
+
+        // then
+        assertThat(awaitReport(plan).verdict()).isEqualTo(Verdict.CONSISTENT);
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readAll(Topics.DLQ).stream()
+                .filter(record -> Integer.toString(huge.length).equals(header(record, DeadLetters.ORIGINAL_VALUE_SIZE)))
+                .collect(Collectors.toList());
+        assertThat(dead).hasSize(1);
+        assertThat(DeadLetters.reason(dead.get(0).headers())).isEqualTo(RejectReason.MALFORMED.name());
+        assertThat(header(dead.get(0), DeadLetters.TRUNCATED)).isEqualTo("value");
+        assertThat(header(dead.get(0), DeadLetters.SERVICE)).isEqualTo("verifier-service");
+        assertThat(dead.get(0).value()).hasSize(DeadLetters.MAX_VALUE_BYTES);
+    }
+
     private RecoveryPlan registeredPlan(String clusterId, String incidentId) {
         RecoveryPlan plan = Samples.plan(clusterId, incidentId);
         kafka.publish(Topics.CLUSTERS, clusterId, spec(clusterId));
@@ -315,6 +340,7 @@ class VerifierIT {
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
-        return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+        Header header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

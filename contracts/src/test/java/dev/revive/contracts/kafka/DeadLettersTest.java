@@ -7,15 +7,20 @@ import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.junit.jupiter.api.Test;
 
-/** A dead letter is the rejected record unchanged, plus why and where from in revive.dlq.* headers. */
+/** A dead letter is the rejected record, plus why and where from in revive.dlq.* headers, and always fits a request. */
 class DeadLettersTest {
 
     private static final Instant AT = Instant.parse("2025-03-14T09:26:54Z");
     private static final byte[] KEY = "etcd-3".getBytes(StandardCharsets.UTF_8);
+    private static final int DEFAULT_MAX_REQUEST = 1024 * 1024;
     private static final byte[] VALUE = Resources.bytes("invalid/fault-event.node-id-shell-injection.json");
 
     @Test
@@ -73,6 +78,81 @@ class DeadLettersTest {
         assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.FIELD)).isEqualTo("$");
         assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.SERVICE)).isEqualTo("detector-service");
         assertThat(letter.headers().lastHeader(DeadLetters.SOURCE_OFFSET)).isNull();
+    }
+
+    @Test
+    void deadLetterOfARecordOfOneMegabyteIsCutToFitADefaultRequestAndKeepsTheReason() {
+        // given: a value that fits a default request alone, but not with the reason headers added
+        byte[] value = new byte[DEFAULT_MAX_REQUEST - 200];
+        Arrays.fill(value, (byte) 'x');
+        ConsumerRecord<byte[], byte[]> rejected = new ConsumerRecord<>(Topics.EXECUTIONS.name(), 0, 3L, KEY, value);
+
+        // when
+        ProducerRecord<byte[], byte[]> letter = DeadLetters.of(rejected, rejectionOf(value), "verifier-service", AT);
+
+        // then
+        assertThat(sizeOf(letter)).isLessThanOrEqualTo(DEFAULT_MAX_REQUEST);
+        assertThat(letter.value()).hasSize(DeadLetters.MAX_VALUE_BYTES)
+                .isEqualTo(Arrays.copyOf(value, DeadLetters.MAX_VALUE_BYTES));
+        assertThat(letter.key()).isEqualTo(KEY);
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.TRUNCATED)).isEqualTo("value");
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.ORIGINAL_VALUE_SIZE))
+                .isEqualTo(Integer.toString(value.length));
+        assertThat(letter.headers().lastHeader(DeadLetters.ORIGINAL_KEY_SIZE)).isNull();
+        assertThat(DeadLetters.reason(letter.headers())).isEqualTo("MALFORMED");
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("3");
+    }
+
+    @Test
+    void deadLetterAlwaysFitsADefaultRequestHoweverLargeTheKeyHeadersAndDetail() {
+        // given: a huge key, a huge detail and many large headers
+        byte[] key = new byte[DEFAULT_MAX_REQUEST];
+        byte[] value = new byte[DEFAULT_MAX_REQUEST];
+        ConsumerRecord<byte[], byte[]> rejected = new ConsumerRecord<>(Topics.FAULTS.name(), 1, 9L, key, value);
+        for (int i = 0; i < 64; i++) {
+            rejected.headers().add("h" + i, new byte[16 * 1024]);
+        }
+        InvalidEventException why = new InvalidEventException(RejectReason.MALFORMED, "f".repeat(DEFAULT_MAX_REQUEST),
+                "d".repeat(DEFAULT_MAX_REQUEST));
+
+        // when
+        ProducerRecord<byte[], byte[]> letter = DeadLetters.of(rejected, why, "planner-service", AT);
+
+        // then
+        assertThat(sizeOf(letter)).isLessThanOrEqualTo(DEFAULT_MAX_REQUEST);
+        assertThat(letter.key()).hasSize(DeadLetters.MAX_KEY_BYTES);
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.TRUNCATED)).isEqualTo("headers,key,value");
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.ORIGINAL_KEY_SIZE))
+                .isEqualTo(Integer.toString(key.length));
+        assertThat(Integer.parseInt(CloudEventHeaders.value(letter.headers(), DeadLetters.DROPPED_HEADERS)))
+                .isPositive();
+        assertThat(DeadLetters.reason(letter.headers())).isEqualTo("MALFORMED");
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.DETAIL)).startsWith("ffff")
+                .hasSize(DeadLetters.MAX_TEXT_CHARS + 1);
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.FIELD))
+                .hasSize(DeadLetters.MAX_TEXT_CHARS + 1);
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.SERVICE)).isEqualTo("planner-service");
+    }
+
+    @Test
+    void deadLetterOfARequestBodyIsCutToo() {
+        // given
+        byte[] body = new byte[DEFAULT_MAX_REQUEST];
+
+        // when
+        ProducerRecord<byte[], byte[]> letter = DeadLetters.of(KEY, body, RejectReason.MALFORMED, "$", "not JSON",
+                "detector-service", AT);
+
+        // then
+        assertThat(sizeOf(letter)).isLessThanOrEqualTo(DEFAULT_MAX_REQUEST);
+        assertThat(CloudEventHeaders.value(letter.headers(), DeadLetters.TRUNCATED)).isEqualTo("value");
+        assertThat(DeadLetters.reason(letter.headers())).isEqualTo("MALFORMED");
+    }
+
+    /** The size the producer checks against {@code max.request.size}. */
+    private static int sizeOf(ProducerRecord<byte[], byte[]> letter) {
+        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
+                letter.key(), letter.value(), letter.headers().toArray());
     }
 
     private static InvalidEventException rejectionOf(byte[] value) {
