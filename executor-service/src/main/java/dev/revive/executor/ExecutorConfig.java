@@ -10,7 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "revive.executor")
 public interface ExecutorConfig {
 
-    /** This executor's id in step events and lock values; default {@code executor-<host>-<pid>}. Must be a valid id. */
+    /**
+     * This executor's id in step events, lock values and its transactional id; default {@code executor-<host>},
+     * stable across restarts. Must be a valid id, and unique per instance when the executor is scaled out.
+     */
     Optional<String> id();
 
     /** The coordination etcd that holds the cluster locks and fences. */

@@ -5,7 +5,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
-/** Resolves this executor's id: the configured one, or {@code executor-<host>-<pid>}, always a valid id. */
+/**
+ * Resolves this executor's id: the configured one, or {@code executor-<host>}, always a valid id. The default
+ * is stable across restarts of the same instance (no pid, no random part), so that the transactional id derived
+ * from it lets a restarted executor fence its predecessor's producer.
+ */
 public final class ExecutorIdentity {
 
     private static final int MAX_HOST = 64;
@@ -13,22 +17,23 @@ public final class ExecutorIdentity {
     private ExecutorIdentity() {
     }
 
-    /** The configured id, checked, or the default built from {@code host} and {@code pid}. */
-    public static String resolve(Optional<String> configured, String host, long pid) {
+    /** The configured id, checked, or the default built from {@code host}. */
+    public static String resolve(Optional<String> configured, String host) {
         if (configured.isPresent()) {
             return Check.id("revive.executor.id", configured.get().trim());
         }
         String safeHost = host.replaceAll("[^A-Za-z0-9_-]+", "-");
         safeHost = safeHost.length() > MAX_HOST ? safeHost.substring(0, MAX_HOST) : safeHost;
-        return Check.id("revive.executor.id", "executor-" + (safeHost.isEmpty() ? "host" : safeHost) + "-" + pid);
+        return Check.id("revive.executor.id", "executor-" + (safeHost.isEmpty() ? "host" : safeHost));
     }
 
-    /** The id of this process: configured, or from the local host name and pid. */
+    /** The id of this process: configured, or from the local host name. */
     public static String resolve(Optional<String> configured) {
-        return resolve(configured, hostName(), ProcessHandle.current().pid());
+        return resolve(configured, hostName());
     }
 
-    private static String hostName() {
+    /** The local host name, or {@code host} when it cannot be resolved. */
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

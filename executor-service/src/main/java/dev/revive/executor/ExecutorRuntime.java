@@ -63,7 +63,7 @@ public class ExecutorRuntime {
         ExecutorConfig.Coordination coordination = config.coordination();
         locks = new CoordinationLocks(coordination.endpoints(), executorId, coordination.lockTtl(),
                 coordination.callTimeout(), coordination.lockRetry());
-        ExecutionLog log = new ExecutionLog(KafkaClients.producer(bootstrapServers, "revive-executor-" + executorId), clock);
+        ExecutionLog log = new ExecutionLog(KafkaClients.producer(bootstrapServers, executorId), clock);
         Duration readTimeout = config.kafka().readTimeout();
         ClusterRegistry clusters = new ClusterRegistry(
                 KafkaClients.reader(bootstrapServers, executorId + "-clusters"), readTimeout);

@@ -5,6 +5,7 @@ import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.TopicSerdes;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.planner.domain.Result;
@@ -39,7 +40,7 @@ final class DecisionProcessor extends IncidentProcessor<OperatorDecision> {
     @Override
     Result decide(IncidentPlanner planner, ClusterState state, ClusterSpec spec, OperatorDecision decision) {
         LOG.infof("Decision %s: %s plan %s by %s%s (%s)", decision.decisionId(), decision.verdict(), decision.planId(),
-                decision.by(), decision.dryRun() ? " as a dry run" : "", decision.reason());
+                LogSafe.text(decision.by()), decision.dryRun() ? " as a dry run" : "", LogSafe.text(decision.reason()));
         return planner.onDecision(state, spec, decision);
     }
 }

@@ -4,6 +4,7 @@ import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.EventSerde;
+import dev.revive.contracts.validation.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -110,7 +111,7 @@ abstract class DecodingProcessor<T> implements Processor<byte[], byte[], Object,
         context.forward(new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()),
                 PlannerTopology.DLQ_SINK);
         LOG.warnf("Rejected record %s-%d@%d to the dead-letter topic: %s %s", consumed.topic(), consumed.partition(),
-                consumed.offset(), why.reason(), why.getMessage());
+                consumed.offset(), why.reason(), LogSafe.text(why.getMessage()));
     }
 
     private String topic() {

@@ -8,6 +8,7 @@ import dev.revive.contracts.kafka.EventSerde;
 import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.state.IllegalTransitionException;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.Decision;
 import dev.revive.planner.domain.IncidentPlanner;
@@ -87,9 +88,9 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
         result.transitions().forEach(IncidentProcessor::log);
         result.plans().forEach(plan -> publish(plan, timestamp));
         if (result.decision() instanceof Decision.Refuse refuse) {
-            LOG.warnf("Approval refused: %s", refuse.reason());
+            LOG.warnf("Approval refused: %s", LogSafe.text(refuse.reason()));
         } else if (result.decision() instanceof Decision.Wait wait) {
-            LOG.debugf("No plan: %s", wait.reason());
+            LOG.debugf("No plan: %s", LogSafe.text(wait.reason()));
         }
     }
 
@@ -98,13 +99,14 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
                 EventTypes.describe(plan, PlannerTopology.SOURCE, clock.instant()));
         context.forward(new Record<>(plan.clusterId(), plan, timestamp, headers), PlannerTopology.PLANS_SINK);
         LOG.infof("Plan %s published: mode %s, %d step(s), faults %s%s", plan.planId(), plan.mode(),
-                plan.steps().size(), plan.reason(), plan.modeReason() == null ? "" : "; " + plan.modeReason());
+                plan.steps().size(), plan.reason(),
+                plan.modeReason() == null ? "" : "; " + LogSafe.text(plan.modeReason()));
     }
 
     private static void log(Transition transition) {
         MDC.put(INCIDENT_ID, transition.incidentId());
         Logger.Level level = transition.to() == IncidentState.ESCALATED ? Logger.Level.WARN : Logger.Level.INFO;
         LOG.logf(level, "Incident %s %s -> %s: %s", transition.incidentId(),
-                transition.from() == null ? "new" : transition.from(), transition.to(), transition.why());
+                transition.from() == null ? "new" : transition.from(), transition.to(), LogSafe.text(transition.why()));
     }
 }

@@ -12,6 +12,7 @@ import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.verifier.ReportPublisher.TransactionFailedException;
 import dev.revive.verifier.report.OutcomeVerifier;
 import dev.revive.verifier.report.VerifierException;
@@ -202,7 +203,7 @@ final class ExecutionsLoop implements Runnable {
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, InvalidEventException why,
             Map<TopicPartition, OffsetAndMetadata> pending) {
         LOG.warnf("%s-%d@%d rejected to %s: %s %s", record.topic(), record.partition(), record.offset(), Topics.DLQ,
-                why.reason(), why.getMessage());
+                why.reason(), LogSafe.text(why.getMessage()));
         publish(List.of(DeadLetters.of(record, why, SERVICE, clock.instant())), pending);
     }
 

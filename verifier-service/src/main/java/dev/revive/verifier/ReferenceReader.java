@@ -4,6 +4,7 @@ import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.validation.LogSafe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +145,7 @@ final class ReferenceReader implements Runnable {
             }
         } catch (InvalidEventException e) {
             LOG.warnf("skipping %s-%d@%d, it is not a valid event: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+                    record.offset(), LogSafe.text(e.getMessage()));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.EventCodec;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
 import dev.revive.detector.spec.ClusterRegistry;
 import dev.revive.service.api.ApiTokenRequired;
@@ -60,7 +61,7 @@ public class FaultResource {
             publisher.publishAndAwait(Topics.FAULTS, fault.clusterId(), fault, config.api().ackTimeout(),
                     "retry with the same faultId");
             LOG.infof("fault %s (%s of %s) from %s accepted", fault.faultId(), fault.kind(), fault.subject(),
-                    fault.source());
+                    LogSafe.text(fault.source()));
             return Response.accepted(new Accepted(fault.faultId())).build();
         } finally {
             MDC.remove("clusterId");

@@ -1,6 +1,7 @@
 package dev.revive.detector.api;
 
 import dev.revive.contracts.json.RejectReason;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.service.api.Problem;
 import dev.revive.service.api.ProblemMappers;
 import dev.revive.service.api.Problems;
@@ -16,7 +17,7 @@ public class UnknownTargetMapper {
 
     @ServerExceptionMapper
     public Response unknownTarget(UnknownTargetException e, UriInfo uri) {
-        LOG.warnf("rejected %s: %s", ProblemMappers.path(uri), e.getMessage());
+        LOG.warnf("rejected %s: %s", ProblemMappers.path(uri), LogSafe.text(e.getMessage()));
         return Problems.response(problem(e, ProblemMappers.path(uri)));
     }
 

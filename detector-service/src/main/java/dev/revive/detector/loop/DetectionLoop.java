@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
 import dev.revive.detector.domain.Faults;
 import dev.revive.service.api.RecordPublisher;
@@ -96,7 +97,8 @@ public class DetectionLoop {
     }
 
     private void publish(NodeTask task, FaultEvent fault) {
-        LOG.infof("node %s: publishing %s %s %s", fault.subject(), fault.kind(), fault.faultId(), fault.evidence());
+        LOG.infof("node %s: publishing %s %s %s", fault.subject(), fault.kind(), fault.faultId(),
+                LogSafe.text(String.valueOf(fault.evidence())));
         publisher.publish(Topics.FAULTS, fault.clusterId(), fault).whenComplete((metadata, failure) -> {
             if (failure != null) {
                 LOG.errorf("fault %s (%s of %s) was not acknowledged by Kafka: %s", fault.faultId(), fault.kind(),

@@ -2,6 +2,7 @@ package dev.revive.detector.spec;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class ClusterRegistry {
     void load() {
         SpecDirectory.Loaded loaded = SpecDirectory.load(config.specsDir());
         loaded.rejected().forEach(rejected -> LOG.errorf("cluster spec %s skipped: field '%s': %s",
-                rejected.file(), rejected.field(), rejected.detail()));
+                rejected.file(), LogSafe.text(rejected.field()), LogSafe.text(rejected.detail())));
         Map<String, ClusterSpec> byId = new LinkedHashMap<>();
         for (ClusterSpec spec : loaded.specs()) {
             byId.put(spec.id(), spec);

@@ -3,6 +3,7 @@ package dev.revive.executor.kafka;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.validation.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class ClusterRegistry implements AutoCloseable {
             }
         } catch (InvalidEventException e) {
             LOG.warnf("ignoring an invalid cluster spec at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+                    record.offset(), LogSafe.text(e.getMessage()));
         }
     }
 

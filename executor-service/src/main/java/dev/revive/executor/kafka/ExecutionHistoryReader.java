@@ -4,6 +4,7 @@ import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.executor.plan.PlanHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,7 +65,7 @@ public final class ExecutionHistoryReader implements PlanHistory {
             }
         } catch (InvalidEventException e) {
             LOG.warnf("ignoring an invalid execution event at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+                    record.offset(), LogSafe.text(e.getMessage()));
         }
     }
 }

@@ -47,8 +47,13 @@ public final class KafkaClients {
         return config;
     }
 
-    /** The transactional producer of {@code revive.executions} and {@code revive.dlq}. */
-    public static Map<String, Object> producer(String bootstrapServers, String transactionalId) {
+    /**
+     * The transactional producer of {@code revive.executions} and {@code revive.dlq} of executor {@code executorId}.
+     * Its transactional id is {@link #transactionalId}, so a restarted executor with the same id fences its
+     * predecessor's producer and aborts its open transaction.
+     */
+    public static Map<String, Object> producer(String bootstrapServers, String executorId) {
+        String transactionalId = transactionalId(executorId);
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
@@ -59,5 +64,10 @@ public final class KafkaClients {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return config;
+    }
+
+    /** The transactional id of executor {@code executorId}: derived from the id alone, so stable across restarts. */
+    public static String transactionalId(String executorId) {
+        return "revive-executor-" + executorId;
     }
 }

@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.executor.plan.HeldLock;
 import dev.revive.executor.plan.PlanJob;
 import dev.revive.executor.plan.PlanMdc;
@@ -179,7 +180,7 @@ public final class PlanLoop implements Runnable {
                 if (flight.withdrawn.compareAndSet(null, reason)) {
                     try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
                         LOG.infof("plan %s is withdrawn while it runs: %s; it stops before its next acting step",
-                                flight.plan.planId(), reason);
+                                flight.plan.planId(), LogSafe.text(reason));
                     }
                 }
             });
@@ -192,7 +193,7 @@ public final class PlanLoop implements Runnable {
         if (decoded instanceof InvalidEventException invalid) {
             pending.handled(partition, record.offset() + 1);
             LOG.warnf("plan at %s@%d is invalid, sent to the dead-letter topic: %s", partition, record.offset(),
-                    invalid.getMessage());
+                    LogSafe.text(invalid.getMessage()));
             pending.deadLetter(PlanRecords.deadLetter(record, invalid, clock.instant()));
             return false;
         }
@@ -205,10 +206,12 @@ public final class PlanLoop implements Runnable {
             }
             pending.handled(partition, record.offset() + 1);
             if (verdict instanceof PlanTriage.Verdict.Reject reject) {
-                LOG.warnf("plan %s is rejected, sent to the dead-letter topic: %s", plan.planId(), reject.reason());
+                LOG.warnf("plan %s is rejected, sent to the dead-letter topic: %s", plan.planId(),
+                        LogSafe.text(reject.reason()));
                 pending.deadLetter(PlanRecords.unknownCluster(record, reject.reason(), clock.instant()));
             } else if (verdict instanceof PlanTriage.Verdict.Pass pass) {
-                LOG.infof("plan %s (revision %d) is not run: %s", plan.planId(), plan.revision(), pass.reason());
+                LOG.infof("plan %s (revision %d) is not run: %s", plan.planId(), plan.revision(),
+                        LogSafe.text(pass.reason()));
             }
             return false;
         }
@@ -313,7 +316,8 @@ public final class PlanLoop implements Runnable {
         consumer.pause(Set.of(flight.partition));
         consumer.seek(flight.partition, flight.offset);
         redeliverAt.put(flight.partition, clock.instant().plus(redeliveryDelay));
-        LOG.infof("plan %s is delivered again in %s: %s", flight.plan.planId(), redeliveryDelay, reason);
+        LOG.infof("plan %s is delivered again in %s: %s", flight.plan.planId(), redeliveryDelay,
+                LogSafe.text(reason));
     }
 
     private void resumeDue() {

@@ -1,7 +1,8 @@
 package dev.revive.executor.plan;
 
 /**
- * The fencing check an executor passes before every step: it proves that this executor still holds
+ * The fencing check an executor passes before every attempt of a step and again right before every act
+ * (signal, process start) within it: it proves that this executor still holds
  * the cluster's lock, and records which step it admitted. A failed check means another executor
  * holds the cluster, and the plan must stop without acting.
  */

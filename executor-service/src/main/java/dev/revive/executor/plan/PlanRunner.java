@@ -6,6 +6,7 @@ import dev.revive.contracts.plan.OnFailure;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.executor.plan.PlanProgress.StepProgress;
 import dev.revive.targets.action.ActionHandler;
 import dev.revive.targets.action.ActionHandlers;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
  * A step that fails after its attempts aborts the plan when its onFailure is ABORT and is noted
  * and passed when it is CONTINUE. A plan withdrawn by a CANCEL revision ends PLAN_CANCELLED before its
  * next acting step ({@link ActionHandlers#ACTING}); so does one whose step found the fault no longer
- * holds. A DRY_RUN plan only describes its steps. A failed fence check, a stop request or an
+ * holds. A DRY_RUN plan only describes its steps. The fence is checked before every attempt and, through the
+ * step's {@link dev.revive.targets.action.ActGate}, right before every act. A failed fence check, a stop request or an
  * unrecordable event stops the run without an outcome, so that the plan is delivered again.
  */
 public final class PlanRunner {
@@ -43,7 +45,7 @@ public final class PlanRunner {
         Instant startedAt = earlier.startedAt().orElseGet(events::now);
         List<String> notes = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
-            StepContext context = new StepContext(plan, step, spec);
+            StepContext context = new StepContext(plan, step, spec, () -> fence.admit(plan.planId(), step.stepId()));
             StepProgress progress = earlier.step(step.stepId());
             if (progress.done()) {
                 LOG.infof("%s already %s in an earlier run; continuing after it", context.describe(),
@@ -60,7 +62,8 @@ public final class PlanRunner {
                     ? new StepRunner.Result.Failed(progress.lastStatus(), progress.lastDetail())
                     : steps.run(context, fence, progress, control);
             if (result instanceof StepRunner.Result.Stopped stopped) {
-                LOG.warnf("plan %s stopped without an outcome: %s", plan.planId(), stopped.reason());
+                LOG.warnf("plan %s stopped without an outcome: %s", plan.planId(),
+                        LogSafe.text(stopped.reason()));
                 return new PlanResult.Stopped(stopped.reason());
             }
             if (result instanceof StepRunner.Result.Done done && done.outcome().cancelsPlan()) {
@@ -76,7 +79,8 @@ public final class PlanRunner {
             }
         }
         control.withdrawn().ifPresent(reason -> LOG.infof("plan %s was withdrawn after its last acting step; the "
-                + "cancel is ignored and the plan completes (%s)", plan.planId(), reason));
+                + "cancel is ignored and the plan completes (%s)", plan.planId(),
+                LogSafe.text(reason)));
         String summary = (plan.mode() == PlanMode.DRY_RUN ? "dry run: nothing was touched; " : "")
                 + "all " + plan.steps().size() + " steps " + (plan.mode() == PlanMode.DRY_RUN ? "described" : "done")
                 + (notes.isEmpty() ? "" : "; failed and continued: " + String.join("; ", notes));
@@ -84,7 +88,7 @@ public final class PlanRunner {
     }
 
     private PlanResult finish(RecoveryPlan plan, Fence fence, Outcome outcome, String detail, Instant startedAt) {
-        LOG.infof("plan %s %s: %s", plan.planId(), outcome, detail);
+        LOG.infof("plan %s %s: %s", plan.planId(), outcome, LogSafe.text(detail));
         return new PlanResult.Finished(events.outcome(plan, outcome, fence.token(), detail, startedAt));
     }
 }

@@ -2,6 +2,7 @@ package dev.revive.executor.plan;
 
 import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.executor.plan.PlanProgress.StepProgress;
 import dev.revive.targets.action.ActionHandler;
 import dev.revive.targets.action.Pacer;
@@ -11,7 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the attempts of one step: before each, the fence check (a failed check stops the plan without
- * acting), then STARTED, the step, and its terminal event; failed attempts are retried after a backoff
+ * acting), then STARTED, the step, and its terminal event. The step's handler asks the fence again right
+ * before every act ({@link StepContext#gate}); a refusal there ({@link StepOutcome#notAdmitted}) stops the
+ * plan as well, without recording the attempt's end; failed attempts are retried after a backoff
  * until the step's attempts are used up. In a DRY_RUN plan the one attempt only describes the step
  * ({@link ActionHandler#describe}) and records DRY_RUN.
  */
@@ -66,6 +69,10 @@ final class StepRunner {
                 record(context, lifecycle, attempt, StepStatus.STARTED, fence.token(), "attempt " + attempt + " (up to "
                         + last + ") admitted with fencing token " + fence.token());
                 outcome = attempt(context);
+                if (outcome.notAdmitted()) {
+                    return new Result.Stopped("fencing token " + fence.token() + " lost the lock of cluster "
+                            + context.plan().clusterId() + " during the attempt: " + outcome.detail());
+                }
                 record(context, lifecycle, attempt, outcome.status(), fence.token(), outcome.detail());
                 if (outcome.status().isDone()) {
                     return new Result.Done(outcome);
@@ -106,7 +113,7 @@ final class StepRunner {
         } catch (RuntimeException e) {
             throw new RecordingFailed("cannot record " + status + " of " + context.describe() + ": " + e.getMessage(), e);
         }
-        LOG.infof("%s attempt %d: %s - %s", context.describe(), attempt, status, detail);
+        LOG.infof("%s attempt %d: %s - %s", context.describe(), attempt, status, LogSafe.text(detail));
     }
 
     /** A step event that could not be made durable: the plan stops, and is delivered again. */

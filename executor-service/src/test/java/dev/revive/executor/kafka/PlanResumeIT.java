@@ -111,7 +111,7 @@ class PlanResumeIT {
     }
 
     private static ExecutionLog log(String executorId) {
-        ExecutionLog log = new ExecutionLog(KafkaClients.producer(broker.bootstrapServers(), "revive-" + executorId),
+        ExecutionLog log = new ExecutionLog(KafkaClients.producer(broker.bootstrapServers(), executorId),
                 Clock.systemUTC());
         log.init();
         return log;

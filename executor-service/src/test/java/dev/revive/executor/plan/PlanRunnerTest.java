@@ -145,6 +145,40 @@ class PlanRunnerTest {
     }
 
     @Test
+    void fenceIsConsultedImmediatelyBeforeTheSignal() {
+        // given a STOP step whose handler signals once its gate admits, noting how many admits came before
+        List<Integer> admitsAtSignal = new ArrayList<>();
+        RecoveryPlan plan = Fixtures.plan("inc-1", 1, PlanMode.AUTO, List.of(Fixtures.step("02-stop", Action.STOP, "m2", 1)));
+
+        // when the plan runs
+        PlanResult result = gatedRunner(admitsAtSignal).run(plan, Fixtures.cluster(ROOT), fence, PlanProgress.none(),
+                RunControl.none());
+
+        // then the fence admitted the attempt and again right before the signal
+        assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
+        assertThat(admitsAtSignal).containsExactly(2);
+        assertThat(fence.admitted).containsExactly(plan.planId() + "/02-stop", plan.planId() + "/02-stop");
+    }
+
+    @Test
+    void fenceLostBetweenTheAttemptAndTheSignalStopsWithoutSignalling() {
+        // given the fence admits the attempt, then the lock is lost before the signal
+        List<Integer> admitsAtSignal = new ArrayList<>();
+        RecoveryPlan plan = Fixtures.plan("inc-1", 1, PlanMode.AUTO, List.of(Fixtures.step("02-stop", Action.STOP, "m2", 2)));
+        fence.refuseAfter(1);
+
+        // when the plan runs
+        PlanResult result = gatedRunner(admitsAtSignal).run(plan, Fixtures.cluster(ROOT), fence, PlanProgress.none(),
+                RunControl.none());
+
+        // then nothing was signalled, the run stopped without an outcome, and the attempt's end was not recorded
+        assertThat(admitsAtSignal).isEmpty();
+        assertThat(result).isInstanceOf(PlanResult.Stopped.class);
+        assertThat(((PlanResult.Stopped) result).reason()).contains("fencing token 7", "send SIGTERM");
+        assertThat(recorder.trail()).containsExactly("02-stop:1:STARTED");
+    }
+
+    @Test
     void unrecordableStartStopsWithoutActing() {
         recorder.failOn(event -> event.stepId().equals("05-start") && event.status() == StepStatus.STARTED);
 
@@ -205,6 +239,20 @@ class PlanRunnerTest {
         assertThat(steps.executed).containsExactly("01-snapshot", "02-stop");
         assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_CANCELLED);
         assertThat(outcome(result).detail()).contains("fault no longer holds: m2 answers");
+    }
+
+    /** A runner whose handler asks the step's gate and then "signals", noting how many admits the fence gave. */
+    private PlanRunner gatedRunner(List<Integer> admitsAtSignal) {
+        ActionHandler signalling = Fixtures.handler(context -> {
+            Optional<StepOutcome> refusal = context.refusalBefore("send SIGTERM to pid 42");
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            admitsAtSignal.add(fence.admitted.size());
+            return StepOutcome.succeeded("stopped pid 42");
+        });
+        return new PlanRunner(signalling, recorder, events, pacer, new RetryPolicy(Duration.ofSeconds(1),
+                Duration.ofSeconds(10)));
     }
 
     private PlanResult run(RecoveryPlan plan, PlanProgress earlier) {

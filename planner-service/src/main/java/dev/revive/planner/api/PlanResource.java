@@ -5,6 +5,7 @@ import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.json.EventCodec;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.validation.LogSafe;
 import dev.revive.planner.PlannerConfig;
 import dev.revive.planner.domain.Incident;
 import dev.revive.planner.domain.IncidentState;
@@ -93,7 +94,7 @@ public class PlanResource {
             publisher.publishAndAwait(Topics.DECISIONS, decision.clusterId(), decision, config.api().ackTimeout(),
                     "retry");
             LOG.infof("Decision %s published: %s plan %s by %s%s", decision.decisionId(), verdict, planId,
-                    request.by(), dryRun ? " as a dry run" : "");
+                    LogSafe.text(request.by()), dryRun ? " as a dry run" : "");
             return Response.accepted(new Accepted(decision.decisionId(), planId)).build();
         } finally {
             MDC.remove("clusterId");

@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * The kind-independent handlers that act on a node's process through its driver: STOP, FORCE_KILL,
  * CLEAN_TEMP and START. Each first looks at the real process, so that repeating a step is harmless; STOP
- * and FORCE_KILL of a running node first pass the {@link TakeDownCheck}.
+ * and FORCE_KILL of a running node first pass the {@link TakeDownCheck}. Right before every driver verb that
+ * acts (SIGTERM, SIGKILL, removing temp entries, starting a process) each asks the step's {@link ActGate}, and
+ * a refusal ends the attempt there ({@link StepOutcome#notAdmitted}).
  */
 final class NodeVerbs {
 
@@ -88,10 +90,19 @@ final class NodeVerbs {
         @Override
         StepOutcome takeDown(StepContext context, NodeSpec node, NodeDriver driver, NodeProcess process) {
             Duration grace = gracePeriod(context, node);
+            Optional<StepOutcome> refusal = context.refusalBefore("send SIGTERM to pid " + process.pid());
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
             Instant start = clock.instant();
             if (driver.stop(node, grace)) {
                 return StepOutcome.succeeded("stopped pid " + process.pid() + " with SIGTERM in "
                         + Duration.between(start, clock.instant()).toMillis() + " ms");
+            }
+            refusal = context.refusalBefore("send SIGKILL to pid " + process.pid() + ", which ignored SIGTERM for "
+                    + grace);
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             if (driver.forceKill(node)) {
                 return StepOutcome.succeeded("pid " + process.pid() + " ignored SIGTERM for " + grace
@@ -116,6 +127,10 @@ final class NodeVerbs {
 
         @Override
         StepOutcome takeDown(StepContext context, NodeSpec node, NodeDriver driver, NodeProcess process) {
+            Optional<StepOutcome> refusal = context.refusalBefore("send SIGKILL to pid " + process.pid());
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
             if (driver.forceKill(node)) {
                 return StepOutcome.succeeded("killed pid " + process.pid() + " with SIGKILL");
             }
@@ -148,6 +163,10 @@ final class NodeVerbs {
             if (process.running()) {
                 return StepOutcome.failed("refusing to clean the temp paths of " + node.id() + " while it runs as pid "
                         + process.pid());
+            }
+            Optional<StepOutcome> refusal = context.refusalBefore("remove the entries of " + node.tempPaths());
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             int removed = driver.cleanTemp(node);
             if (removed == 0) {
@@ -187,6 +206,10 @@ final class NodeVerbs {
             NodeProcess process = driver.inspect(node);
             if (process.running()) {
                 return StepOutcome.skipped(node.id() + " already runs as pid " + process.pid());
+            }
+            Optional<StepOutcome> refusal = context.refusalBefore("start " + node.id());
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             long pid = driver.start(node);
             return StepOutcome.succeeded("started " + node.id() + " as pid " + pid);
