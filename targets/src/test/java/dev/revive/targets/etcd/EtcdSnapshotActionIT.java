@@ -49,26 +49,29 @@ import org.junit.jupiter.api.Test;
 class EtcdSnapshotActionIT {
 
     private static EtcdCluster cluster;
-    private static EtcdAdapter etcd;
     private static Path backups;
-    private final EtcdSnapshotAction snapshot = new EtcdSnapshotAction(etcd);
     private static int plans;
+    /**
+     * One adapter per test: a test that kills a member leaves the adapter's channel to it in gRPC's reconnect
+     * backoff, which would fail the next test's first call to that member fast with "connection refused".
+     */
+    private final EtcdAdapter etcd = new EtcdAdapter(Duration.ofSeconds(2));
+    private final EtcdSnapshotAction snapshot = new EtcdSnapshotAction(etcd);
 
     @BeforeAll
     static void startCluster() throws IOException {
         cluster = EtcdCluster.start(3);
-        etcd = new EtcdAdapter(Duration.ofSeconds(2));
         backups = Files.createTempDirectory("revive-snapshots-");
     }
 
     @AfterAll
     static void stopCluster() {
-        etcd.close();
         cluster.close();
     }
 
     @AfterEach
     void everyMemberRunsAgain() {
+        etcd.close();
         cluster.members().stream().filter(member -> !member.isAlive()).forEach(cluster::restart);
         cluster.awaitHealthy(Duration.ofSeconds(30));
     }
