@@ -4,21 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revive.targets.TargetException;
 import dev.revive.targets.TargetException.Kind;
+import dev.revive.targets.process.BoundedCommand;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +27,7 @@ final class EtcdctlSnapshotStatus {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_OUTPUT = 16 * 1024;
 
-    private final Duration timeout;
+    private final BoundedCommand command;
     private final Optional<Path> etcdctl;
 
     EtcdctlSnapshotStatus(Duration timeout) {
@@ -40,7 +35,7 @@ final class EtcdctlSnapshotStatus {
     }
 
     EtcdctlSnapshotStatus(Duration timeout, Optional<Path> etcdctl) {
-        this.timeout = timeout;
+        this.command = new BoundedCommand(timeout, MAX_OUTPUT);
         this.etcdctl = etcdctl;
     }
 
@@ -71,49 +66,20 @@ final class EtcdctlSnapshotStatus {
     }
 
     private String run(List<String> argv, Path file) {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("ETCDCTL_API", "3");
-        Process process;
+        BoundedCommand.Exited exited;
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new TargetException(Kind.LOCAL, "cannot verify snapshot " + file + ": cannot start " + argv.get(0)
-                    + ": " + e.getMessage(), e);
+            exited = command.run(argv, Map.of("ETCDCTL_API", "3"));
+        } catch (TargetException e) {
+            throw new TargetException(e.kind(), "cannot verify snapshot " + file + ": " + e.getMessage(), e);
         }
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TargetException(Kind.TIMEOUT, "cannot verify snapshot " + file + ": etcdctl snapshot status"
-                        + " did not finish within " + timeout);
-            }
-            String text = output.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (process.exitValue() != 0) {
-                throw rejected(file, "exit " + process.exitValue() + ": " + text.strip());
-            }
-            return text;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TargetException(Kind.TIMEOUT, "cannot verify snapshot " + file + ": interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new TargetException(Kind.LOCAL, "cannot verify snapshot " + file + ": output not readable: " + e, e);
-        } finally {
-            process.destroyForcibly();
+        if (exited.code() != 0) {
+            throw rejected(file, "exit " + exited.code() + ": " + exited.output().strip());
         }
+        return exited.output();
     }
 
     private static TargetException rejected(Path file, String why) {
         return new TargetException(Kind.FAILED, "etcdctl snapshot status rejects " + file + ": " + why);
-    }
-
-    private static String drain(InputStream in) {
-        try (in) {
-            byte[] kept = in.readNBytes(MAX_OUTPUT);
-            in.transferTo(OutputStream.nullOutputStream());
-            return new String(kept, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(output unreadable: " + e.getMessage() + ")";
-        }
     }
 
     private static Optional<Path> locate() {
