@@ -1,5 +1,9 @@
 package dev.revive.testkit;
 
+import dev.revive.contracts.cluster.ClientSecurity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * replaced within about a second. {@link #close()} (and, as a safety net, a JVM shutdown hook)
  * kills every process on the machine whose arguments mention the cluster's directory, including
  * members restarted by other processes, and deletes the directory.
+ *
+ * <p>{@link #startSecure(int)} starts a cluster that serves clients on https only, requires a client certificate
+ * ({@code --client-cert-auth}) and has auth enabled (user {@code root}); {@link #clientSecurity()} names the files
+ * a client needs, as a spec would.
  */
 public final class EtcdCluster implements AutoCloseable {
 
@@ -30,6 +38,7 @@ public final class EtcdCluster implements AutoCloseable {
 
     private final ProcessGroup<EtcdMember> group;
     private final EtcdHttp http = new EtcdHttp();
+    private volatile ClientSecurity clientSecurity;
 
     private EtcdCluster(ProcessGroup<EtcdMember> group) {
         this.group = group;
@@ -42,15 +51,48 @@ public final class EtcdCluster implements AutoCloseable {
      *     become healthy within {@link #START_TIMEOUT}; nothing is left behind in that case
      */
     public static EtcdCluster start(int size) {
+        return start(size, false);
+    }
+
+    /**
+     * Starts {@code size} members with TLS and client-certificate auth (certificates made with {@code openssl} in
+     * the cluster's directory), waits until all are healthy and enables auth with user {@code root}.
+     *
+     * @throws IllegalStateException as {@link #start(int)}, or when auth cannot be enabled
+     */
+    public static EtcdCluster startSecure(int size) {
+        return start(size, true);
+    }
+
+    private static EtcdCluster start(int size, boolean secure) {
         if (size < 1) {
             throw new IllegalArgumentException("an etcd cluster needs at least one member, got " + size);
         }
         Path binary = EtcdBinary.locate();
-        EtcdCluster cluster = new EtcdCluster(ProcessGroup.open("revive-etcd-",
-            directory -> EtcdCommands.members(binary, directory, size), POLL_INTERVAL, "etcd-cluster-cleanup"));
+        EtcdCluster cluster = new EtcdCluster(ProcessGroup.open("revive-etcd-", directory -> EtcdCommands.members(
+            binary, directory, size, secure ? Optional.of(TestCertificates.generate(directory.resolve("tls")))
+                : Optional.empty()), POLL_INTERVAL, "etcd-cluster-cleanup"));
         Duration took = cluster.group.launchAll(() -> cluster.awaitAllHealthy(START_TIMEOUT));
+        if (secure) {
+            cluster.enableAuth();
+        }
         LOG.info("etcd cluster of {} healthy in {} ms: {}", size, took.toMillis(), cluster.endpoints());
         return cluster;
+    }
+
+    /**
+     * The files a client of a {@link #startSecure secure} cluster needs: the CA, the client certificate and key,
+     * and files holding {@code root} and its password; null for a plain cluster.
+     */
+    public ClientSecurity clientSecurity() {
+        return clientSecurity;
+    }
+
+    /** The certificates of a {@link #startSecure secure} cluster, in {@code <directory>/tls}. */
+    public TestCertificates certificates() {
+        Path tls = directory().resolve("tls");
+        return new TestCertificates(tls.resolve("ca.pem"), tls.resolve("server.pem"), tls.resolve("server.key"),
+            tls.resolve("client.pem"), tls.resolve("client.key"));
     }
 
     /** The directory holding every member's data dir and log file. */
@@ -99,7 +141,8 @@ public final class EtcdCluster implements AutoCloseable {
     /** The member that reports itself as leader right now, if any (one status call per member). */
     public Optional<EtcdMember> findLeader() {
         return group.nodes().stream()
-            .filter(member -> http.status(member.clientUrl()).map(EtcdHttp.Status::isLeader).orElse(false))
+            .filter(member -> member.secure() ? http.isLeaderByMetrics(member.monitorUrl())
+                : http.status(member.clientUrl()).map(EtcdHttp.Status::isLeader).orElse(false))
             .findFirst();
     }
 
@@ -140,6 +183,24 @@ public final class EtcdCluster implements AutoCloseable {
     }
 
     private boolean isHealthy(EtcdMember member) {
-        return http.isHealthy(member.clientUrl());
+        return http.isHealthy(member.monitorUrl());
+    }
+
+    private void enableAuth() {
+        TestCertificates tls = certificates();
+        String password = "revive-" + java.util.UUID.randomUUID();
+        try {
+            Path username = Files.writeString(tls.caFile().resolveSibling("username"), EtcdAuth.ROOT + "\n");
+            Path passwordFile = Files.writeString(tls.caFile().resolveSibling("password"), password + "\n");
+            EtcdAuth.enable(endpoints(), tls, password);
+            clientSecurity = new ClientSecurity(tls.caFile().toString(), tls.clientCert().toString(),
+                tls.clientKey().toString(), username.toString(), passwordFile.toString());
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot write the credentials of " + this, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 }

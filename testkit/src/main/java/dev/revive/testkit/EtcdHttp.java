@@ -21,6 +21,7 @@ final class EtcdHttp {
     private static final Pattern MEMBER_ID = Pattern.compile("\"member_id\"\\s*:\\s*\"(\\d+)\"");
     private static final Pattern LEADER = Pattern.compile("\"leader\"\\s*:\\s*\"(\\d+)\"");
     private static final Pattern HEALTHY = Pattern.compile("\"health\"\\s*:\\s*\"true\"");
+    private static final Pattern IS_LEADER = Pattern.compile("(?m)^etcd_server_is_leader 1$");
 
     private final HttpClient client = HttpClient.newBuilder()
         .connectTimeout(TIMEOUT)
@@ -38,6 +39,11 @@ final class EtcdHttp {
     /** Whether {@code GET <clientUrl>/health} answers {@code {"health":"true"}}. */
     boolean isHealthy(String clientUrl) {
         return get(clientUrl + "/health").map(body -> HEALTHY.matcher(body).find()).orElse(false);
+    }
+
+    /** Whether the member's {@code /metrics} say it is the leader (for members whose client URL needs TLS). */
+    boolean isLeaderByMetrics(String monitorUrl) {
+        return get(monitorUrl + "/metrics").map(body -> IS_LEADER.matcher(body).find()).orElse(false);
     }
 
     /** The member's status, or empty if it does not answer in time. */

@@ -15,12 +15,16 @@ public final class EtcdMember extends ChildProcessNode {
     private final String name;
     private final int clientPort;
     private final int peerPort;
+    private final int metricsPort;
 
-    EtcdMember(String name, int clientPort, int peerPort, Path dataDir, Path logFile, List<String> command) {
+    /** A member of a secure cluster when {@code metricsPort} is not 0: https for clients, metrics on http. */
+    EtcdMember(String name, int clientPort, int peerPort, int metricsPort, Path dataDir, Path logFile,
+               List<String> command) {
         super("etcd member", dataDir, logFile, command, dataDir);
         this.name = name;
         this.clientPort = clientPort;
         this.peerPort = peerPort;
+        this.metricsPort = metricsPort;
     }
 
     /** The etcd member name ({@code --name}), e.g. {@code m0}. */
@@ -29,9 +33,19 @@ public final class EtcdMember extends ChildProcessNode {
         return name;
     }
 
-    /** The client URL, e.g. {@code http://127.0.0.1:40123}. */
+    /** The client URL, e.g. {@code http://127.0.0.1:40123} ({@code https} in a secure cluster). */
     public String clientUrl() {
-        return url(clientPort);
+        return secure() ? "https://127.0.0.1:" + clientPort : url(clientPort);
+    }
+
+    /** True when the member serves clients on https and requires a client certificate. */
+    public boolean secure() {
+        return metricsPort != 0;
+    }
+
+    /** Where {@code /health} (and, in a secure cluster, {@code /metrics}) answer on plain http. */
+    String monitorUrl() {
+        return secure() ? url(metricsPort) : url(clientPort);
     }
 
     /** The peer (raft) URL. */

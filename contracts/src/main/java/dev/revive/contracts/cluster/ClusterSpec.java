@@ -1,5 +1,6 @@
 package dev.revive.contracts.cluster;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.revive.contracts.validation.Check;
 import dev.revive.contracts.validation.ContractViolation;
 import dev.revive.contracts.validation.ContractViolation.Reason;
@@ -19,9 +20,13 @@ import java.util.Set;
  * @param backup    where its snapshots go
  * @param checks    checks declared for kinds without a deep plug-in ({@code generic}); empty for the others
  * @param detection what the detector watches besides its probes (log rules, resource thresholds)
+ * @param security  how Revive authenticates to the nodes' client endpoints (TLS, user), secrets by file
+ *                  reference; null for plain connections. Left out of the JSON when null, so that specs written
+ *                  before it existed read and write unchanged
  */
 public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
-        List<CheckSpec> checks, DetectionSpec detection) {
+        List<CheckSpec> checks, DetectionSpec detection,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ClientSecurity security) {
 
     public ClusterSpec {
         Check.id("id", id);
@@ -50,9 +55,15 @@ public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Poli
         detection = detection == null ? DetectionSpec.defaults() : detection;
     }
 
+    /** A cluster reached without client security. */
+    public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
+            List<CheckSpec> checks, DetectionSpec detection) {
+        this(id, kind, nodes, policy, backup, checks, detection, null);
+    }
+
     /** A cluster without declared checks and with the default detection. */
     public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup) {
-        this(id, kind, nodes, policy, backup, null, null);
+        this(id, kind, nodes, policy, backup, null, null, null);
     }
 
     /** The node with this id, if the cluster has one. */

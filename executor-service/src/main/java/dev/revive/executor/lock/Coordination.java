@@ -1,5 +1,6 @@
 package dev.revive.executor.lock;
 
+import dev.revive.targets.security.JetcdSecurity;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The jetcd client of the coordination etcd (never a target cluster), with every call bounded by
  * the call timeout. Knows the key layout: {@code revive/locks/<clusterId>} and
- * {@code revive/fence/<clusterId>}.
+ * {@code revive/fence/<clusterId>}. TLS and the user come from {@link CoordinationSecurity}.
  */
 final class Coordination implements AutoCloseable {
 
@@ -23,10 +24,12 @@ final class Coordination implements AutoCloseable {
     private final Client client;
     private final Duration callTimeout;
 
-    Coordination(List<String> endpoints, Duration callTimeout) {
-        this.client = Client.builder()
-                .endpoints(endpoints.toArray(String[]::new))
-                .connectTimeout(callTimeout)
+    Coordination(List<String> endpoints, Duration callTimeout, CoordinationSecurity security) {
+        this.client = JetcdSecurity.apply(Client.builder()
+                        .endpoints(endpoints.toArray(String[]::new))
+                        .connectTimeout(callTimeout),
+                security.caFile(), security.certFile(), security.keyFile(), security.username(),
+                security.passwordFile())
                 .build();
         this.callTimeout = callTimeout;
     }

@@ -44,7 +44,13 @@ public final class CoordinationLocks implements ClusterLocking, AutoCloseable {
      */
     public CoordinationLocks(List<String> endpoints, String executorId, Duration ttl, Duration callTimeout,
             Duration retryInterval) {
-        this.etcd = new Coordination(endpoints, callTimeout);
+        this(endpoints, executorId, ttl, callTimeout, retryInterval, CoordinationSecurity.NONE);
+    }
+
+    /** As above, reaching the coordination etcd with {@code security} (TLS, user). */
+    public CoordinationLocks(List<String> endpoints, String executorId, Duration ttl, Duration callTimeout,
+            Duration retryInterval, CoordinationSecurity security) {
+        this.etcd = new Coordination(endpoints, callTimeout, security);
         this.executorId = executorId;
         this.ttl = ttl;
         this.retryInterval = retryInterval;

@@ -18,7 +18,7 @@ public final class EtcdProbe implements NodeProbe {
     @Override
     public ProbeResult probe(ClusterSpec spec, NodeSpec node) {
         try {
-            etcd.status(node.endpoints().client());
+            etcd.status(node.endpoints().client(), spec.security());
             return ProbeResult.answered();
         } catch (TargetException e) {
             return classify(e);

@@ -1,5 +1,6 @@
 package dev.revive.targets.etcd;
 
+import dev.revive.contracts.cluster.ClientSecurity;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
@@ -54,7 +55,7 @@ public final class EtcdSnapshotAction implements ActionHandler {
                     + " answers to snapshot from");
         }
         String endpoint = source.get().member().endpoints().client();
-        SnapshotFiles.Written written = etcd.snapshot(endpoint, file);
+        SnapshotFiles.Written written = etcd.snapshot(endpoint, context.spec().security(), file);
         EtcdctlSnapshotStatus.Status status = verified(file);
         List<Path> pruned = SnapshotFiles.prune(file, context.spec().backup().keep());
         return StepOutcome.succeeded(replaced + source.get().why() + "snapshot of " + source.get().member().id() + " ("
@@ -98,19 +99,22 @@ public final class EtcdSnapshotAction implements ActionHandler {
 
     private Optional<Source> source(StepContext context, NodeSpec node) {
         String wanted = context.step().params().sourceNodeId();
+        ClientSecurity security = context.spec().security();
         Optional<NodeSpec> preferred = wanted == null ? Optional.empty() : context.spec().node(wanted)
-                .filter(candidate -> etcd.isHealthy(candidate.endpoints().client()));
+                .filter(candidate -> etcd.isHealthy(candidate.endpoints().client(), security));
         if (preferred.isPresent()) {
             return Optional.of(new Source(preferred.get(), ""));
         }
         String note = note(context);
-        Optional<NodeSpec> healthy = anyMemberBut(context.spec(), node.id(), etcd::isHealthy)
+        Optional<NodeSpec> healthy = anyMemberBut(context.spec(), node.id(),
+                endpoint -> etcd.isHealthy(endpoint, security))
                 .filter(candidate -> !candidate.id().equals(wanted));
         if (healthy.isPresent()) {
             return Optional.of(new Source(healthy.get(), note + "took it from healthy member " + healthy.get().id()
                     + "; "));
         }
-        return anyMemberBut(context.spec(), node.id(), endpoint -> etcd.statusIfAnswering(endpoint).isPresent())
+        return anyMemberBut(context.spec(), node.id(), endpoint -> etcd.statusIfAnswering(endpoint, security)
+                .isPresent())
                 .map(member -> new Source(member, note + "took it from member without a leader (quorum lost) "
                         + member.id() + "; "));
     }

@@ -23,7 +23,7 @@ public final class EtcdStatusReader implements NodeByNodeStatusReader {
     @Override
     public MemberView member(ClusterSpec spec, NodeSpec node) {
         try {
-            MemberStatus status = etcd.status(node.endpoints().client());
+            MemberStatus status = etcd.status(node.endpoints().client(), spec.security());
             MemberRole role = node.role() == NodeRole.LEARNER ? MemberRole.LEARNER
                     : status.isLeader() ? MemberRole.LEADER
                     : status.hasLeader() ? MemberRole.FOLLOWER : MemberRole.UNKNOWN;

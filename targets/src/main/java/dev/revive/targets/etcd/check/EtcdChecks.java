@@ -21,7 +21,7 @@ public final class EtcdChecks implements ClusterCheckSet {
 
     /** @param callTimeout the bound of every call to one member */
     public EtcdChecks(Duration callTimeout) {
-        this(() -> new EtcdMemberReader(callTimeout));
+        this(security -> new EtcdMemberReader(callTimeout, security));
     }
 
     EtcdChecks(MemberReader.Factory readers) {
@@ -42,7 +42,7 @@ public final class EtcdChecks implements ClusterCheckSet {
         ClusterSpec spec = request.spec();
         List<Member> members = spec.nodes().stream().map(node -> new Member(node.id(), node.endpoints().client()))
                 .toList();
-        try (MemberReader reader = readers.open()) {
+        try (MemberReader reader = readers.open(spec.security())) {
             List<MemberReading> readings = members.stream().map(reader::status).toList();
             CheckContext context = new CheckContext(readings, spec.policy().verification(), reader,
                     request.hashAttempts());

@@ -1,5 +1,7 @@
 package dev.revive.targets.etcd.check;
 
+import dev.revive.contracts.cluster.ClientSecurity;
+
 /**
  * The reads the checks make of a cluster's members. Every call is bounded and never throws for
  * a member that does not answer: the reading says why instead. Closing releases the connections.
@@ -18,9 +20,12 @@ interface MemberReader extends AutoCloseable {
     @Override
     void close();
 
-    /** Opens a reader; one is opened per round of checks, so every round starts with fresh connections. */
+    /**
+     * Opens a reader of a cluster reached with {@code security} (null for plain); one is opened per round of
+     * checks, so every round starts with fresh connections.
+     */
     @FunctionalInterface
     interface Factory {
-        MemberReader open();
+        MemberReader open(ClientSecurity security);
     }
 }

@@ -1,5 +1,6 @@
 package dev.revive.targets.etcd.check;
 
+import dev.revive.contracts.cluster.ClientSecurity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ final class FakeCluster implements MemberReader, MemberReader.Factory {
     }
 
     @Override
-    public MemberReader open() {
+    public MemberReader open(ClientSecurity security) {
         opened++;
         return this;
     }
