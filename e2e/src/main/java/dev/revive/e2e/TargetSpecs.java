@@ -4,8 +4,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.revive.contracts.cluster.BackupLocation;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.DetectionSpec;
-import dev.revive.contracts.cluster.LogRule;
 import dev.revive.contracts.cluster.Endpoints;
+import dev.revive.contracts.cluster.LogRule;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.Policy;
@@ -15,11 +15,13 @@ import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.cluster.VerificationTolerances;
 import dev.revive.contracts.json.Json;
 import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.trust.DetachedSignature;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +62,15 @@ public final class TargetSpecs {
                 spec.detection());
     }
 
-    /** Writes {@code spec} as {@code <dir>/<id>.yaml} and returns the file. */
-    public static Path write(ClusterSpec spec, Path dir) throws IOException {
+    /**
+     * Writes {@code spec} as {@code <dir>/<id>.yaml}, signed with {@code operatorKey} ({@code <id>.yaml.sig}, as
+     * {@code scripts/revive-sign} writes it), and returns the spec file.
+     */
+    public static Path write(ClusterSpec spec, Path dir, PrivateKey operatorKey) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(spec.id() + ".yaml");
         YAML.writeValue(file.toFile(), spec);
+        DetachedSignature.sign(file, operatorKey);
         return file;
     }
 

@@ -2,21 +2,27 @@ package dev.revive.planner;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.TopicSerdes;
+import dev.revive.contracts.trust.TrustedKeys;
 import java.time.Clock;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
-/** Keeps the registered cluster specs of {@code revive.clusters} in the spec store; a tombstone removes one. */
+/**
+ * Keeps the registered cluster specs of {@code revive.clusters} in the spec store; a tombstone removes one. A spec
+ * no trusted operator key signed is dead-lettered with reason {@code UNTRUSTED_SPEC} and never stored.
+ */
 final class ClusterSpecProcessor extends DecodingProcessor<ClusterSpec> {
 
     private static final Logger LOG = Logger.getLogger(ClusterSpecProcessor.class);
 
+    private final TrustedKeys trusted;
     private KeyValueStore<String, ClusterSpec> specs;
 
-    ClusterSpecProcessor(Clock clock) {
+    ClusterSpecProcessor(Clock clock, TrustedKeys trusted) {
         super(new TopicSerdes.ClusterSpecSerde(), clock);
+        this.trusted = trusted;
     }
 
     @Override
@@ -32,6 +38,7 @@ final class ClusterSpecProcessor extends DecodingProcessor<ClusterSpec> {
 
     @Override
     void handle(Record<byte[], byte[]> record, ClusterSpec spec) {
+        trusted.requireTrusted(record.headers(), record.value());
         boolean known = specs.get(spec.id()) != null;
         specs.put(spec.id(), spec);
         LOG.infof("Cluster %s %s: %s, %d node(s), policy %s", spec.id(), known ? "updated" : "registered",

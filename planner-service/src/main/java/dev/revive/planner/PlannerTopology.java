@@ -2,6 +2,7 @@ package dev.revive.planner;
 
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.runbooks.Runbooks;
 import dev.revive.runbooks.decision.NodeRecovery;
@@ -40,21 +41,24 @@ public class PlannerTopology {
      * scope on purpose: Kafka Streams reads the topology's fields, which a client proxy would hide.
      */
     @Produces
-    Topology topology(PlannerConfig config, Clock clock, IdSource ids) {
+    Topology topology(PlannerConfig config, Clock clock, IdSource ids, TrustedKeys trusted) {
         NodeRecovery recovery = new NodeRecovery(Runbooks.standard(), settings(config.steps()));
         return build(new IncidentPlanner(recovery, positive("approval-timeout", config.approvalTimeout()), clock, ids),
-                clock, positive("tick-interval", config.tickInterval()));
+                clock, positive("tick-interval", config.tickInterval()), trusted);
     }
 
-    /** Builds the topology around {@code planner}; tests call this with a fixed clock and ids. */
-    public static Topology build(IncidentPlanner planner, Clock clock, Duration tickInterval) {
+    /**
+     * Builds the topology around {@code planner}; tests call this with a fixed clock and ids. Only specs signed
+     * by one of the {@code trusted} keys are registered.
+     */
+    public static Topology build(IncidentPlanner planner, Clock clock, Duration tickInterval, TrustedKeys trusted) {
         Topology topology = new Topology();
         source(topology, CLUSTERS, Topics.CLUSTERS.name());
         source(topology, FAULTS, Topics.FAULTS.name());
         source(topology, DECISIONS, Topics.DECISIONS.name());
         source(topology, EXECUTIONS, Topics.EXECUTIONS.name());
         source(topology, REPORTS, Topics.REPORTS.name());
-        topology.addProcessor(CLUSTERS, () -> new ClusterSpecProcessor(clock), in(CLUSTERS));
+        topology.addProcessor(CLUSTERS, () -> new ClusterSpecProcessor(clock, trusted), in(CLUSTERS));
         topology.addProcessor(FAULTS, () -> new FaultProcessor(clock, planner, tickInterval), in(FAULTS));
         topology.addProcessor(DECISIONS, () -> new DecisionProcessor(clock, planner), in(DECISIONS));
         topology.addProcessor(EXECUTIONS, () -> new ExecutionProcessor(clock, planner), in(EXECUTIONS));

@@ -2,9 +2,12 @@ package dev.revive.verifier;
 
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
+import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.contracts.validation.LogSafe;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -24,7 +28,8 @@ import org.jboss.logging.Logger;
  * Tails {@code revive.clusters}, {@code revive.plans} and {@code revive.reports} from their
  * beginning (read_committed, no consumer group) into the {@link ReferenceStore}. It counts as
  * caught up once it has read up to the end offsets it found at start: from then on the store
- * knows every spec, plan and published report that existed when the verifier started.
+ * knows every spec, plan and published report that existed when the verifier started. A spec no trusted
+ * operator key signed is never stored: it goes to {@code revive.dlq} with reason {@code UNTRUSTED_SPEC}.
  */
 final class ReferenceReader implements Runnable {
 
@@ -35,15 +40,22 @@ final class ReferenceReader implements Runnable {
     private final Consumer<byte[], byte[]> consumer;
     private final ReferenceStore store;
     private final Duration pollTimeout;
+    private final TrustedKeys trusted;
+    private final java.util.function.Consumer<ProducerRecord<byte[], byte[]>> deadLetters;
+    private final Clock clock;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean alive = true;
 
-    ReferenceReader(Consumer<byte[], byte[]> consumer, ReferenceStore store, Duration pollTimeout) {
+    ReferenceReader(Consumer<byte[], byte[]> consumer, ReferenceStore store, Duration pollTimeout,
+            TrustedKeys trusted, java.util.function.Consumer<ProducerRecord<byte[], byte[]>> deadLetters, Clock clock) {
         this.consumer = consumer;
         this.store = store;
         this.pollTimeout = pollTimeout;
+        this.trusted = trusted;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
     }
 
     @Override
@@ -154,6 +166,14 @@ final class ReferenceReader implements Runnable {
             if (record.key() != null) {
                 store.removeCluster(Topics.CLUSTERS.keySerde().deserializer().deserialize(record.topic(), record.key()));
             }
+            return;
+        }
+        try {
+            trusted.requireTrusted(record.headers(), record.value());
+        } catch (InvalidEventException untrusted) {
+            LOG.warnf("rejected the cluster spec at %s-%d@%d to %s: %s", record.topic(), record.partition(),
+                    record.offset(), Topics.DLQ.name(), LogSafe.text(untrusted.getMessage()));
+            deadLetters.accept(DeadLetters.of(record, untrusted, ExecutionsLoop.SERVICE, clock.instant()));
             return;
         }
         store.putCluster(decode(Topics.CLUSTERS, record));

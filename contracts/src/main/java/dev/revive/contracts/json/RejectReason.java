@@ -20,5 +20,7 @@ public enum RejectReason {
     /** Valid, but it would move an incident, a plan or a step where its state machine does not allow. */
     ILLEGAL_TRANSITION,
     /** Valid, but about a plan that never arrived (e.g. an outcome of an unknown plan). */
-    UNKNOWN_PLAN
+    UNKNOWN_PLAN,
+    /** A cluster spec without a signature, or one no trusted operator key verifies. */
+    UNTRUSTED_SPEC
 }

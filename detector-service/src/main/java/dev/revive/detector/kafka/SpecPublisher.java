@@ -1,7 +1,8 @@
 package dev.revive.detector.kafka;
 
-import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.trust.SignedSpec;
+import dev.revive.contracts.trust.SpecHeaders;
 import dev.revive.service.api.RecordPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the loaded specs to the compacted clusters topic without blocking the start, and
  * tries again after a pause until Kafka has acknowledged all of them. Re-publishing is harmless:
- * an unchanged spec keeps its CloudEvent id.
+ * an unchanged spec keeps its CloudEvent id. Each record carries the operator's signature of its value in the
+ * {@link SpecHeaders}, so that every reader can check it.
  */
 @ApplicationScoped
 public class SpecPublisher {
@@ -30,7 +32,7 @@ public class SpecPublisher {
     private volatile String problem = "not published yet";
 
     /** Publishes every spec, retrying until all are acknowledged. */
-    public void publishAll(List<ClusterSpec> specs) {
+    public void publishAll(List<SignedSpec> specs) {
         CompletableFuture.runAsync(() -> attempt(specs));
     }
 
@@ -49,7 +51,7 @@ public class SpecPublisher {
         return problem;
     }
 
-    private void attempt(List<ClusterSpec> specs) {
+    private void attempt(List<SignedSpec> specs) {
         if (stopped) {
             return;
         }
@@ -68,12 +70,13 @@ public class SpecPublisher {
         }
     }
 
-    private CompletableFuture<?> publish(ClusterSpec spec) {
-        return publisher.publish(Topics.CLUSTERS, spec.id(), spec)
-                .thenRun(() -> LOG.infof("cluster spec %s published", spec.id()));
+    private CompletableFuture<?> publish(SignedSpec signed) {
+        String id = signed.spec().id();
+        return publisher.publish(Topics.CLUSTERS, id, signed.spec(), headers -> SpecHeaders.write(headers, signed))
+                .thenRun(() -> LOG.infof("cluster spec %s published", id));
     }
 
-    private void retryLater(List<ClusterSpec> specs, Throwable failure) {
+    private void retryLater(List<SignedSpec> specs, Throwable failure) {
         problem = failure.toString();
         LOG.errorf("cannot publish cluster specs, retrying in %s: %s", RETRY_PAUSE, problem);
         CompletableFuture.runAsync(() -> attempt(specs),

@@ -2,6 +2,8 @@ package dev.revive.detector.spec;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.trust.SignedSpec;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
 import jakarta.annotation.PostConstruct;
@@ -17,7 +19,7 @@ import org.jboss.logging.MDC;
 
 /**
  * The clusters this detector knows: the valid specs of {@code revive.detector.specs-dir}, loaded
- * once when the bean is first used. A bad file is logged at ERROR with its field and skipped.
+ * once when the bean is first used. A bad or unsigned file is logged at ERROR with its field and skipped.
  */
 @ApplicationScoped
 public class ClusterRegistry {
@@ -26,20 +28,23 @@ public class ClusterRegistry {
 
     @Inject
     DetectorConfig config;
+    @Inject
+    TrustedKeys trusted;
 
-    private Map<String, ClusterSpec> specs = Map.of();
+    private Map<String, SignedSpec> specs = Map.of();
 
     @PostConstruct
     void load() {
-        SpecDirectory.Loaded loaded = SpecDirectory.load(config.specsDir());
+        SpecDirectory.Loaded loaded = SpecDirectory.load(config.specsDir(), trusted);
         loaded.rejected().forEach(rejected -> LOG.errorf("cluster spec %s skipped: field '%s': %s",
                 rejected.file(), LogSafe.text(rejected.field()), LogSafe.text(rejected.detail())));
-        Map<String, ClusterSpec> byId = new LinkedHashMap<>();
-        for (ClusterSpec spec : loaded.specs()) {
-            byId.put(spec.id(), spec);
+        Map<String, SignedSpec> byId = new LinkedHashMap<>();
+        for (SignedSpec signed : loaded.signed()) {
+            ClusterSpec spec = signed.spec();
+            byId.put(spec.id(), signed);
             MDC.put("clusterId", spec.id());
-            LOG.infof("cluster %s loaded: %s, nodes %s", spec.id(), spec.kind(),
-                    spec.nodes().stream().map(NodeSpec::id).toList());
+            LOG.infof("cluster %s loaded: %s, nodes %s, signed by key %s", spec.id(), spec.kind(),
+                    spec.nodes().stream().map(NodeSpec::id).toList(), signed.keyId());
             MDC.remove("clusterId");
         }
         LOG.infof("%d cluster spec(s) loaded from %s, %d skipped", byId.size(), config.specsDir(),
@@ -49,11 +54,16 @@ public class ClusterRegistry {
 
     /** Every loaded spec, in file name order. */
     public Collection<ClusterSpec> all() {
+        return specs.values().stream().map(SignedSpec::spec).toList();
+    }
+
+    /** Every loaded spec with its signature, in file name order (for publishing). */
+    public Collection<SignedSpec> signed() {
         return specs.values();
     }
 
     /** The spec of {@code clusterId}, if it was loaded. */
     public Optional<ClusterSpec> find(String clusterId) {
-        return Optional.ofNullable(specs.get(clusterId));
+        return Optional.ofNullable(specs.get(clusterId)).map(SignedSpec::spec);
     }
 }

@@ -3,6 +3,9 @@ package dev.revive.detector.spec;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.ClusterSpecException;
 import dev.revive.contracts.cluster.ClusterSpecLoader;
+import dev.revive.contracts.trust.DetachedSignature;
+import dev.revive.contracts.trust.SignedSpec;
+import dev.revive.contracts.trust.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +13,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.yaml} / {@code *.yml} spec of a directory, file by file: a bad file is
- * rejected with its field and reason, and the good ones still load.
+ * rejected with its field and reason, and the good ones still load. A spec must be signed: its
+ * detached signature {@code x.yaml.sig} ({@link DetachedSignature}) must verify against a trusted
+ * operator key, or the file is rejected (field {@code signature}) and never probed or published.
  */
 public final class SpecDirectory {
 
@@ -31,35 +37,55 @@ public final class SpecDirectory {
     /**
      * What a directory held.
      *
-     * @param specs    the valid specs, in file name order
+     * @param signed   the valid, signed specs, in file name order
      * @param rejected the files that were skipped
      */
-    public record Loaded(List<ClusterSpec> specs, List<Rejected> rejected) {
+    public record Loaded(List<SignedSpec> signed, List<Rejected> rejected) {
 
         public Loaded {
-            specs = List.copyOf(specs);
+            signed = List.copyOf(signed);
             rejected = List.copyOf(rejected);
         }
+
+        /** The valid specs, in file name order. */
+        public List<ClusterSpec> specs() {
+            return signed.stream().map(SignedSpec::spec).toList();
+        }
     }
+
+    /** The field of a rejection for a missing or bad signature. */
+    public static final String SIGNATURE = "signature";
 
     private SpecDirectory() {
     }
 
     /**
-     * Loads the specs of {@code directory}; a later file that repeats a cluster id is rejected.
+     * Loads the signed specs of {@code directory}; a later file that repeats a cluster id is rejected.
      *
+     * @param trusted the operators' keys a spec's signature must verify against
      * @throws ClusterSpecException when the directory itself cannot be listed
      */
-    public static Loaded load(Path directory) {
-        List<ClusterSpec> specs = new ArrayList<>();
+    public static Loaded load(Path directory, TrustedKeys trusted) {
+        List<SignedSpec> specs = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Path file : yamlFiles(directory)) {
             try {
                 ClusterSpec spec = ClusterSpecLoader.load(file);
+                Optional<DetachedSignature> signature = DetachedSignature.read(file);
+                if (signature.isEmpty()) {
+                    rejected.add(new Rejected(file, SIGNATURE, "unsigned: no valid " + DetachedSignature.fileOf(file)
+                            + " (sign it with scripts/revive-sign)"));
+                    continue;
+                }
+                TrustedKeys.Verification verification = signature.get().verify(spec, trusted);
+                if (!verification.trusted()) {
+                    rejected.add(new Rejected(file, SIGNATURE, "untrusted: " + verification.reason()));
+                    continue;
+                }
                 Path earlier = seen.putIfAbsent(spec.id(), file);
                 if (earlier == null) {
-                    specs.add(spec);
+                    specs.add(signature.get().attach(spec));
                 } else {
                     rejected.add(new Rejected(file, "id", "'" + spec.id() + "' is already defined in " + earlier));
                 }

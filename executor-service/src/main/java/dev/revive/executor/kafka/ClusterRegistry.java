@@ -2,20 +2,27 @@ package dev.revive.executor.kafka;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.contracts.validation.LogSafe;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 /**
  * The registered cluster specs, read from the compacted {@code revive.clusters} topic from its
- * beginning and kept up to date. A tombstone removes a cluster. Used from the plan loop's thread only.
+ * beginning and kept up to date. A tombstone removes a cluster. A spec that no trusted operator key signed
+ * is never used: it goes to {@code revive.dlq} with reason {@code UNTRUSTED_SPEC} (once per read of the topic,
+ * so again after a restart). Used from the plan loop's thread only.
  */
 public final class ClusterRegistry implements AutoCloseable {
 
@@ -23,15 +30,25 @@ public final class ClusterRegistry implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration timeout;
+    private final TrustedKeys trusted;
+    private final Consumer<ProducerRecord<byte[], byte[]>> deadLetters;
+    private final Clock clock;
     private final Map<String, ClusterSpec> specs = new ConcurrentHashMap<>();
 
     /**
      * @param readerConfig a group-less consumer configuration ({@link KafkaClients#reader})
      * @param timeout      the bound of reading the topic to its end
+     * @param trusted      the operators' keys a spec must be signed with
+     * @param deadLetters  publishes a rejected spec's dead letter
+     * @param clock        the time of a rejection
      */
-    public ClusterRegistry(Map<String, Object> readerConfig, Duration timeout) {
+    public ClusterRegistry(Map<String, Object> readerConfig, Duration timeout, TrustedKeys trusted,
+            Consumer<ProducerRecord<byte[], byte[]>> deadLetters, Clock clock) {
         this.consumer = new KafkaConsumer<>(readerConfig);
         this.timeout = timeout;
+        this.trusted = trusted;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
     }
 
     /** Assigns the topic and reads it to its current end. */
@@ -59,6 +76,9 @@ public final class ClusterRegistry implements AutoCloseable {
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         try {
+            if (record.value() != null) {
+                trusted.requireTrusted(record.headers(), record.value());
+            }
             ClusterSpec spec = Topics.CLUSTERS.valueSerde().deserializer()
                     .deserialize(record.topic(), record.headers(), record.value());
             if (spec == null) {
@@ -72,8 +92,9 @@ public final class ClusterRegistry implements AutoCloseable {
                 LOG.infof("cluster %s registered (%d nodes)", spec.id(), spec.nodes().size());
             }
         } catch (InvalidEventException e) {
-            LOG.warnf("ignoring an invalid cluster spec at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), LogSafe.text(e.getMessage()));
+            LOG.warnf("rejected the cluster spec at %s-%d@%d to %s: %s %s", record.topic(), record.partition(),
+                    record.offset(), Topics.DLQ.name(), e.reason(), LogSafe.text(e.getMessage()));
+            deadLetters.accept(DeadLetters.of(record, e, PlanRecords.SERVICE, clock.instant()));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,7 +60,16 @@ public final class RecordPublisher implements AutoCloseable {
 
     /** Sends {@code value} to {@code topic} under {@code key}; the future completes when Kafka acknowledges it. */
     public <V> CompletableFuture<RecordMetadata> publish(Topic<String, V> topic, String key, V value) {
-        return send(recordOf(topic, key, value, EventTypes.describe(value, source, clock.instant())));
+        return publish(topic, key, value, headers -> { });
+    }
+
+    /** Like {@link #publish(Topic, String, Object)}, with headers of the caller's added (e.g. a spec's signature). */
+    public <V> CompletableFuture<RecordMetadata> publish(Topic<String, V> topic, String key, V value,
+            Consumer<Headers> extraHeaders) {
+        ProducerRecord<byte[], byte[]> record = recordOf(topic, key, value,
+                EventTypes.describe(value, source, clock.instant()));
+        extraHeaders.accept(record.headers());
+        return send(record);
     }
 
     /**
