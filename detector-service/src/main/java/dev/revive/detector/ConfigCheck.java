@@ -8,9 +8,6 @@ import java.util.List;
 /** The rules a {@link DetectorConfig} must satisfy; the detector refuses to start otherwise. */
 public final class ConfigCheck {
 
-    /** The shortest API token accepted. */
-    public static final int MIN_TOKEN_LENGTH = 12;
-
     private static final String PREFIX = "revive.detector.";
 
     private ConfigCheck() {
@@ -33,9 +30,6 @@ public final class ConfigCheck {
         atLeastOne(problems, "logs.max-bytes-per-read", config.logs().maxBytesPerRead());
         atLeastOne(problems, "logs.max-line-bytes", config.logs().maxLineBytes());
         positive(problems, "resources.interval", config.resources().interval());
-        if (config.api().token().strip().length() < MIN_TOKEN_LENGTH) {
-            problems.add(PREFIX + "api.token: must have at least " + MIN_TOKEN_LENGTH + " characters");
-        }
         positive(problems, "api.ack-timeout", config.api().ackTimeout());
         return problems;
     }

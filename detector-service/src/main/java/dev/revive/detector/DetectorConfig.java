@@ -75,8 +75,14 @@ public interface DetectorConfig {
     /** Fault-reporting API settings. */
     interface Api {
 
-        /** The bearer token {@code POST /faults} requires; at least 12 characters, no default. */
-        String token();
+        /**
+         * The bearer token of the API, at least 12 characters, no default; set it through the environment
+         * ({@code REVIVE_DETECTOR_API_TOKEN}), never on a command line. Exactly one of this and {@link #tokenFile()}.
+         */
+        java.util.Optional<String> token();
+
+        /** A file whose first line is the bearer token (keep it {@code chmod 600}); exactly one of this and {@link #token()}. */
+        java.util.Optional<Path> tokenFile();
 
         /** How long {@code POST /faults} waits for Kafka to acknowledge a fault before answering 503. */
         @WithDefault("10s")

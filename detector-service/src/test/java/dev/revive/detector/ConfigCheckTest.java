@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,25 +16,24 @@ class ConfigCheckTest {
 
     @Test
     void acceptsAUsableConfiguration() {
-        assertThat(ConfigCheck.problems(config(specs, Duration.ofSeconds(1), 3, "a-long-enough-token"))).isEmpty();
+        assertThat(ConfigCheck.problems(config(specs, Duration.ofSeconds(1), 3))).isEmpty();
     }
 
     @Test
     void namesEveryBrokenKey() {
-        DetectorConfig broken = config(specs.resolve("missing"), Duration.ZERO, 0, "short");
+        DetectorConfig broken = config(specs.resolve("missing"), Duration.ZERO, 0);
 
-        assertThat(ConfigCheck.problems(broken)).hasSize(6)
+        assertThat(ConfigCheck.problems(broken)).hasSize(5)
                 .anyMatch(problem -> problem.startsWith("revive.detector.specs-dir:"))
                 .anyMatch(problem -> problem.startsWith("revive.detector.probe.interval:"))
                 .anyMatch(problem -> problem.startsWith("revive.detector.logs.interval:"))
                 .anyMatch(problem -> problem.startsWith("revive.detector.resources.interval:"))
-                .anyMatch(problem -> problem.startsWith("revive.detector.probe.failure-threshold:"))
-                .anyMatch(problem -> problem.startsWith("revive.detector.api.token:"));
+                .anyMatch(problem -> problem.startsWith("revive.detector.probe.failure-threshold:"));
         assertThatThrownBy(() -> ConfigCheck.validate(broken)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("revive.detector.api.token");
+                .hasMessageContaining("revive.detector.specs-dir");
     }
 
-    private static DetectorConfig config(Path specsDir, Duration interval, int failureThreshold, String token) {
+    private static DetectorConfig config(Path specsDir, Duration interval, int failureThreshold) {
         DetectorConfig.Probe probe = new DetectorConfig.Probe() {
             public Duration interval() {
                 return interval;
@@ -52,8 +52,12 @@ class ConfigCheckTest {
             }
         };
         DetectorConfig.Api api = new DetectorConfig.Api() {
-            public String token() {
-                return token;
+            public Optional<String> token() {
+                return Optional.of("a-long-enough-token");
+            }
+
+            public Optional<Path> tokenFile() {
+                return Optional.empty();
             }
 
             public Duration ackTimeout() {

@@ -1,6 +1,7 @@
 package dev.revive.detector;
 
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.service.api.RateLimitRoute;
 import dev.revive.testkit.KafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
@@ -14,6 +15,8 @@ public class DetectorTestProfile implements QuarkusTestProfile {
 
     /** The API token of the test application. */
     public static final String TOKEN = "it-token-0123456789";
+    /** The sustained POST rate per client address, low so that a test can go past the burst at any speed. */
+    public static final int POSTS_PER_SECOND = 1;
     /** The probe interval of the test application, in milliseconds. */
     public static final int PROBE_INTERVAL_MS = 200;
     /** Consecutive failures before a fault. */
@@ -26,6 +29,7 @@ public class DetectorTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "revive.detector.api.token", TOKEN,
+                RateLimitRoute.PER_SECOND, Integer.toString(POSTS_PER_SECOND),
                 "revive.detector.probe.interval", PROBE_INTERVAL_MS + "ms",
                 "revive.detector.probe.timeout", "500ms",
                 "revive.detector.probe.failure-threshold", Integer.toString(FAILURE_THRESHOLD),

@@ -107,7 +107,7 @@ class FaultApiIT {
 
     @Test
     void clustersListsTheLoadedSpecsOnly() {
-        given().get("/clusters").then().statusCode(200).contentType(ContentType.JSON)
+        given().auth().oauth2(DetectorTestProfile.TOKEN).get("/clusters").then().statusCode(200).contentType(ContentType.JSON)
                 .body("id", contains(SpecDirectoryResource.CLUSTER_ID))
                 .body("[0].kind", equalTo("etcd"))
                 .body("[0].nodes", contains("m0", "m1", "m2"));

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Revive service running as a child process: {@code java -jar quarkus-run.jar} with
- * its configuration as {@code -D} properties, its output in a log file, ready once
- * {@code /q/health/ready} answers 200.
+ * its configuration as {@code -D} properties and its secrets (API tokens) in its environment, never on the command
+ * line that every user of the machine can read; its output in a log file, ready once {@code /q/health/ready}
+ * answers 200.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -34,9 +35,18 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code jar} with {@code properties}; the HTTP port is one of them. */
+    /** Starts {@code jar} with {@code properties} and no secrets; the HTTP port is one of them. */
     public static ServiceProcess start(String name, Path jar, int httpPort, Map<String, String> properties, Path logDir)
             throws IOException {
+        return start(name, jar, httpPort, properties, Map.of(), logDir);
+    }
+
+    /**
+     * Starts {@code jar} with {@code properties} as {@code -D} options and {@code environment} (secrets such as
+     * {@code REVIVE_DETECTOR_API_TOKEN}) added to its environment.
+     */
+    public static ServiceProcess start(String name, Path jar, int httpPort, Map<String, String> properties,
+            Map<String, String> environment, Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests install)");
         }
@@ -45,7 +55,9 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path logFile = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();

@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.detector.spec.ClusterRegistry;
+import dev.revive.service.api.ApiTokenRequired;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** {@code GET /clusters}: the clusters whose specs were loaded, with their node ids. */
+/** {@code GET /clusters}: the clusters whose specs were loaded, with their node ids; it needs the bearer token. */
 @Path("/clusters")
+@ApiTokenRequired
 public class ClusterResource {
 
     @Inject

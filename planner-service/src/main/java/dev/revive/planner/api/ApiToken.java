@@ -1,23 +1,27 @@
 package dev.revive.planner.api;
 
 import dev.revive.planner.PlannerConfig;
+import dev.revive.service.api.ApiTokenSource;
 import dev.revive.service.api.BearerToken;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
 
-/** The bearer token of the approval API ({@code revive.planner.api.token}) for the shared token filter. */
+/**
+ * The bearer token of the approval API ({@code revive.planner.api.token} or {@code .token-file}) for the shared
+ * token filter, loaded at start: without a usable token the planner refuses to start.
+ */
 @Singleton
 public class ApiToken {
-
-    private static final Logger LOG = Logger.getLogger(ApiToken.class);
 
     @Produces
     @Singleton
     BearerToken token(PlannerConfig config) {
-        return config.api().token().map(BearerToken::new).orElseGet(() -> {
-            LOG.warn("revive.planner.api.token is not set: the approval API answers 401 to every request");
-            return BearerToken.none();
-        });
+        return ApiTokenSource.load("revive.planner.api", config.api().token(), config.api().tokenFile());
+    }
+
+    void loadAtStart(@Observes StartupEvent event, BearerToken token) {
+        // injecting the token loads it, so that a missing or unreadable one stops the start
     }
 }

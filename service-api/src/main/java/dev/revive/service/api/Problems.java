@@ -36,6 +36,13 @@ public final class Problems {
                 "a valid 'Authorization: Bearer <token>' header is required", instance, null, null);
     }
 
+    /** Over the client's {@code POST} rate limit: 429, to be retried after {@code retryAfterSeconds}. */
+    public static Problem tooManyRequests(long retryAfterSeconds, String instance) {
+        return new Problem(TYPE_BASE + "too-many-requests", "Too many requests", 429,
+                "over the POST rate limit of this client address; retry after " + retryAfterSeconds + " s", instance,
+                null, null);
+    }
+
     /** Kafka did not acknowledge the event in time: 503, the sender may retry with the same fault id. */
     public static Problem notAcknowledged(String detail, String instance) {
         return new Problem(TYPE_BASE + "not-acknowledged", "Not acknowledged", 503, detail, instance, null, null);

@@ -50,6 +50,22 @@ class RecordPublisherTest {
     }
 
     @Test
+    void extraHeadersOfTheCallerTravelBesideTheCloudEventHeaders() {
+        // given
+        MockProducer<byte[], byte[]> producer = producer(true);
+
+        // when
+        publisher(producer).publish(Topics.FAULTS, FAULT.clusterId(), FAULT,
+                headers -> headers.add("revive-signature", "c2ln".getBytes(StandardCharsets.US_ASCII))).join();
+
+        // then
+        ProducerRecord<byte[], byte[]> record = producer.history().get(0);
+        assertThat(record.headers().lastHeader("revive-signature").value())
+                .isEqualTo("c2ln".getBytes(StandardCharsets.US_ASCII));
+        assertThat(CloudEventHeaders.read(record.headers())).isPresent();
+    }
+
+    @Test
     void publishCompletesOnlyWhenKafkaAcknowledges() {
         // given
         MockProducer<byte[], byte[]> producer = producer(false);
