@@ -1,6 +1,7 @@
 package dev.revive.executor;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.runbooks.Runbooks;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.TargetKinds;
@@ -10,8 +11,13 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The executor's injected collaborators: time, ids, and the registries of kinds, node drivers and runbooks. */
+/**
+ * The executor's injected collaborators: time, ids, the operators' trusted keys, and the registries of kinds,
+ * node drivers and runbooks.
+ */
 @ApplicationScoped
 public class ExecutorBeans {
 
@@ -25,6 +31,13 @@ public class ExecutorBeans {
     @Singleton
     IdSource ids() {
         return IdSource.random();
+    }
+
+    /** The keys of {@code revive.trust.public-keys}; without one the executor does not start. */
+    @Produces
+    @Singleton
+    TrustedKeys trustedKeys(@ConfigProperty(name = TrustedKeys.CONFIG_KEY) List<String> keys) {
+        return TrustedKeys.load(keys);
     }
 
     @Produces

@@ -28,6 +28,32 @@ public interface ExecutorConfig {
     /** Calls to target clusters. */
     Target target();
 
+    /** Bounds of delivering a plan again after runs that stopped without an outcome. */
+    Redelivery redelivery();
+
+    /** When the executor counts as dead ({@code /q/health/live}). */
+    Liveness liveness();
+
+    /** Redelivery bounds: past either, the plan ends {@code PLAN_ABORTED} with the reason in the detail. */
+    interface Redelivery {
+
+        /** Runs without an outcome after which a plan is given up. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Age of a plan (from its {@code createdAt}) past which a run that stopped gives it up. */
+        @WithDefault("1h")
+        Duration maxAge();
+    }
+
+    /** Liveness of the Kafka loop. */
+    interface Liveness {
+
+        /** The loop is DOWN when it has not iterated for longer than this (or ended for good). */
+        @WithDefault("3m")
+        Duration stallTimeout();
+    }
+
     /** The coordination etcd: never a target cluster. */
     interface Coordination {
 
@@ -46,6 +72,21 @@ public interface ExecutorConfig {
         /** How often a lock held by another executor is tried again. */
         @WithDefault("1s")
         Duration lockRetry();
+
+        /** PEM file of the CA that signed the coordination etcd's server certificates (for https endpoints). */
+        Optional<String> caFile();
+
+        /** PEM file of the client certificate, when the coordination etcd requires one; needs key-file. */
+        Optional<String> certFile();
+
+        /** PKCS#8 PEM file of the client certificate's key. */
+        Optional<String> keyFile();
+
+        /** The coordination etcd's user, when its auth is enabled; needs password-file. */
+        Optional<String> username();
+
+        /** File whose first line is the user's password (the password itself is never in config). */
+        Optional<String> passwordFile();
     }
 
     /** Kafka consumption. */
@@ -66,6 +107,18 @@ public interface ExecutorConfig {
         /** How long a plan whose run stopped without an outcome waits before it is delivered again. */
         @WithDefault("5s")
         Duration redeliveryDelay();
+
+        /** Bound of every blocking Kafka client call (producer {@code max.block.ms}, consumer {@code default.api.timeout.ms}). */
+        @WithDefault("15s")
+        Duration clientTimeout();
+
+        /** First wait before the Kafka clients are rebuilt after the loop failed; doubled per failure. */
+        @WithDefault("1s")
+        Duration rebuildBackoff();
+
+        /** Longest wait before the Kafka clients are rebuilt. */
+        @WithDefault("30s")
+        Duration maxRebuildBackoff();
     }
 
     /** Step polling and retries. */

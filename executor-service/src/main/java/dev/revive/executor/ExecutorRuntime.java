@@ -1,12 +1,15 @@
 package dev.revive.executor;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.executor.kafka.ClusterRegistry;
 import dev.revive.executor.kafka.ExecutionHistoryReader;
 import dev.revive.executor.kafka.ExecutionLog;
 import dev.revive.executor.kafka.KafkaClients;
+import dev.revive.executor.kafka.LoopSettings;
 import dev.revive.executor.kafka.PlanLoop;
 import dev.revive.executor.lock.CoordinationLocks;
+import dev.revive.executor.lock.CoordinationSecurity;
 import dev.revive.executor.plan.ExecutionEvents;
 import dev.revive.executor.plan.PlanJob;
 import dev.revive.executor.plan.PlanRunner;
@@ -24,6 +27,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,6 +55,8 @@ public class ExecutorRuntime {
     NodeDrivers drivers;
     @Inject
     Runbooks runbooks;
+    @Inject
+    TrustedKeys trusted;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
@@ -62,16 +70,23 @@ public class ExecutorRuntime {
         executorId = ExecutorIdentity.resolve(config.id());
         ExecutorConfig.Coordination coordination = config.coordination();
         locks = new CoordinationLocks(coordination.endpoints(), executorId, coordination.lockTtl(),
-                coordination.callTimeout(), coordination.lockRetry());
-        ExecutionLog log = new ExecutionLog(KafkaClients.producer(bootstrapServers, executorId), clock);
-        Duration readTimeout = config.kafka().readTimeout();
-        ClusterRegistry clusters = new ClusterRegistry(
-                KafkaClients.reader(bootstrapServers, executorId + "-clusters"), readTimeout);
+                coordination.callTimeout(), coordination.lockRetry(), CoordinationSecurity.of(coordination.caFile(),
+                        coordination.certFile(), coordination.keyFile(), coordination.username(),
+                        coordination.passwordFile()));
+        ExecutorConfig.Kafka kafka = config.kafka();
+        ExecutionLog log = new ExecutionLog(KafkaClients.producer(bootstrapServers, executorId, kafka.clientTimeout()),
+                clock);
+        Duration readTimeout = kafka.readTimeout();
+        Supplier<ClusterRegistry> clusters = () -> new ClusterRegistry(
+                KafkaClients.reader(bootstrapServers, executorId + "-clusters"), readTimeout, trusted,
+                letter -> log.commit(List.of(letter), Map.of(), null), clock);
         ExecutionHistoryReader history = new ExecutionHistoryReader(
                 KafkaClients.reader(bootstrapServers, executorId + "-history"), readTimeout);
-        loop = new PlanLoop(KafkaClients.planConsumer(bootstrapServers, config.kafka().groupId(), executorId + "-plans"),
-                clusters, log, new PlanJob(locks, history, runner(log)), clock, config.kafka().pollTimeout(),
-                config.kafka().redeliveryDelay());
+        LoopSettings settings = new LoopSettings(kafka.pollTimeout(), kafka.redeliveryDelay(), kafka.rebuildBackoff(),
+                kafka.maxRebuildBackoff(), config.redelivery().maxAttempts(), config.redelivery().maxAge());
+        loop = new PlanLoop(KafkaClients.planConsumer(bootstrapServers, kafka.groupId(), executorId + "-plans",
+                kafka.clientTimeout()), clusters, log, new PlanJob(locks, history, runner(log)), events(), clock,
+                settings);
         loopThread = new Thread(loop, "executor-plan-loop");
         loopThread.start();
         LOG.infof("executor %s started: Kafka %s, coordination etcd %s", executorId, bootstrapServers,
@@ -93,6 +108,12 @@ public class ExecutorRuntime {
         return loop != null && loop.isReady() && loopThread.isAlive();
     }
 
+    /** True while the Kafka loop runs and has iterated within {@code revive.executor.liveness.stall-timeout}. */
+    public boolean isLive() {
+        return loop != null && loopThread.isAlive()
+                && loop.heartbeat().isLive(clock.instant(), config.liveness().stallTimeout());
+    }
+
     /** This executor's id. */
     public String executorId() {
         return executorId;
@@ -103,7 +124,11 @@ public class ExecutorRuntime {
         ActionHandlers handlers = new ActionHandlers(kinds, drivers, runbooks,
                 new Polling(clock, pacer, config.steps().pollInterval()));
         RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
-        return new PlanRunner(handlers, log, new ExecutionEvents(clock, ids, executorId), pacer, retry);
+        return new PlanRunner(handlers, log, events(), pacer, retry);
+    }
+
+    private ExecutionEvents events() {
+        return new ExecutionEvents(clock, ids, executorId);
     }
 
     private void joinLoop() {
@@ -130,6 +155,14 @@ public class ExecutorRuntime {
         require(positive(config.kafka().readTimeout()), "revive.executor.kafka.read-timeout", "must be positive");
         require(positive(config.steps().pollInterval()), "revive.executor.steps.poll-interval", "must be positive");
         require(positive(config.steps().retryBackoff()), "revive.executor.steps.retry-backoff", "must be positive");
+        require(positive(config.kafka().clientTimeout()), "revive.executor.kafka.client-timeout", "must be positive");
+        require(positive(config.kafka().rebuildBackoff()), "revive.executor.kafka.rebuild-backoff", "must be positive");
+        require(config.kafka().maxRebuildBackoff().compareTo(config.kafka().rebuildBackoff()) >= 0,
+                "revive.executor.kafka.max-rebuild-backoff", "must not be shorter than rebuild-backoff");
+        require(config.redelivery().maxAttempts() >= 1, "revive.executor.redelivery.max-attempts", "must be at least 1");
+        require(positive(config.redelivery().maxAge()), "revive.executor.redelivery.max-age", "must be positive");
+        require(positive(config.liveness().stallTimeout()), "revive.executor.liveness.stall-timeout",
+                "must be positive");
         require(positive(config.target().callTimeout()), "revive.executor.target.call-timeout", "must be positive");
     }
 

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the Kafka loop polls {@code revive.plans} and its transactional producer is usable. */
+/** Ready once the Kafka loop polls {@code revive.plans} and its transactional producer is usable; DOWN while its clients are rebuilt. */
 @Readiness
 @ApplicationScoped
 public class LoopReadinessCheck implements HealthCheck {

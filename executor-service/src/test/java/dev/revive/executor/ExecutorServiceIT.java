@@ -18,6 +18,10 @@ import dev.revive.contracts.plan.PlanScope;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.plan.StepParams;
+import dev.revive.contracts.trust.SignedSpec;
+import dev.revive.contracts.trust.SigningKeys;
+import dev.revive.contracts.trust.SpecHeaders;
+import dev.revive.contracts.trust.SpecSignature;
 import dev.revive.executor.plan.Fixtures;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
@@ -28,6 +32,7 @@ import dev.revive.testkit.InjectEtcdCluster;
 import dev.revive.testkit.InjectKafkaBroker;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.KafkaBrokerResource;
+import dev.revive.testkit.TestSigningKey;
 import io.etcd.jetcd.Client;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -38,6 +43,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +187,58 @@ class ExecutorServiceIT {
                 .send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("executor-loop", "UP");
+    }
+
+    @Test
+    void unsignedAndForgedSpecsAreDeadLetteredAndTheirPlansNeverRun() throws Exception {
+        // given: the same cluster published unsigned, and signed by a key the executor does not trust but under
+        // the trusted key's id; a kill plan for each; and a signed cluster with a harmless plan
+        EtcdMember first = target.etcd().member(0);
+        long pid = first.pid().orElseThrow();
+        ClusterSpec unsigned = target.spec("etcd-unsigned");
+        ClusterSpec forged = target.spec("etcd-forged");
+        ClusterSpec signed = target.spec("etcd-signed");
+        PrivateKey stranger = SigningKeys.generate().getPrivate();
+        List<PlanStep> kill = List.of(Fixtures.step("01-kill", Action.FORCE_KILL, first.name(), 1));
+        RecoveryPlan killUnsigned = new RecoveryPlan("inc-u-r1", "inc-u", unsigned.id(), 1, PlanScope.NODE,
+                PlanMode.AUTO, null, List.of("fault-u"), kill, Fixtures.T0, Fixtures.T0);
+        RecoveryPlan killForged = new RecoveryPlan("inc-f-r1", "inc-f", forged.id(), 1, PlanScope.NODE, PlanMode.AUTO,
+                null, List.of("fault-f"), kill, Fixtures.T0, Fixtures.T0);
+        RecoveryPlan check = new RecoveryPlan("inc-s-r1", "inc-s", signed.id(), 1, PlanScope.NODE, PlanMode.AUTO,
+                null, List.of("fault-s"), List.of(Fixtures.step("01-await-healthy", Action.AWAIT_HEALTHY,
+                first.name(), 1)), Fixtures.T0, Fixtures.T0);
+
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+            // when: the specs and then the plans are published
+            kafka.publish(Topics.CLUSTERS, unsigned.id(), unsigned, (headers, bytes) -> { });
+            kafka.publish(Topics.CLUSTERS, forged.id(), forged, (headers, bytes) -> SpecHeaders.write(headers,
+                    new SignedSpec(forged, bytes, SigningKeys.keyId(SigningKeys.publicKey(TestSigningKey.PUBLIC_KEY)),
+                            SpecSignature.sign(stranger, bytes))));
+            kafka.publish(Topics.CLUSTERS, signed.id(), signed);
+            kafka.publish(Topics.PLANS, killUnsigned.clusterId(), killUnsigned);
+            kafka.publish(Topics.PLANS, killForged.clusterId(), killForged);
+            kafka.publish(Topics.PLANS, check.clusterId(), check);
+
+            // then: the signed cluster's plan ran; both untrusted specs are dead letters and their plans never ran
+            awaitOutcome(kafka, check.planId());
+            Map<String, String> reasons = Awaitility.await().atMost(PLAN_TIMEOUT).until(() -> dlqReasonsByKey(kafka),
+                    found -> found.containsKey(unsigned.id() + "/" + Topics.Names.PLANS)
+                            && found.containsKey(forged.id() + "/" + Topics.Names.PLANS));
+            assertThat(reasons).containsEntry(unsigned.id() + "/" + Topics.Names.CLUSTERS, "UNTRUSTED_SPEC")
+                    .containsEntry(forged.id() + "/" + Topics.Names.CLUSTERS, "UNTRUSTED_SPEC")
+                    .containsEntry(unsigned.id() + "/" + Topics.Names.PLANS, "UNKNOWN_CLUSTER")
+                    .containsEntry(forged.id() + "/" + Topics.Names.PLANS, "UNKNOWN_CLUSTER");
+            assertThat(decode(kafka.readAll(Topics.Names.EXECUTIONS), null)).extracting(ExecutionEvent::planId)
+                    .doesNotContain(killUnsigned.planId(), killForged.planId());
+            assertThat(first.pid()).hasValue(pid);
+        }
+    }
+
+    private static Map<String, String> dlqReasonsByKey(KafkaTestClient kafka) {
+        return kafka.readAll(Topics.Names.DLQ).stream().filter(record -> record.key() != null).collect(Collectors.toMap(
+                record -> new String(record.key(), StandardCharsets.UTF_8) + "/"
+                        + header(record, DeadLetters.SOURCE_TOPIC),
+                record -> DeadLetters.reason(record.headers()), (a, b) -> b));
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.revive.executor;
 import dev.revive.contracts.kafka.CloudEventHeaders;
 import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.kafka.Topic;
+import dev.revive.contracts.kafka.Topics;
 import dev.revive.executor.kafka.KafkaClients;
+import dev.revive.testkit.TestSigningKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -32,11 +36,25 @@ final class KafkaTestClient implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** Publishes a contract value with CloudEvent headers, keyed by cluster id, and waits for the ack. */
+    /**
+     * Publishes a contract value with CloudEvent headers, keyed by cluster id, and waits for the ack; a cluster
+     * spec is signed with the test operator key.
+     */
     <V> void publish(Topic<String, V> topic, String clusterId, V value) throws Exception {
+        publish(topic, clusterId, value, (headers, bytes) -> {
+            if (topic.equals(Topics.CLUSTERS)) {
+                TestSigningKey.signInto(headers, bytes);
+            }
+        });
+    }
+
+    /** Publishes a contract value with CloudEvent headers and whatever {@code signing} adds for its bytes. */
+    <V> void publish(Topic<String, V> topic, String clusterId, V value, BiConsumer<Headers, byte[]> signing)
+            throws Exception {
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.write(headers, EventTypes.describe(value, "/revive/test", Instant.now()));
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        signing.accept(headers, bytes);
         send(new ProducerRecord<>(topic.name(), null, key(clusterId), bytes, headers));
     }
 

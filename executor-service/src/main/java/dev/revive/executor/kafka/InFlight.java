@@ -1,16 +1,22 @@
 package dev.revive.executor.kafka;
 
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.validation.LogSafe;
+import dev.revive.executor.plan.PlanMdc;
+import dev.revive.executor.plan.PlanTriage;
 import dev.revive.executor.plan.PlanJob;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
  * A plan running on a worker thread: where it came from, and the flags the poll loop sets. Its
  * partition is only read ahead until the run ends, so the plan's offset is committed before any later one.
  */
 final class InFlight {
+
+    private static final Logger LOG = Logger.getLogger(InFlight.class);
 
     final TopicPartition partition;
     final long offset;
@@ -28,6 +34,20 @@ final class InFlight {
         this.partition = partition;
         this.offset = offset;
         this.plan = plan;
+    }
+
+    /** A record read behind the running plan: handled after the run; only a withdrawal of the plan counts now. */
+    void readAhead(Object decoded) {
+        if (decoded instanceof RecoveryPlan arrived) {
+            PlanTriage.withdrawal(plan, arrived).ifPresent(reason -> {
+                if (withdrawn.compareAndSet(null, reason)) {
+                    try (PlanMdc mdc = PlanMdc.of(plan)) {
+                        LOG.infof("plan %s is withdrawn while it runs: %s; it stops before its next acting step",
+                                plan.planId(), LogSafe.text(reason));
+                    }
+                }
+            });
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.revive.executor.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,7 +23,14 @@ public final class KafkaClients {
 
     /** The consumer of {@code revive.plans}, in group {@code groupId}, committing offsets only through transactions. */
     public static Map<String, Object> planConsumer(String bootstrapServers, String groupId, String clientId) {
+        return planConsumer(bootstrapServers, groupId, clientId, Duration.ofMinutes(1));
+    }
+
+    /** As {@link #planConsumer(String, String, String)}, with {@code apiTimeout} bounding blocking calls ({@code default.api.timeout.ms}). */
+    public static Map<String, Object> planConsumer(String bootstrapServers, String groupId, String clientId,
+            Duration apiTimeout) {
         Map<String, Object> config = reader(bootstrapServers, clientId);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) apiTimeout.toMillis());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.remove(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
         return config;
@@ -53,6 +61,14 @@ public final class KafkaClients {
      * predecessor's producer and aborts its open transaction.
      */
     public static Map<String, Object> producer(String bootstrapServers, String executorId) {
+        return producer(bootstrapServers, executorId, Duration.ofMillis(MAX_BLOCK_MS));
+    }
+
+    /**
+     * As {@link #producer(String, String)}, with {@code blockTimeout} bounding every blocking call
+     * ({@code initTransactions}, {@code commitTransaction}, metadata waits: {@code max.block.ms}).
+     */
+    public static Map<String, Object> producer(String bootstrapServers, String executorId, Duration blockTimeout) {
         String transactionalId = transactionalId(executorId);
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -60,7 +76,7 @@ public final class KafkaClients {
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) blockTimeout.toMillis());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return config;

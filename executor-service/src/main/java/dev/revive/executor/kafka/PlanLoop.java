@@ -5,6 +5,7 @@ import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.validation.LogSafe;
+import dev.revive.executor.plan.ExecutionEvents;
 import dev.revive.executor.plan.HeldLock;
 import dev.revive.executor.plan.PlanJob;
 import dev.revive.executor.plan.PlanMdc;
@@ -23,9 +24,12 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,87 +44,148 @@ import org.jboss.logging.Logger;
  * a CANCEL revision of the running plan's incident withdraws it ({@link PlanTriage#withdrawal}), nothing
  * else is handled. When the run ends, the outcome is committed with the plan's offset in one transaction
  * and the partition is read again from the record after the plan; a run that stopped without an outcome
- * has its plan delivered again after a delay.
+ * has its plan delivered again after a delay, within a {@link RedeliveryBudget}.
+ *
+ * <p>Supervised: when a session fails (the producer cannot be initialised, the cluster registry or a
+ * rewind cannot reach the broker, ...), its runs are disowned, its consumer and registry are closed and
+ * new ones are built after an exponential backoff; readiness is DOWN meanwhile. While a commit is in
+ * doubt ({@link ExecutionLog#settle()}) nothing is taken up or resumed. Only a fatal producer (fenced by
+ * another instance with the same id) ends the loop for good; {@link #heartbeat()} then says so.
  */
 public final class PlanLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PlanLoop.class);
     private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(20);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final ClusterRegistry clusters;
+    private final Map<String, Object> consumerConfig;
+    private final Supplier<ClusterRegistry> registries;
     private final ExecutionLog log;
     private final PlanJob job;
     private final Clock clock;
-    private final Duration pollTimeout;
-    private final Duration redeliveryDelay;
+    private final LoopSettings settings;
     private final PlanTriage triage = new PlanTriage();
+    private final PlanEnding ending;
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> new Thread(runnable,
             "executor-plan-worker"));
     private final Map<TopicPartition, InFlight> inFlight = new HashMap<>();
     private final Queue<InFlight.Completion> completions = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, Instant> redeliverAt = new HashMap<>();
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private ClusterRegistry clusters;
     private volatile boolean running = true;
     private volatile boolean ready;
+    private final AtomicLong failedSessions = new AtomicLong();
+    private Duration backoff;
 
     /**
-     * @param consumerConfig  the plan consumer's configuration ({@link KafkaClients#planConsumer})
-     * @param clusters        the registered cluster specs
-     * @param log             the transactional producer
-     * @param job             runs one plan
-     * @param clock           the time source
-     * @param pollTimeout     how long one poll waits
-     * @param redeliveryDelay how long a plan whose run stopped waits before it is delivered again
+     * @param consumerConfig the plan consumer's configuration ({@link KafkaClients#planConsumer})
+     * @param registries     builds the registry of cluster specs, once per session
+     * @param log            the transactional producer
+     * @param job            runs one plan
+     * @param events         builds the outcome of a plan that is given up
+     * @param clock          the time source
+     * @param settings       timing and bounds
      */
-    public PlanLoop(Map<String, Object> consumerConfig, ClusterRegistry clusters, ExecutionLog log, PlanJob job,
-            Clock clock, Duration pollTimeout, Duration redeliveryDelay) {
-        this.consumer = new KafkaConsumer<>(consumerConfig);
-        this.clusters = clusters;
+    public PlanLoop(Map<String, Object> consumerConfig, Supplier<ClusterRegistry> registries, ExecutionLog log,
+            PlanJob job, ExecutionEvents events, Clock clock, LoopSettings settings) {
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.registries = registries;
         this.log = log;
         this.job = job;
         this.clock = clock;
-        this.pollTimeout = pollTimeout;
-        this.redeliveryDelay = redeliveryDelay;
+        this.settings = settings;
+        this.backoff = settings.rebuildBackoff();
+        this.ending = new PlanEnding(log, events, clock, settings, redeliverAt);
     }
 
-    /** True while the loop polls and its producer is usable. */
+    /** True while the loop polls with working clients and its producer is usable. */
     public boolean isReady() {
-        return ready && running;
+        return ready && running && log.isSettled();
+    }
+
+    /** The loop's liveness: beats per iteration, ends when the loop ended for good. */
+    public LoopHeartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    /** How often the loop failed and had its Kafka clients rebuilt. */
+    public long failedSessions() {
+        return failedSessions.get();
     }
 
     /** Asks the loop to end: runs stop before their next step, the loop closes its clients. */
     public void stop() {
         running = false;
-        consumer.wakeup();
+        stopped.countDown();
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
     }
 
     @Override
     public void run() {
         try {
-            log.init();
-            clusters.start();
-            consumer.subscribe(List.of(Topics.PLANS.name()), new PlanRebalanceListener(consumer, inFlight, redeliverAt));
-            ready = true;
-            LOG.info("executor loop running");
             while (running && !log.isFatal()) {
-                iterate();
+                heartbeat.beat(clock.instant());
+                try {
+                    session();
+                } catch (RuntimeException e) {
+                    failedSessions.incrementAndGet();
+                    LOG.errorf(e, "executor loop failed; its Kafka clients are rebuilt in %s", backoff);
+                } finally {
+                    ready = false;
+                    endSession();
+                }
+                if (running && !log.isFatal()) {
+                    waitBeforeRebuild();
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.error("executor loop failed; this executor no longer acts", e);
+            if (log.isFatal()) {
+                LOG.error("the transactional producer was fenced or failed fatally; this executor no longer acts");
+            }
         } finally {
             ready = false;
+            heartbeat.end();
             shutDown();
+        }
+    }
+
+    /** One life of the Kafka clients: built, used until they fail or the loop stops. */
+    private void session() {
+        consumer = new KafkaConsumer<>(consumerConfig);
+        clusters = registries.get();
+        log.init();
+        clusters.start();
+        consumer.subscribe(List.of(Topics.PLANS.name()), new PlanRebalanceListener(consumer, inFlight, redeliverAt));
+        ready = true;
+        LOG.info("executor loop running");
+        while (running && !log.isFatal()) {
+            heartbeat.beat(clock.instant());
+            iterate();
         }
     }
 
     private void iterate() {
         try {
             drainCompletions();
-            resumeDue();
+            if (!log.settle()) {
+                LOG.debug("a commit is in doubt or the producer is not usable; nothing is taken up meanwhile");
+                pause(settings.pollTimeout());
+                return;
+            }
+            ending.resumeDue(consumer);
             clusters.poll(Duration.ZERO);
-            handle(consumer.poll(pollTimeout));
+            handle(consumer.poll(settings.pollTimeout()));
+            backoff = settings.rebuildBackoff();
         } catch (WakeupException e) {
             LOG.debug("woken up: a run ended or the executor stops");
+        } catch (ExecutionLogException e) {
+            LOG.warnf("writing to Kafka failed; reading plans again from the last committed offsets: %s",
+                    e.getMessage());
+            rewind();
         } catch (RuntimeException e) {
             LOG.errorf(e, "handling plans failed; reading them again from the last committed offsets");
             rewind();
@@ -141,8 +206,38 @@ public final class PlanLoop implements Runnable {
                 consumer.seek(partition, offset);
             }
         }
+        pause(settings.pollTimeout());
+    }
+
+    /** A session ended: its runs are disowned (they stop, nothing is committed for them), its clients closed. */
+    private void endSession() {
+        inFlight.values().forEach(flight -> {
+            flight.disowned = true;
+            flight.cancel.set(true);
+        });
+        inFlight.clear();
+        redeliverAt.clear();
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        consumer = null;
+        if (current != null) {
+            closeQuietly(current::close, "plan consumer");
+        }
+        if (clusters != null) {
+            closeQuietly(clusters::close, "cluster registry");
+            clusters = null;
+        }
+    }
+
+    private void waitBeforeRebuild() {
+        pause(backoff);
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(settings.maxRebuildBackoff()) > 0 ? settings.maxRebuildBackoff() : doubled;
+    }
+
+    /** Waits {@code duration}, or less when the loop is stopped. */
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(pollTimeout.toMillis());
+            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -161,7 +256,7 @@ public final class PlanLoop implements Runnable {
         for (TopicPartition partition : records.partitions()) {
             if (inFlight.containsKey(partition)) {
                 InFlight flight = inFlight.get(partition);
-                records.records(partition).forEach(record -> readAhead(flight, decoded.get(record)));
+                records.records(partition).forEach(record -> flight.readAhead(decoded.get(record)));
                 continue;
             }
             for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
@@ -171,20 +266,6 @@ public final class PlanLoop implements Runnable {
             }
         }
         commit(pending);
-    }
-
-    /** A record behind a running plan: it is handled after the run; only a withdrawal of the plan counts now. */
-    private void readAhead(InFlight flight, Object decoded) {
-        if (decoded instanceof RecoveryPlan arrived) {
-            PlanTriage.withdrawal(flight.plan, arrived).ifPresent(reason -> {
-                if (flight.withdrawn.compareAndSet(null, reason)) {
-                    try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
-                        LOG.infof("plan %s is withdrawn while it runs: %s; it stops before its next acting step",
-                                flight.plan.planId(), LogSafe.text(reason));
-                    }
-                }
-            });
-        }
     }
 
     /** Handles one record; returns true when it started a plan (the rest of its partition waits). */
@@ -259,7 +340,10 @@ public final class PlanLoop implements Runnable {
         }
         completions.add(completion);
         try {
-            consumer.wakeup();
+            KafkaConsumer<byte[], byte[]> current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
         } catch (RuntimeException e) {
             LOG.debugf("cannot wake the loop (it is closing): %s", e.getMessage());
         }
@@ -286,51 +370,12 @@ public final class PlanLoop implements Runnable {
             }
             PlanResult result = completion.ended() != null ? completion.ended().result()
                     : new PlanResult.Stopped("error: " + completion.error());
-            publish(flight, result);
+            ending.publish(consumer, flight, result, lock);
         } finally {
             if (lock != null) {
                 lock.close();
             }
         }
-    }
-
-    private void publish(InFlight flight, PlanResult result) {
-        Map<TopicPartition, OffsetAndMetadata> next = Map.of(flight.partition, new OffsetAndMetadata(flight.offset + 1));
-        try {
-            if (result instanceof PlanResult.Finished finished) {
-                log.commit(List.of(log.recordOf(finished.outcome())), next, consumer.groupMetadata());
-                LOG.infof("plan %s: %s committed with its offset", flight.plan.planId(), finished.outcome().outcome());
-                consumer.seek(flight.partition, flight.offset + 1);
-            } else if (result instanceof PlanResult.AlreadyFinished) {
-                log.commit(List.of(), next, consumer.groupMetadata());
-                consumer.seek(flight.partition, flight.offset + 1);
-            } else if (result instanceof PlanResult.Stopped stopped) {
-                redeliver(flight, stopped.reason());
-            }
-        } catch (ExecutionLogException e) {
-            redeliver(flight, e.getMessage());
-        }
-    }
-
-    private void redeliver(InFlight flight, String reason) {
-        consumer.pause(Set.of(flight.partition));
-        consumer.seek(flight.partition, flight.offset);
-        redeliverAt.put(flight.partition, clock.instant().plus(redeliveryDelay));
-        LOG.infof("plan %s is delivered again in %s: %s", flight.plan.planId(), redeliveryDelay,
-                LogSafe.text(reason));
-    }
-
-    private void resumeDue() {
-        Instant now = clock.instant();
-        redeliverAt.entrySet().removeIf(entry -> {
-            if (now.isBefore(entry.getValue())) {
-                return false;
-            }
-            if (consumer.assignment().contains(entry.getKey())) {
-                consumer.resume(Set.of(entry.getKey()));
-            }
-            return true;
-        });
     }
 
     private void shutDown() {
@@ -344,8 +389,7 @@ public final class PlanLoop implements Runnable {
             Thread.currentThread().interrupt();
         }
         drainCompletions();
-        closeQuietly(consumer::close, "plan consumer");
-        closeQuietly(clusters::close, "cluster registry");
+        endSession();
         closeQuietly(log::close, "execution log");
         LOG.info("executor loop stopped");
     }

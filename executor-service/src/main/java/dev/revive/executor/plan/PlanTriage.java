@@ -3,7 +3,6 @@ package dev.revive.executor.plan;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.RecoveryPlan;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +12,11 @@ import java.util.function.Function;
  * (APPROVAL_REQUIRED, NOTICE, CANCEL, or superseded by a newer revision of its incident), or reject it (its
  * cluster is not registered). Remembers the newest revision seen per incident, and tells whether a
  * revision read while a plan runs withdraws that plan.
+ *
+ * <p>The memory is bounded: at most {@link #DEFAULT_INCIDENTS} incidents (or the capacity given) are
+ * remembered, the least recently seen one is forgotten first. A forgotten incident only loses the
+ * check that a late, older revision is superseded; revisions of an incident are keyed by its cluster
+ * and so arrive in order on one partition, long after which an evicted incident is stale anyway.
  */
 public final class PlanTriage {
 
@@ -32,7 +36,25 @@ public final class PlanTriage {
         }
     }
 
-    private final Map<String, Integer> newestRevision = new HashMap<>();
+    /** How many incidents are remembered by default. */
+    public static final int DEFAULT_INCIDENTS = 10_000;
+
+    private final Map<String, Integer> newestRevision;
+
+    /** Remembers up to {@link #DEFAULT_INCIDENTS} incidents. */
+    public PlanTriage() {
+        this(DEFAULT_INCIDENTS);
+    }
+
+    /** Remembers up to {@code incidents} incidents, forgetting the least recently seen first. */
+    public PlanTriage(int incidents) {
+        this.newestRevision = new BoundedMap<>(incidents);
+    }
+
+    /** How many incidents are remembered now. */
+    public int size() {
+        return newestRevision.size();
+    }
 
     /** Notes a plan's revision; call it for every plan seen, also ones read ahead of the one being decided. */
     public void observe(RecoveryPlan plan) {

@@ -63,6 +63,23 @@ class PlanTriageTest {
     }
 
     @Test
+    void rememberedIncidentsAreCappedAndTheLeastRecentlySeenIsForgottenFirst() {
+        // given a triage that remembers two incidents, having seen inc-a (revision 3) and then inc-b
+        PlanTriage bounded = new PlanTriage(2);
+        bounded.observe(Fixtures.plan("inc-a", 3, PlanMode.AUTO, List.of()));
+        bounded.observe(Fixtures.plan("inc-b", 1, PlanMode.AUTO, List.of()));
+
+        // when inc-a is seen again and a third incident arrives
+        bounded.observe(Fixtures.plan("inc-a", 3, PlanMode.AUTO, List.of()));
+        bounded.observe(Fixtures.plan("inc-c", 1, PlanMode.AUTO, List.of()));
+
+        // then only two incidents are kept: inc-b, least recently seen, is forgotten; inc-a still supersedes
+        assertThat(bounded.size()).isEqualTo(2);
+        assertThat(bounded.triage(Fixtures.plan("inc-a", 2, PlanMode.AUTO, List.of()), registered))
+                .isInstanceOf(PlanTriage.Verdict.Pass.class);
+    }
+
+    @Test
     void planOfAnUnknownClusterIsRejected() {
         PlanTriage.Verdict verdict = triage.triage(plan(1, PlanMode.AUTO), id -> Optional.empty());
 
