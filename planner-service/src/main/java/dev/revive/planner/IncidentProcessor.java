@@ -28,7 +28,10 @@ import org.jboss.logging.MDC;
  * Runs one decoded event through the {@link IncidentPlanner} against its cluster's stored state,
  * stores the next state and publishes the decided plans with CloudEvent headers, key = cluster id.
  * An event that would make an illegal incident move is dead-lettered with ILLEGAL_TRANSITION and stores
- * nothing. Only wiring: the rules are in the domain package.
+ * nothing. An event about a cluster that is neither registered nor has a stored state is dead-lettered with
+ * UNKNOWN_CLUSTER and stores nothing, so unknown cluster ids never add entries to the incident store (a cluster
+ * removed while it has a state still gets the feedback of its running incident). Only wiring: the rules are in
+ * the domain package.
  *
  * @param <T> the event type
  */
@@ -64,19 +67,18 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
         String clusterId = clusterIdOf(event);
         ClusterSpec spec = specs.get(clusterId);
         admit(spec, event);
+        ClusterState stored = incidents.get(clusterId);
+        if (spec == null && stored == null) {
+            throw new InvalidEventException(RejectReason.UNKNOWN_CLUSTER, "clusterId",
+                    "cluster '" + clusterId + "' is not registered and has no incident");
+        }
         Result result;
         try {
-            result = decide(planner, stateOf(clusterId), spec, event);
+            result = decide(planner, stored == null ? ClusterState.empty(clusterId) : stored, spec, event);
         } catch (IllegalTransitionException illegal) {
             throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "state", illegal.getMessage());
         }
         apply(clusterId, result, record.timestamp());
-    }
-
-    /** The stored state of {@code clusterId}, or an empty one. */
-    ClusterState stateOf(String clusterId) {
-        ClusterState state = incidents.get(clusterId);
-        return state == null ? ClusterState.empty(clusterId) : state;
     }
 
     /** Stores the result, logs its transitions and publishes its plans. */

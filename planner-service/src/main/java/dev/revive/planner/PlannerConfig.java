@@ -25,8 +25,14 @@ public interface PlannerConfig {
     /** Settings of {@code POST /plans/{planId}/approve|reject}. */
     interface Api {
 
-        /** The bearer token the approval API requires; without one, every request is answered 401. */
+        /**
+         * The bearer token of the approval API, at least 12 characters; set it through the environment
+         * ({@code REVIVE_PLANNER_API_TOKEN}), never on a command line. Exactly one of this and {@link #tokenFile()}.
+         */
         java.util.Optional<String> token();
+
+        /** A file whose first line is the bearer token (keep it {@code chmod 600}); exactly one of this and {@link #token()}. */
+        java.util.Optional<java.nio.file.Path> tokenFile();
 
         /** How long the API waits for Kafka to acknowledge a decision before answering 503. */
         @WithDefault("10s")

@@ -16,6 +16,7 @@ import dev.revive.planner.domain.Fixtures;
 import dev.revive.testkit.InjectKafkaBroker;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.KafkaBrokerResource;
+import dev.revive.testkit.TestSigningKey;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
 
 /** The planner against a real KRaft broker: a registered cluster and one fault give one committed plan. */
 @QuarkusTest
+@QuarkusTestResource(ApiTokenFileResource.class)
 @QuarkusTestResource(value = KafkaBrokerResource.class, initArgs = @ResourceArg(name = KafkaBrokerResource.TOPICS,
         value = Topics.Names.CLUSTERS + ":1:compact," + Topics.Names.FAULTS + "," + Topics.Names.DECISIONS + ","
                 + Topics.Names.PLANS + ","
@@ -127,7 +129,7 @@ class PlannerIT {
         assertThat(post(planId, "reject", body, TOKEN).statusCode()).isEqualTo(409);
     }
 
-    private static final String TOKEN = "test-token-not-secret";
+    private static final String TOKEN = ApiTokenFileResource.TOKEN;
 
     @TestHTTPResource("/plans")
     URI plansApi;
@@ -167,6 +169,9 @@ class PlannerIT {
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
+            if (topic.equals(Topics.CLUSTERS)) {
+                TestSigningKey.signInto(headers, value);
+            }
             producer.send(new ProducerRecord<>(topic.name(), null, key.getBytes(StandardCharsets.UTF_8), value,
                     headers));
             producer.flush();

@@ -9,9 +9,11 @@ import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.testkit.MutableClock;
+import dev.revive.testkit.TestSigningKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +60,8 @@ final class TopologyHarness implements BeforeEachCallback, AfterEachCallback {
         clock = new MutableClock(T0.plusSeconds(5));
         stateDir = Files.createTempDirectory("revive-planner-test-");
         IncidentPlanner planner = IncidentPlanner.standard(clock, IdSource.sequential());
-        driver = new TopologyTestDriver(PlannerTopology.build(planner, clock, TICK), streamsConfig());
+        driver = new TopologyTestDriver(PlannerTopology.build(planner, clock, TICK,
+                TrustedKeys.load(List.of(TestSigningKey.PUBLIC_KEY))), streamsConfig());
         for (Topic<?, ?> topic : List.of(Topics.CLUSTERS, Topics.FAULTS, Topics.DECISIONS, Topics.EXECUTIONS,
                 Topics.REPORTS)) {
             inputs.put(topic.name(), driver.createInputTopic(topic.name(), new ByteArraySerializer(),
@@ -82,10 +85,16 @@ final class TopologyHarness implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    /** Publishes {@code value} on {@code topic} under {@code key}, with CloudEvent headers as a service writes them. */
+    /**
+     * Publishes {@code value} on {@code topic} under {@code key}, with CloudEvent headers as a service writes them;
+     * a cluster spec is signed with the test operator key.
+     */
     <V> void publish(Topic<String, V> topic, String key, V value) {
         Headers headers = CloudEventHeaders.write(new RecordHeaders(), EventTypes.describe(value, "/test", T0));
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        if (topic.equals(Topics.CLUSTERS)) {
+            TestSigningKey.signInto(headers, bytes);
+        }
         pipe(topic, new TestRecord<>(utf8(key), bytes, headers));
     }
 
@@ -97,6 +106,16 @@ final class TopologyHarness implements BeforeEachCallback, AfterEachCallback {
     /** The incident store's entry of {@link dev.revive.planner.domain.Fixtures#CLUSTER}. */
     ClusterState incidentState() {
         return driver.<String, ClusterState>getKeyValueStore(PlannerStores.INCIDENTS).get(CLUSTER);
+    }
+
+    /** The cluster ids that have an entry in the incident store. */
+    List<String> incidentClusterIds() {
+        List<String> ids = new java.util.ArrayList<>();
+        try (org.apache.kafka.streams.state.KeyValueIterator<String, ClusterState> all =
+                driver.<String, ClusterState>getKeyValueStore(PlannerStores.INCIDENTS).all()) {
+            all.forEachRemaining(entry -> ids.add(entry.key));
+        }
+        return ids;
     }
 
     /** Moves the clock by {@code duration} and lets the wall-clock punctuation run. */

@@ -24,6 +24,12 @@ final class ConfigValidation {
         atLeastZero("revive.verifier.kafka.reference-wait", kafka.referenceWait());
         positive("revive.verifier.kafka.poll-timeout", kafka.pollTimeout());
         positive("revive.verifier.kafka.failure-backoff", kafka.failureBackoff());
+        positive("revive.verifier.kafka.rebuild-backoff-max", kafka.rebuildBackoffMax());
+        positive("revive.verifier.kafka.stall-timeout", kafka.stallTimeout());
+        if (kafka.maxPlans() < 1) {
+            throw new IllegalArgumentException("revive.verifier.kafka.max-plans must be positive but is "
+                    + kafka.maxPlans());
+        }
     }
 
     private static void positive(String key, Duration value) {

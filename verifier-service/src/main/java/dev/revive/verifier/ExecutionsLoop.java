@@ -42,9 +42,11 @@ import org.jboss.logging.MDC;
  * transaction that also commits the consumed offsets. Step events advance the offsets, and a START
  * step that succeeded records when the plan restarted its node (the log checks look from then on);
  * records that do not decode go to {@code revive.dlq} in the same way. A failed transaction
- * rewinds the consumer to its committed offsets, so nothing is lost or published twice.
+ * rewinds the consumer to its committed offsets, so nothing is lost or published twice. A failure that is
+ * not a failed transaction (e.g. {@code initTransactions} or the rewind timing out while the broker is away)
+ * is thrown from {@link #run()} after the clients are closed: the {@link LoopSupervisor} builds a new loop.
  */
-final class ExecutionsLoop implements Runnable {
+final class ExecutionsLoop {
 
     /** The CloudEvent source of reports. */
     static final String SOURCE = "/revive/verifier";
@@ -61,12 +63,13 @@ final class ExecutionsLoop implements Runnable {
     private final ReferenceReader references;
     private final Clock clock;
     private final VerifierConfig.Kafka config;
+    private final LoopHealth health;
     private volatile boolean running = true;
-    private volatile boolean ready;
     private boolean needsRewind;
 
     ExecutionsLoop(Consumer<byte[], byte[]> consumer, ReportPublisher publisher, OutcomeVerifier verifier,
-            ReferenceStore store, ReferenceReader references, Clock clock, VerifierConfig.Kafka config) {
+            ReferenceStore store, ReferenceReader references, Clock clock, VerifierConfig.Kafka config,
+            LoopHealth health) {
         this.consumer = consumer;
         this.publisher = publisher;
         this.verifier = verifier;
@@ -74,33 +77,30 @@ final class ExecutionsLoop implements Runnable {
         this.references = references;
         this.clock = clock;
         this.config = config;
+        this.health = health;
     }
 
-    @Override
-    public void run() {
+    /**
+     * Runs until {@link #stop()}; returns normally when stopped, throws what made it fail otherwise. Its
+     * Kafka clients are closed either way.
+     */
+    void run() {
         try (consumer; publisher) {
             awaitReferences();
+            if (!running) {
+                return;
+            }
             publisher.start();
             consumer.subscribe(List.of(Topics.EXECUTIONS.name()));
-            ready = true;
+            health.moveTo(LoopState.RUNNING);
             LOG.infof("verifying plan outcomes of %s", Topics.EXECUTIONS);
             while (running) {
+                health.beat();
                 pollOnce();
             }
         } catch (WakeupException | InterruptException | StoppedException e) {
             LOG.debug("executions loop stopped");
-        } catch (RuntimeException e) {
-            LOG.error("executions loop failed; the verifier is no longer ready", e);
-        } catch (Error e) {
-            LOG.error("executions loop died; the verifier is no longer ready", e);
-            throw e;
-        } finally {
-            ready = false;
         }
-    }
-
-    boolean isReady() {
-        return ready;
     }
 
     void stop() {
@@ -111,6 +111,7 @@ final class ExecutionsLoop implements Runnable {
     private void awaitReferences() {
         try {
             while (!references.awaitCaughtUp(REFERENCE_WARNING)) {
+                health.beat();
                 if (!references.isAlive() || !running) {
                     throw new IllegalStateException("the reference reader stopped before it caught up");
                 }

@@ -54,6 +54,14 @@ final class KafkaSettings {
         return props;
     }
 
+    /** The plain (not transactional) producer of the reference reader's dead letters (untrusted specs). */
+    Map<String, Object> deadLetterProducer() {
+        Map<String, Object> props = producer();
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "revive-verifier-dead-letters");
+        return props;
+    }
+
     /**
      * Between two polls the loop verifies at most one outcome (the rest of the batch is fetched
      * again), which may wait for its plan and spec and then settle; the group must not consider

@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
 final class ReportPublisher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReportPublisher.class);
+    /** Bound of closing the producer, e.g. while the broker is away and the loop is rebuilt. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Supplier<Producer<byte[], byte[]>> factory;
     private Producer<byte[], byte[]> producer;
@@ -56,7 +58,7 @@ final class ReportPublisher implements AutoCloseable {
     @Override
     public void close() {
         if (producer != null) {
-            producer.close();
+            producer.close(CLOSE_TIMEOUT);
             producer = null;
         }
     }

@@ -1,12 +1,15 @@
 package dev.revive.verifier;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.trust.TrustedKeys;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The injected time and ids of the verifier; tests may replace either with their own bean. */
+/** The injected time, ids and trusted operator keys of the verifier; tests may replace time and ids. */
 @ApplicationScoped
 public class VerifierBeans {
 
@@ -24,5 +27,12 @@ public class VerifierBeans {
     @ApplicationScoped
     IdSource ids() {
         return IdSource.random();
+    }
+
+    /** The keys of {@code revive.trust.public-keys}; without one the verifier does not start. */
+    @Produces
+    @ApplicationScoped
+    TrustedKeys trustedKeys(@ConfigProperty(name = TrustedKeys.CONFIG_KEY) List<String> keys) {
+        return TrustedKeys.load(keys);
     }
 }

@@ -53,8 +53,29 @@ public interface VerifierConfig {
         @WithDefault("500ms")
         Duration pollTimeout();
 
-        /** Pause after a failed Kafka transaction before the records are processed again. */
+        /**
+         * Pause after a failed Kafka transaction before the records are processed again; also the first back-off
+         * before the executions loop is rebuilt with new Kafka clients after it failed.
+         */
         @WithDefault("1s")
         Duration failureBackoff();
+
+        /** Longest back-off between two rebuilds of the executions loop (it doubles from {@code failure-backoff}). */
+        @WithDefault("30s")
+        Duration rebuildBackoffMax();
+
+        /**
+         * Liveness is DOWN when the executions loop has not made progress for longer than this; at least the
+         * consumer's max poll interval (the longest verification between two polls).
+         */
+        @WithDefault("10m")
+        Duration stallTimeout();
+
+        /**
+         * How many plans are kept in memory, and as many reported plan ids and restart times; past it the oldest
+         * are forgotten first. A plan is forgotten as soon as it is reported.
+         */
+        @WithDefault("10000")
+        int maxPlans();
     }
 }

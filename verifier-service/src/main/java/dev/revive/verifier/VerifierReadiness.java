@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the verifier has read its reference topics and its executions loop runs. */
+/** Ready once the verifier has read its reference topics and its executions loop runs; DOWN while it is rebuilt. */
 @Readiness
 @ApplicationScoped
 public class VerifierReadiness implements HealthCheck {

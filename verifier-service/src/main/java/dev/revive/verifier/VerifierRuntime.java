@@ -1,6 +1,7 @@
 package dev.revive.verifier;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.verifier.check.CheckSets;
 import dev.revive.verifier.check.Pause;
 import dev.revive.verifier.check.Verification;
@@ -15,7 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.jboss.logging.Logger;
 
 /**
- * One running verifier: the reference reader and the executions loop on their own threads, wired
+ * One running verifier: the reference reader and the supervised executions loop on their own threads, wired
  * from plain values so that tests can start, stop and restart one without the application.
  */
 final class VerifierRuntime implements AutoCloseable {
@@ -26,13 +27,18 @@ final class VerifierRuntime implements AutoCloseable {
     private static final Duration POLITE_STOP = Duration.ofSeconds(2);
 
     private final ReferenceReader references;
-    private final ExecutionsLoop loop;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final LoopSupervisor loop;
+    private final LoopHealth health;
     private final Thread referenceThread;
     private final Thread loopThread;
 
-    private VerifierRuntime(ReferenceReader references, ExecutionsLoop loop) {
+    private VerifierRuntime(ReferenceReader references, KafkaProducer<byte[], byte[]> deadLetters, LoopSupervisor loop,
+            LoopHealth health) {
         this.references = references;
+        this.deadLetters = deadLetters;
         this.loop = loop;
+        this.health = health;
         this.referenceThread = daemon("verifier-references", references);
         this.loopThread = daemon("verifier-executions", loop);
     }
@@ -41,32 +47,50 @@ final class VerifierRuntime implements AutoCloseable {
      * Starts a verifier.
      *
      * @param kafka   the {@code kafka.*} client properties without their prefix
+     * @param trusted the operators' keys a cluster spec must be signed with
      * @param checks  the checks of each kind
      * @param pause   waits between rounds of checks
      */
-    static VerifierRuntime start(Map<String, Object> kafka, VerifierConfig config, Clock clock, IdSource ids,
-            CheckSets checks, Pause pause) {
+    static VerifierRuntime start(Map<String, Object> kafka, VerifierConfig config, TrustedKeys trusted, Clock clock,
+            IdSource ids, CheckSets checks, Pause pause) {
         ConfigValidation.validate(config);
         KafkaSettings settings = new KafkaSettings(kafka, config);
-        ReferenceStore store = new ReferenceStore();
+        VerifierConfig.Kafka kafkaConfig = config.kafka();
+        if (kafkaConfig.stallTimeout().compareTo(settings.maxPollInterval()) < 0) {
+            throw new IllegalArgumentException("revive.verifier.kafka.stall-timeout must be at least the max poll "
+                    + "interval " + settings.maxPollInterval() + " but is " + kafkaConfig.stallTimeout());
+        }
+        ReferenceStore store = new ReferenceStore(kafkaConfig.maxPlans());
+        KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(settings.deadLetterProducer());
         ReferenceReader references = new ReferenceReader(new KafkaConsumer<>(settings.referenceConsumer()), store,
-                config.kafka().pollTimeout());
+                config.kafka().pollTimeout(), trusted, letter -> deadLetters.send(letter, (metadata, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("could not dead-letter an untrusted spec: %s", failure.toString());
+                    }
+                }), clock);
         VerifierConfig.Checks settle = config.checks();
         Verification verification = new Verification(checks, clock, pause,
                 new Verification.Settings(settle.settleTime(), settle.retryInterval(), settle.hashAttempts()));
         OutcomeVerifier verifier = new OutcomeVerifier(store, verification, new ReportBuilder(ids), clock,
                 config.kafka().referenceWait());
-        ReportPublisher publisher = new ReportPublisher(() -> new KafkaProducer<>(settings.producer()));
-        ExecutionsLoop loop = new ExecutionsLoop(new KafkaConsumer<>(settings.executionsConsumer()), publisher,
-                verifier, store, references, clock, config.kafka());
+        LoopHealth health = new LoopHealth(clock, kafkaConfig.stallTimeout());
+        LoopSupervisor loop = new LoopSupervisor(() -> new ExecutionsLoop(
+                new KafkaConsumer<>(settings.executionsConsumer()),
+                new ReportPublisher(() -> new KafkaProducer<>(settings.producer())), verifier, store, references,
+                clock, kafkaConfig, health), health, kafkaConfig.failureBackoff(), kafkaConfig.rebuildBackoffMax());
         LOG.infof("verifier starting: settle %s, call timeout %s, max poll interval %s", settle.settleTime(),
                 settle.callTimeout(), settings.maxPollInterval());
-        return new VerifierRuntime(references, loop);
+        return new VerifierRuntime(references, deadLetters, loop, health);
     }
 
-    /** True while the executions loop runs and the references are being read. */
+    /** True while the executions loop runs (not while it is rebuilt) and the references are being read. */
     boolean isReady() {
-        return loop.isReady() && references.isAlive();
+        return health.isReady() && references.isAlive();
+    }
+
+    /** False once the executions loop died or stalled past its bound, or the reference reader died. */
+    boolean isLive() {
+        return health.isLive() && references.isAlive();
     }
 
     /** Stops both threads; a loop in the middle of a verification is interrupted. */
@@ -82,6 +106,7 @@ final class VerifierRuntime implements AutoCloseable {
                 LOG.warnf("%s did not stop within %s", thread.getName(), STOP_TIMEOUT);
             }
         }
+        deadLetters.close(STOP_TIMEOUT);
     }
 
     /** The production {@link Pause}: sleeps, and returns early when interrupted. */

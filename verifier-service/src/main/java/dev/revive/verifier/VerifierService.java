@@ -1,6 +1,7 @@
 package dev.revive.verifier;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -27,6 +28,8 @@ public class VerifierService {
     @Inject
     IdSource ids;
     @Inject
+    TrustedKeys trusted;
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
 
@@ -35,7 +38,7 @@ public class VerifierService {
 
     void start(@Observes StartupEvent event) {
         kinds = TargetKinds.standard(new TargetSettings(config.checks().callTimeout()));
-        runtime = VerifierRuntime.start(kafka, config, clock, ids, kinds::checks, VerifierRuntime::sleep);
+        runtime = VerifierRuntime.start(kafka, config, trusted, clock, ids, kinds::checks, VerifierRuntime::sleep);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -51,5 +54,11 @@ public class VerifierService {
     public boolean isReady() {
         VerifierRuntime current = runtime;
         return current != null && current.isReady();
+    }
+
+    /** False once the executions loop died or stalled, or the reference reader died; true before the start. */
+    public boolean isLive() {
+        VerifierRuntime current = runtime;
+        return current == null || current.isLive();
     }
 }

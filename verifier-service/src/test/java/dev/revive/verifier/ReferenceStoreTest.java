@@ -48,6 +48,46 @@ class ReferenceStoreTest {
     }
 
     @Test
+    void reportedPlanIsForgottenButStaysReported() {
+        // given
+        store.putPlan(plan);
+        store.recordRestart(plan.planId(), Instant.parse("2025-03-14T09:27:20Z"));
+
+        // when
+        store.markReported(plan.planId());
+        store.putPlan(plan);
+
+        // then
+        assertThat(store.awaitPlan(plan.planId(), Duration.ZERO)).isEmpty();
+        assertThat(store.restartedAt(plan.planId())).isEmpty();
+        assertThat(store.isReported(plan.planId())).isTrue();
+    }
+
+    @Test
+    void plansReportedPlansAndRestartsBeyondTheCapForgetTheOldestFirst() {
+        // given
+        ReferenceStore bounded = new ReferenceStore(3);
+        Instant at = Instant.parse("2025-03-14T09:27:20Z");
+
+        // when
+        for (int i = 1; i <= 4; i++) {
+            bounded.putPlan(Samples.plan("etcd-3", "inc-" + i));
+            bounded.recordRestart("inc-" + i + "-r1", at);
+            bounded.markReported("reported-" + i);
+        }
+
+        // then
+        assertThat(bounded.awaitPlan("inc-1-r1", Duration.ZERO)).isEmpty();
+        assertThat(bounded.restartedAt("inc-1-r1")).isEmpty();
+        assertThat(bounded.isReported("reported-1")).isFalse();
+        for (int i = 2; i <= 4; i++) {
+            assertThat(bounded.awaitPlan("inc-" + i + "-r1", Duration.ZERO)).isPresent();
+            assertThat(bounded.restartedAt("inc-" + i + "-r1")).contains(at);
+            assertThat(bounded.isReported("reported-" + i)).isTrue();
+        }
+    }
+
+    @Test
     void theLatestSucceededStartOfAPlanIsItsRestartTime() {
         Instant first = Instant.parse("2025-03-14T09:27:20Z");
         Instant second = first.plusSeconds(3);

@@ -1,9 +1,15 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.trust.TrustedKeys;
+import dev.revive.testkit.TestSigningKey;
 import java.time.Duration;
+import java.util.List;
 
 /** A {@link VerifierConfig} for tests that start a {@link VerifierRuntime} without the application. */
 final class TestConfig implements VerifierConfig {
+
+    /** The keys the tests' verifiers trust: testkit's test operator key. */
+    static final TrustedKeys TRUSTED = TrustedKeys.load(List.of(TestSigningKey.PUBLIC_KEY));
 
     @Override
     public Checks checks() {
@@ -56,6 +62,21 @@ final class TestConfig implements VerifierConfig {
             @Override
             public Duration failureBackoff() {
                 return Duration.ofMillis(200);
+            }
+
+            @Override
+            public Duration rebuildBackoffMax() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Duration stallTimeout() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public int maxPlans() {
+                return 1000;
             }
         };
     }

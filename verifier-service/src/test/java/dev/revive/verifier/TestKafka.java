@@ -5,12 +5,14 @@ import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.testkit.TestSigningKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,12 +41,26 @@ public final class TestKafka implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
-    /** Publishes {@code value} keyed by {@code clusterId} with CloudEvent headers, and waits for the ack. */
+    /**
+     * Publishes {@code value} keyed by {@code clusterId} with CloudEvent headers, and waits for the ack; a cluster
+     * spec is signed with the test operator key.
+     */
     public <V> void publish(Topic<String, V> topic, String clusterId, V value) {
+        publish(topic, clusterId, value, (headers, bytes) -> {
+            if (topic.equals(Topics.CLUSTERS)) {
+                TestSigningKey.signInto(headers, bytes);
+            }
+        });
+    }
+
+    /** Publishes {@code value} with CloudEvent headers and whatever {@code signing} adds for its bytes. */
+    public <V> void publish(Topic<String, V> topic, String clusterId, V value, BiConsumer<Headers, byte[]> signing) {
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.write(headers, EventTypes.describe(value, SOURCE, Clock.systemUTC().instant()));
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        signing.accept(headers, bytes);
         send(new ProducerRecord<>(topic.name(), null, topic.keySerde().serializer().serialize(topic.name(), clusterId),
-                topic.valueSerde().serializer().serialize(topic.name(), value), headers));
+                bytes, headers));
     }
 
     /** Publishes raw bytes, e.g. a record no service can decode. */

@@ -19,6 +19,10 @@ import dev.revive.contracts.report.CheckResult;
 import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
+import dev.revive.contracts.trust.SignedSpec;
+import dev.revive.contracts.trust.SigningKeys;
+import dev.revive.contracts.trust.SpecHeaders;
+import dev.revive.contracts.trust.SpecSignature;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdClusterResource;
 import dev.revive.testkit.EtcdMember;
@@ -26,6 +30,7 @@ import dev.revive.testkit.InjectEtcdCluster;
 import dev.revive.testkit.InjectKafkaBroker;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.KafkaBrokerResource;
+import dev.revive.testkit.TestSigningKey;
 import dev.revive.testkit.ZooKeeperEnsemble;
 import dev.revive.testkit.ZooKeeperNode;
 import dev.revive.testkit.ZooKeeperSpecs;
@@ -41,10 +46,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -285,6 +292,44 @@ class VerifierIT {
         assertThat(header(dead.get(0), DeadLetters.TRUNCATED)).isEqualTo("value");
         assertThat(header(dead.get(0), DeadLetters.SERVICE)).isEqualTo("verifier-service");
         assertThat(dead.get(0).value()).hasSize(DeadLetters.MAX_VALUE_BYTES);
+    }
+
+    @Test
+    void unsignedAndForgedSpecsAreDeadLetteredAndTheirOutcomesAreNeverReported() {
+        // given: one cluster's spec unsigned, another's signed by an untrusted key under the trusted key's id
+        ClusterSpec unsigned = spec("etcd-unsigned");
+        ClusterSpec forged = spec("etcd-forged");
+        PrivateKey stranger = SigningKeys.generate().getPrivate();
+        String trustedId = SigningKeys.keyId(SigningKeys.publicKey(TestSigningKey.PUBLIC_KEY));
+        kafka.publish(Topics.CLUSTERS, unsigned.id(), unsigned, (headers, bytes) -> { });
+        kafka.publish(Topics.CLUSTERS, forged.id(), forged, (headers, bytes) -> SpecHeaders.write(headers,
+                new SignedSpec(forged, bytes, trustedId, SpecSignature.sign(stranger, bytes))));
+        RecoveryPlan unsignedPlan = Samples.plan(unsigned.id(), "inc-unsigned");
+        kafka.publish(Topics.PLANS, unsigned.id(), unsignedPlan);
+        RecoveryPlan signedPlan = registeredPlan("etcd-signed", "inc-signed");
+
+        // when: the outcomes of both plans arrive
+        kafka.publish(Topics.EXECUTIONS, unsigned.id(), completed(unsignedPlan));
+        kafka.publish(Topics.EXECUTIONS, signedPlan.clusterId(), completed(signedPlan));
+
+        // then: the signed cluster's plan is reported; the untrusted specs are dead letters and the unsigned
+        // cluster's outcome finds no spec
+        assertThat(awaitReport(signedPlan).verdict()).isEqualTo(Verdict.CONSISTENT);
+        await().atMost(REPORT_TIMEOUT).until(() -> deadLetterReasons().containsKey(
+                unsigned.id() + "/" + Topics.Names.EXECUTIONS));
+        Map<String, String> reasons = deadLetterReasons();
+        assertThat(reasons).containsEntry(unsigned.id() + "/" + Topics.Names.CLUSTERS, "UNTRUSTED_SPEC")
+                .containsEntry(forged.id() + "/" + Topics.Names.CLUSTERS, "UNTRUSTED_SPEC")
+                .containsEntry(unsigned.id() + "/" + Topics.Names.EXECUTIONS, "UNKNOWN_CLUSTER");
+        assertThat(kafka.reportsOf(unsignedPlan.planId())).isEmpty();
+    }
+
+    /** The reason of each dead letter of the verifier, by {@code <key>/<source topic>}. */
+    private Map<String, String> deadLetterReasons() {
+        return kafka.readAll(Topics.DLQ).stream().filter(record -> record.key() != null)
+                .filter(record -> "verifier-service".equals(header(record, DeadLetters.SERVICE)))
+                .collect(Collectors.toMap(record -> new String(record.key(), StandardCharsets.UTF_8) + "/"
+                        + header(record, DeadLetters.SOURCE_TOPIC), record -> DeadLetters.reason(record.headers()), (a, b) -> b));
     }
 
     private RecoveryPlan registeredPlan(String clusterId, String incidentId) {

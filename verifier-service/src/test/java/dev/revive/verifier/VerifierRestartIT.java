@@ -88,7 +88,8 @@ class VerifierRestartIT {
         ReferenceStore store = new ReferenceStore();
         ReferenceReader reader = new ReferenceReader(new KafkaConsumer<>(
                 new KafkaSettings(Map.of("bootstrap.servers", broker.bootstrapServers()), new TestConfig())
-                        .referenceConsumer()), store, Duration.ofMillis(100));
+                        .referenceConsumer()), store, Duration.ofMillis(100), TestConfig.TRUSTED, letter -> { },
+                Clock.systemUTC());
         Thread thread = new Thread(reader, "test-references");
         thread.start();
         try {
@@ -106,7 +107,7 @@ class VerifierRestartIT {
 
     private static VerifierRuntime start() {
         return VerifierRuntime.start(Map.of("bootstrap.servers", broker.bootstrapServers()), new TestConfig(),
-                Clock.systemUTC(), IdSource.random(), kind -> FakeChecks.passing(), VerifierRuntime::sleep);
+                TestConfig.TRUSTED, Clock.systemUTC(), IdSource.random(), kind -> FakeChecks.passing(), VerifierRuntime::sleep);
     }
 
     private static RecoveryPlan registered(TestKafka kafka, String incidentId) {
