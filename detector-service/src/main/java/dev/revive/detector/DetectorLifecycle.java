@@ -1,6 +1,5 @@
 package dev.revive.detector;
 
-import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.detector.kafka.SpecPublisher;
 import dev.revive.detector.loop.DetectionLoop;
 import dev.revive.detector.spec.ClusterRegistry;
@@ -26,9 +25,8 @@ public class DetectorLifecycle {
 
     void onStart(@Observes StartupEvent event) {
         ConfigCheck.validate(config);
-        List<ClusterSpec> loaded = List.copyOf(registry.all());
-        specs.publishAll(loaded);
-        watches.start(loaded);
+        specs.publishAll(List.copyOf(registry.signed()));
+        watches.start(List.copyOf(registry.all()));
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -10,13 +10,17 @@ import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.kafka.CloudEventHeaders;
 import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.trust.SpecHeaders;
+import dev.revive.contracts.trust.SpecSignature;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.detector.domain.Faults;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
-import dev.revive.testkit.Signals;
 import dev.revive.testkit.InjectEtcdCluster;
 import dev.revive.testkit.InjectKafkaBroker;
 import dev.revive.testkit.KafkaBroker;
+import dev.revive.testkit.Signals;
+import dev.revive.testkit.TestSigningKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
@@ -46,7 +50,7 @@ class ProbeIT {
     EtcdCluster etcd;
 
     @Test
-    void loadedSpecIsPublishedToTheClustersTopicAndTheBrokenOneIsNot() {
+    void signedSpecIsPublishedWithItsSignatureAndTheBrokenUnsignedAndForgedOnesAreNot() {
         try (TopicReader<ClusterSpec> clusters = new TopicReader<>(broker.bootstrapServers(), Topics.CLUSTERS)) {
             // when the application has started
             List<ConsumerRecord<String, ClusterSpec>> records = clusters.awaitRecords(Duration.ofSeconds(30),
@@ -61,8 +65,15 @@ class ProbeIT {
             assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(SpecDirectoryResource.CLUSTER_ID);
             assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
             assertThat(TopicReader.header(record, CloudEventHeaders.ID)).startsWith(SpecDirectoryResource.CLUSTER_ID + "@");
-            // and the broken one is not
-            assertThat(clusters.poll()).extracting(ConsumerRecord::key).doesNotContain("broken");
+            // and its signature headers verify against the trusted key
+            assertThat(TrustedKeys.load(List.of(TestSigningKey.PUBLIC_KEY)).verify(
+                    SpecSignature.canonicalBytes(record.value()), TopicReader.header(record, SpecHeaders.SIGNATURE),
+                    TopicReader.header(record, SpecHeaders.KEY_ID)).trusted()).isTrue();
+            // and the broken, unsigned and forged ones are not published
+            assertThat(records).extracting(ConsumerRecord::key).doesNotContain("broken",
+                    SpecDirectoryResource.UNSIGNED_ID, SpecDirectoryResource.FORGED_ID);
+            assertThat(clusters.poll()).extracting(ConsumerRecord::key).doesNotContain("broken",
+                    SpecDirectoryResource.UNSIGNED_ID, SpecDirectoryResource.FORGED_ID);
         }
     }
 

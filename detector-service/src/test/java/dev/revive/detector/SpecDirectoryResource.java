@@ -14,8 +14,11 @@ import dev.revive.contracts.cluster.ResourceLimits;
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.json.Json;
+import dev.revive.contracts.trust.DetachedSignature;
+import dev.revive.contracts.trust.SigningKeys;
 import dev.revive.testkit.EtcdClusterResource;
 import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.TestSigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +30,9 @@ import java.util.Map;
 
 /**
  * A real etcd cluster (from testkit) plus a spec directory describing it (each member's log file
- * followed with one log rule), handed to the application as {@code revive.detector.specs-dir}. The directory also holds a broken spec, which
- * the application must skip.
+ * followed with one log rule, signed with the test key), handed to the application as
+ * {@code revive.detector.specs-dir}. The directory also holds a broken spec, an unsigned one and one signed by an
+ * untrusted key, which the application must skip.
  */
 public class SpecDirectoryResource extends EtcdClusterResource {
 
@@ -53,6 +57,11 @@ public class SpecDirectoryResource extends EtcdClusterResource {
                 dataDir: /tmp/m0.etcd
             backup: {directory: /tmp/backups}
             """;
+    /** A valid spec without a signature file: the application must refuse it. */
+    public static final String UNSIGNED_ID = "unsigned";
+    /** A valid spec signed by a key the application does not trust: the application must refuse it. */
+    public static final String FORGED_ID = "forged";
+
     private static final YAMLMapper YAML = Json.configure(new YAMLMapper());
 
     @Override
@@ -61,8 +70,15 @@ public class SpecDirectoryResource extends EtcdClusterResource {
         Path specs = cluster().directory().resolve("specs");
         try {
             Files.createDirectories(specs);
-            YAML.writeValue(specs.resolve(CLUSTER_ID + ".yaml").toFile(), describe(cluster().members()));
+            Path signed = specs.resolve(CLUSTER_ID + ".yaml");
+            YAML.writeValue(signed.toFile(), describe(cluster().members()));
+            DetachedSignature.sign(signed, TestSigningKey.privateKey());
             Files.writeString(specs.resolve(BROKEN_FILE), BROKEN_SPEC);
+            Files.writeString(specs.resolve(UNSIGNED_ID + ".yaml"),
+                    BROKEN_SPEC.replace("id: broken", "id: " + UNSIGNED_ID).replace("\"m 0\"", "m0"));
+            Path forged = specs.resolve(FORGED_ID + ".yaml");
+            Files.writeString(forged, BROKEN_SPEC.replace("id: broken", "id: " + FORGED_ID).replace("\"m 0\"", "m0"));
+            DetachedSignature.sign(forged, SigningKeys.generate().getPrivate());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

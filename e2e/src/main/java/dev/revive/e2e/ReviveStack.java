@@ -3,6 +3,8 @@ package dev.revive.e2e;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.trust.SignCommand;
+import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import dev.revive.testkit.KafkaBroker;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +49,8 @@ public final class ReviveStack implements AutoCloseable {
     private ClusterSpec spec;
     private ClusterSpec zookeeperSpec;
     private EventLog events;
+    /** The operator key of this run (generated at start): it signs the specs; every service trusts its public key. */
+    private PrivateKey operatorKey;
 
     private ReviveStack(Path runDir, String apiToken) {
         this.runDir = runDir;
@@ -147,7 +152,8 @@ public final class ReviveStack implements AutoCloseable {
         progress.accept("etcd: coordination " + coordination.endpoints() + ", target " + target.endpoints() + " in "
                 + since(begin));
         spec = TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target"));
-        Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"));
+        operatorKey = SignCommand.keygen(runDir.resolve("keys")).getPrivate();
+        Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"), operatorKey);
         progress.accept("cluster spec written to " + specFile);
         if (withZooKeeper) {
             begin = System.nanoTime();
@@ -155,7 +161,7 @@ public final class ReviveStack implements AutoCloseable {
             zookeeperSpec = TargetSpecs.withDemoPolicy(
                     ZooKeeperSpecs.describe(ZOOKEEPER_ID, zookeeper, runDir.resolve("zookeeper")));
             progress.accept("ZooKeeper ensemble " + zookeeper + " in " + since(begin) + ", spec written to "
-                    + TargetSpecs.write(zookeeperSpec, runDir.resolve("specs")));
+                    + TargetSpecs.write(zookeeperSpec, runDir.resolve("specs"), operatorKey));
         }
         events = track(new EventLog(broker.bootstrapServers(), Clock.systemUTC()));
     }
@@ -167,24 +173,28 @@ public final class ReviveStack implements AutoCloseable {
         Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         configs.put("detector", Map.of(
                 "revive.detector.specs-dir", runDir.resolve("specs").toString(),
-                "revive.detector.api.token", apiToken,
                 "revive.detector.probe.interval", "PT0.25S",
                 "revive.detector.probe.timeout", "PT0.5S",
                 "revive.detector.probe.failure-threshold", "2",
                 "revive.detector.probe.recovery-threshold", "2"));
         configs.put("planner", Map.of(
                 "quarkus.kafka-streams.bootstrap-servers", bootstrap,
-                "revive.planner.api.token", apiToken,
                 "kafka-streams.state.dir", runDir.resolve("planner-state").toString()));
         configs.put("executor", Map.of(
                 "revive.executor.coordination.endpoints", String.join(",", coordination.endpoints())));
         configs.put("verifier", Map.of("revive.verifier.checks.settle-time", "PT10S"));
+        // The API token goes through the environment, never on a command line where every user could read it.
+        Map<String, Map<String, String>> environments = Map.of(
+                "detector", Map.of("REVIVE_DETECTOR_API_TOKEN", apiToken),
+                "planner", Map.of("REVIVE_PLANNER_API_TOKEN", apiToken));
         for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
             String name = config.getKey();
             Map<String, String> properties = new LinkedHashMap<>(config.getValue());
             properties.put("kafka.bootstrap.servers", bootstrap);
+            properties.put(TrustedKeys.CONFIG_KEY, runDir.resolve("keys").resolve(SignCommand.PUBLIC_FILE).toString());
             Path jar = repoRoot.resolve(name + "-service").resolve("target/quarkus-app/quarkus-run.jar");
-            services.put(name, track(ServiceProcess.start(name, jar, freePort(), properties, logs)));
+            services.put(name, track(ServiceProcess.start(name, jar, freePort(), properties,
+                    environments.getOrDefault(name, Map.of()), logs)));
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);
