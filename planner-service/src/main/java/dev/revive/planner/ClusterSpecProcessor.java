@@ -10,8 +10,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the registered cluster specs of {@code revive.clusters} in the spec store; a tombstone removes one. A spec
- * no trusted operator key signed is dead-lettered with reason {@code UNTRUSTED_SPEC} and never stored.
+ * Keeps the registered cluster specs of {@code revive.clusters} in the spec store; a tombstone signed over
+ * {@code SpecSignature.removalBytes} removes one. A spec or tombstone no trusted operator key signed is
+ * dead-lettered with reason {@code UNTRUSTED_SPEC} and never applied.
  */
 final class ClusterSpecProcessor extends DecodingProcessor<ClusterSpec> {
 
@@ -52,6 +53,7 @@ final class ClusterSpecProcessor extends DecodingProcessor<ClusterSpec> {
 
     @Override
     void onTombstone(Record<byte[], byte[]> record, String clusterId) {
+        trusted.requireTrustedRemoval(record.headers(), clusterId);
         if (specs.delete(clusterId) != null) {
             LOG.infof("Cluster %s removed", clusterId);
         }

@@ -16,9 +16,11 @@ import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.Verdict;
+import dev.revive.contracts.trust.SpecSignature;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.Fixtures;
 import dev.revive.planner.domain.IncidentState;
+import dev.revive.testkit.TestSigningKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
@@ -145,10 +147,12 @@ class PlannerTopologyTest {
     void removedClusterNoLongerAcceptsFaults() {
         publish(Topics.CLUSTERS, CLUSTER, Fixtures.etcd());
 
-        planner.pipe(Topics.CLUSTERS, new TestRecord<>(utf8(CLUSTER), (byte[]) null));
+        Headers signedRemoval = TestSigningKey.signInto(new RecordHeaders(), SpecSignature.removalBytes(CLUSTER));
+        planner.pipe(Topics.CLUSTERS, new TestRecord<>(utf8(CLUSTER), (byte[]) null, signedRemoval));
         publish(Topics.FAULTS, CLUSTER, Fixtures.fault("f-1", "n1"));
 
         assertThat(DeadLetters.reason(planner.deadLetters().readRecord().headers())).isEqualTo("UNKNOWN_CLUSTER");
+        assertThat(planner.plans().isEmpty()).isTrue();
     }
 
     private ClusterState incidentState() {

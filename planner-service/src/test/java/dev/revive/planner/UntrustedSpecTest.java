@@ -13,6 +13,7 @@ import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.SignedSpec;
 import dev.revive.contracts.trust.SigningKeys;
 import dev.revive.contracts.trust.SpecHeaders;
+import dev.revive.contracts.trust.SpecSignature;
 import dev.revive.planner.domain.Fixtures;
 import dev.revive.testkit.TestSigningKey;
 import org.apache.kafka.common.header.Headers;
@@ -71,6 +72,20 @@ class UntrustedSpecTest {
         // then: a plan, no dead letter
         assertThat(planner.plans().readRecord().value().clusterId()).isEqualTo(CLUSTER);
         assertThat(planner.deadLetters().isEmpty()).isTrue();
+    }
+
+    @Test
+    void unsignedTombstoneIsDeadLetteredAndTheClusterStaysRegistered() {
+        // given: a registered cluster
+        planner.publish(Topics.CLUSTERS, CLUSTER, Fixtures.etcd());
+
+        // when: a tombstone without signature arrives for it, then a fault of the cluster
+        planner.pipe(Topics.CLUSTERS, new TestRecord<>(utf8(CLUSTER), (byte[]) null, new RecordHeaders()));
+        planner.publish(Topics.FAULTS, CLUSTER, Fixtures.fault("f-1", "n1"));
+
+        // then: the tombstone is an UNTRUSTED_SPEC dead letter and the fault is still planned
+        assertThat(DeadLetters.reason(planner.deadLetters().readRecord().headers())).isEqualTo("UNTRUSTED_SPEC");
+        assertThat(planner.plans().readRecord().value().clusterId()).isEqualTo(CLUSTER);
     }
 
     private static Headers cloudEvent(ClusterSpec spec) {

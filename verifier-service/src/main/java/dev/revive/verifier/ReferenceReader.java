@@ -162,13 +162,17 @@ final class ReferenceReader implements Runnable {
     }
 
     private void applyCluster(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            if (record.key() != null) {
-                store.removeCluster(Topics.CLUSTERS.keySerde().deserializer().deserialize(record.topic(), record.key()));
-            }
+        String clusterId = record.key() == null ? null
+                : Topics.CLUSTERS.keySerde().deserializer().deserialize(record.topic(), record.key());
+        if (record.value() == null && clusterId == null) {
             return;
         }
         try {
+            if (record.value() == null) {
+                trusted.requireTrustedRemoval(record.headers(), clusterId);
+                store.removeCluster(clusterId);
+                return;
+            }
             trusted.requireTrusted(record.headers(), record.value());
         } catch (InvalidEventException untrusted) {
             LOG.warnf("rejected the cluster spec at %s-%d@%d to %s: %s", record.topic(), record.partition(),

@@ -23,7 +23,8 @@ public final class SignCommand {
     public static final String PRIVATE_FILE = "revive-signing.key";
     /** The public key file {@code keygen} writes. */
     public static final String PUBLIC_FILE = "revive-signing.pub";
-    private static final String USAGE = "usage: revive-sign keygen <dir> | revive-sign sign --key <private key> <spec.yaml>...";
+    private static final String USAGE = "usage: revive-sign keygen <dir> | revive-sign sign --key <private key> <spec.yaml>..."
+            + " | revive-sign removal --key <private key> <cluster id>";
 
     private SignCommand() {
     }
@@ -46,6 +47,13 @@ public final class SignCommand {
                 for (String spec : args.subList(3, args.size())) {
                     out.println("signed " + DetachedSignature.sign(Path.of(spec), key));
                 }
+                return 0;
+            }
+            if (args.size() == 4 && args.get(0).equals("removal") && args.get(1).equals("--key")) {
+                PrivateKey key = SigningKeys.privateKey(Files.readString(Path.of(args.get(2)), StandardCharsets.US_ASCII));
+                String clusterId = args.get(3);
+                out.println(SpecHeaders.KEY_ID + ":" + SigningKeys.keyId(SigningKeys.publicKeyOf(key)));
+                out.println(SpecHeaders.SIGNATURE + ":" + SpecSignature.sign(key, SpecSignature.removalBytes(clusterId)));
                 return 0;
             }
             err.println(USAGE);

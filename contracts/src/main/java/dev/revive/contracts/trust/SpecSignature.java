@@ -2,6 +2,7 @@ package dev.revive.contracts.trust;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.Topics;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.PrivateKey;
@@ -23,6 +24,14 @@ public final class SpecSignature {
     /** The canonical JSON of a spec: what the {@code revive.clusters} value serializer writes. */
     public static byte[] canonicalBytes(ClusterSpec spec) {
         return Topics.CLUSTERS.valueSerde().serializer().serialize(Topics.CLUSTERS.name(), spec);
+    }
+
+    /**
+     * What an operator signs to unregister a cluster: a tombstone on {@code revive.clusters} has no value to sign,
+     * so its signature covers these bytes, which name the cluster and cannot be mistaken for a spec's JSON.
+     */
+    public static byte[] removalBytes(String clusterId) {
+        return ("revive.clusters removal of " + clusterId).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The base64 Ed25519 signature of {@code bytes}. */

@@ -131,6 +131,16 @@ public final class TrustedKeys {
     }
 
     /**
+     * Checks the signature headers of a tombstone on {@code revive.clusters}: an unsigned tombstone would let anyone
+     * who can write the topic unregister a cluster, so it must be signed over {@link SpecSignature#removalBytes}.
+     *
+     * @throws InvalidEventException with {@link RejectReason#UNTRUSTED_SPEC} when unsigned or badly signed
+     */
+    public void requireTrustedRemoval(Headers headers, String clusterId) {
+        requireTrusted(headers, SpecSignature.removalBytes(clusterId));
+    }
+
+    /**
      * The result of checking a signature.
      *
      * @param trusted whether a trusted key signed exactly these bytes

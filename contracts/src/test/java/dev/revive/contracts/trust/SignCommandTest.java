@@ -7,10 +7,12 @@ import dev.revive.contracts.cluster.ClusterSpecLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,22 @@ class SignCommandTest {
 
         ClusterSpec changed = ClusterSpecLoader.load(spec);
         assertThat(DetachedSignature.read(spec).orElseThrow().verify(changed, trusted).trusted()).isFalse();
+    }
+
+    @Test
+    void removalPrintsTheHeadersOfATombstoneTheTrustedKeyAccepts(@TempDir Path dir) throws Exception {
+        SignCommand.run(List.of("keygen", dir.toString()), quiet, quiet);
+        TrustedKeys trusted = TrustedKeys.load(List.of(dir.resolve(SignCommand.PUBLIC_FILE).toString()));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int status = SignCommand.run(List.of("removal", "--key", dir.resolve(SignCommand.PRIVATE_FILE).toString(),
+                "etcd-a"), new PrintStream(printed, true, StandardCharsets.UTF_8), quiet);
+
+        assertThat(status).isZero();
+        RecordHeaders headers = new RecordHeaders();
+        printed.toString(StandardCharsets.UTF_8).lines().map(line -> line.split(":", 2))
+                .forEach(header -> headers.add(header[0], header[1].getBytes(StandardCharsets.UTF_8)));
+        trusted.requireTrustedRemoval(headers, "etcd-a");
     }
 
     @Test

@@ -96,6 +96,31 @@ class TrustedKeysTest {
     }
 
     @Test
+    void acceptsARemovalSignedForThatClusterOnly() {
+        // given: an operator's signature over the removal of etcd-a
+        TrustedKeys trusted = TrustedKeys.of(List.of(operator.getPublic()));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(SpecHeaders.SIGNATURE, SpecSignature.sign(operator.getPrivate(), SpecSignature.removalBytes("etcd-a"))
+                .getBytes(StandardCharsets.UTF_8));
+        headers.add(SpecHeaders.KEY_ID, SigningKeys.keyId(operator.getPublic()).getBytes(StandardCharsets.UTF_8));
+
+        // when / then: it removes etcd-a, and is refused for any other cluster
+        trusted.requireTrustedRemoval(headers, "etcd-a");
+        assertThatThrownBy(() -> trusted.requireTrustedRemoval(headers, "etcd-b"))
+                .isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.UNTRUSTED_SPEC));
+    }
+
+    @Test
+    void refusesAnUnsignedRemoval() {
+        TrustedKeys trusted = TrustedKeys.of(List.of(operator.getPublic()));
+
+        assertThatThrownBy(() -> trusted.requireTrustedRemoval(new RecordHeaders(), "etcd-a"))
+                .isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.UNTRUSTED_SPEC));
+    }
+
+    @Test
     void derivesThePublicKeyOfAPrivateKey() {
         assertThat(SigningKeys.publicKeyOf(operator.getPrivate())).isEqualTo(operator.getPublic());
     }

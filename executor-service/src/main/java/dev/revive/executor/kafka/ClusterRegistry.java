@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The registered cluster specs, read from the compacted {@code revive.clusters} topic from its
- * beginning and kept up to date. A tombstone removes a cluster. A spec that no trusted operator key signed
- * is never used: it goes to {@code revive.dlq} with reason {@code UNTRUSTED_SPEC} (once per read of the topic,
+ * beginning and kept up to date. A tombstone signed over {@code SpecSignature.removalBytes} removes a cluster.
+ * A spec or tombstone that no trusted operator key signed is never used: it goes to {@code revive.dlq} with reason {@code UNTRUSTED_SPEC} (once per read of the topic,
  * so again after a restart). Used from the plan loop's thread only.
  */
 public final class ClusterRegistry implements AutoCloseable {
@@ -78,6 +78,8 @@ public final class ClusterRegistry implements AutoCloseable {
         try {
             if (record.value() != null) {
                 trusted.requireTrusted(record.headers(), record.value());
+            } else if (key != null) {
+                trusted.requireTrustedRemoval(record.headers(), key);
             }
             ClusterSpec spec = Topics.CLUSTERS.valueSerde().deserializer()
                     .deserialize(record.topic(), record.headers(), record.value());
