@@ -4,6 +4,7 @@ import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,13 +46,15 @@ public final class EventLog implements AutoCloseable {
     private volatile boolean running = true;
 
     public EventLog(String bootstrapServers, Clock clock) {
+        this(KafkaClientSettings.of(bootstrapServers), clock);
+    }
+
+    /** An event log reading with {@code kafka}'s settings (a principal's security settings on a secure broker). */
+    public EventLog(KafkaClientSettings kafka, Clock clock) {
         this.clock = clock;
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> config = kafka.reader("revive-e2e-events");
         // a committed record is seen when its commit marker is: do not let an empty fetch wait 500 ms for it
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (Topic<?, ?> topic : WATCHED) {

@@ -112,6 +112,15 @@ public interface ExecutorConfig {
         @WithDefault("15s")
         Duration clientTimeout();
 
+        /**
+         * Session timeout of the plan consumer ({@code session.timeout.ms}; heartbeats every third of it, at most every
+         * 3 s): how long a killed, paused or partitioned executor keeps its partitions before the group hands them to
+         * another executor (Kafka's own default, 45 s, measured as a 30-45 s stall after a kill -9). Within the broker's
+         * {@code group.min/max.session.timeout.ms}.
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
         /** First wait before the Kafka clients are rebuilt after the loop failed; doubled per failure. */
         @WithDefault("1s")
         Duration rebuildBackoff();

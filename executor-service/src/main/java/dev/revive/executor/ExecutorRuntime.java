@@ -1,5 +1,6 @@
 package dev.revive.executor;
 
+import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.executor.kafka.ClusterRegistry;
@@ -22,6 +23,7 @@ import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.TargetKinds;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -59,6 +62,10 @@ public class ExecutorRuntime {
     TrustedKeys trusted;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
+    /** The {@code kafka.*} properties without their prefix: bootstrap servers and any security settings. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaProperties;
 
     private String executorId;
     private CoordinationLocks locks;
@@ -74,18 +81,20 @@ public class ExecutorRuntime {
                         coordination.certFile(), coordination.keyFile(), coordination.username(),
                         coordination.passwordFile()));
         ExecutorConfig.Kafka kafka = config.kafka();
-        ExecutionLog log = new ExecutionLog(KafkaClients.producer(bootstrapServers, executorId, kafka.clientTimeout()),
+        KafkaClientSettings clients = new KafkaClientSettings(kafkaProperties)
+                .with(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        ExecutionLog log = new ExecutionLog(KafkaClients.producer(clients, executorId, kafka.clientTimeout()),
                 clock);
         Duration readTimeout = kafka.readTimeout();
         Supplier<ClusterRegistry> clusters = () -> new ClusterRegistry(
-                KafkaClients.reader(bootstrapServers, executorId + "-clusters"), readTimeout, trusted,
+                KafkaClients.reader(clients, executorId + "-clusters"), readTimeout, trusted,
                 letter -> log.commit(List.of(letter), Map.of(), null), clock);
         ExecutionHistoryReader history = new ExecutionHistoryReader(
-                KafkaClients.reader(bootstrapServers, executorId + "-history"), readTimeout);
+                KafkaClients.reader(clients, executorId + "-history"), readTimeout);
         LoopSettings settings = new LoopSettings(kafka.pollTimeout(), kafka.redeliveryDelay(), kafka.rebuildBackoff(),
                 kafka.maxRebuildBackoff(), config.redelivery().maxAttempts(), config.redelivery().maxAge());
-        loop = new PlanLoop(KafkaClients.planConsumer(bootstrapServers, kafka.groupId(), executorId + "-plans",
-                kafka.clientTimeout()), clusters, log, new PlanJob(locks, history, runner(log)), events(), clock,
+        loop = new PlanLoop(KafkaClients.planConsumer(clients, kafka.groupId(), executorId + "-plans",
+                kafka.clientTimeout(), kafka.sessionTimeout()), clusters, log, new PlanJob(locks, history, runner(log)), events(), clock,
                 settings);
         loopThread = new Thread(loop, "executor-plan-loop");
         loopThread.start();
@@ -156,6 +165,8 @@ public class ExecutorRuntime {
         require(positive(config.steps().pollInterval()), "revive.executor.steps.poll-interval", "must be positive");
         require(positive(config.steps().retryBackoff()), "revive.executor.steps.retry-backoff", "must be positive");
         require(positive(config.kafka().clientTimeout()), "revive.executor.kafka.client-timeout", "must be positive");
+        require(config.kafka().sessionTimeout().compareTo(Duration.ofSeconds(3)) >= 0,
+                "revive.executor.kafka.session-timeout", "must be at least 3s");
         require(positive(config.kafka().rebuildBackoff()), "revive.executor.kafka.rebuild-backoff", "must be positive");
         require(config.kafka().maxRebuildBackoff().compareTo(config.kafka().rebuildBackoff()) >= 0,
                 "revive.executor.kafka.max-rebuild-backoff", "must not be shorter than rebuild-backoff");

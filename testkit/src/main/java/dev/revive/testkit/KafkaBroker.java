@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -48,32 +49,57 @@ public final class KafkaBroker implements AutoCloseable {
     private final boolean ownsDirectory;
     private final int port;
     private final KafkaConfig config;
+    private final KafkaSecurity security;
     private KafkaRaftServer server;
 
-    private KafkaBroker(Path directory, boolean ownsDirectory) {
+    private KafkaBroker(Path directory, boolean ownsDirectory, boolean secure) {
         int[] ports = FreePorts.allocate(2);
         this.directory = directory;
         this.ownsDirectory = ownsDirectory;
         this.port = ports[0];
+        this.security = secure ? KafkaSecurity.generate(directory.resolve("tls")) : null;
         Properties props = KafkaBrokerConfig.forNode(directory.resolve("logs"), ports[0], ports[1]);
+        if (secure) {
+            props.putAll(security.serverProperties(ports[0], ports[1]));
+        }
         this.config = KafkaConfig.fromProps(props, false);
     }
 
     /** Starts a broker in a fresh temp directory that {@link #close()} deletes. */
     public static KafkaBroker start() {
-        return startIn(TempDirs.create("revive-kafka-"), true);
+        return startIn(TempDirs.create("revive-kafka-"), true, false);
     }
 
     /** Starts a broker on {@code directory}, formatting it unless it already holds a broker's logs. */
     public static KafkaBroker start(Path directory) {
-        return startIn(directory, false);
+        return startIn(directory, false, false);
     }
 
-    private static KafkaBroker startIn(Path directory, boolean ownsDirectory) {
-        KafkaBroker broker = new KafkaBroker(directory, ownsDirectory);
+    /**
+     * Starts a broker with security on, in a fresh temp directory that {@link #close()} deletes: clients connect
+     * over SASL_SSL with SCRAM-SHA-512 as one of {@link KafkaSecurity#users()}, the standard authorizer denies
+     * what no ACL allows, and the ACLs of {@link dev.revive.contracts.kafka.TopicOwners} are in place.
+     * {@link #clientSettings(String)} gives each user's client settings.
+     */
+    public static KafkaBroker startSecure() {
+        return startIn(TempDirs.create("revive-kafka-"), true, true);
+    }
+
+    /** As {@link #startSecure()}, on {@code directory} (kept at close), formatting it unless it holds a broker. */
+    public static KafkaBroker startSecure(Path directory) {
+        return startIn(directory, false, true);
+    }
+
+    private static KafkaBroker startIn(Path directory, boolean ownsDirectory, boolean secure) {
+        KafkaBroker broker = new KafkaBroker(directory, ownsDirectory, secure);
         try {
             broker.format();
             broker.startServer("started");
+            if (secure) {
+                try (Admin admin = Admin.create(broker.adminConfig())) {
+                    KafkaSecurity.applyAcls(admin);
+                }
+            }
             return broker;
         } catch (RuntimeException e) {
             broker.close();
@@ -84,6 +110,32 @@ public final class KafkaBroker implements AutoCloseable {
     /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
     public String bootstrapServers() {
         return KafkaBrokerConfig.HOST + ":" + port;
+    }
+
+    /** Whether clients must authenticate ({@link #startSecure()}). */
+    public boolean isSecure() {
+        return security != null;
+    }
+
+    /**
+     * The {@code kafka.*} client settings (without the prefix) of {@code user} on this broker:
+     * {@code bootstrap.servers} and, on a secure broker, the user's SASL_SSL settings with its password; a plain broker ignores {@code user}.
+     */
+    public Map<String, Object> clientSettings(String user) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (security != null) {
+            settings.putAll(security.clientSettings(user));
+        }
+        return settings;
+    }
+
+    /** The security of a secure broker (users, CA, JAAS lines). */
+    public KafkaSecurity security() {
+        if (security == null) {
+            throw new IllegalStateException("not a secure broker: " + this);
+        }
+        return security;
     }
 
     /** The directory holding the broker's logs and metadata. */
@@ -171,6 +223,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .setControllerListenerName(KafkaBrokerConfig.CONTROLLER_LISTENER)
                 .setMetadataLogDirectory(config.metadataLogDir())
                 .addDirectory(config.metadataLogDir())
+                .setScramArguments(security == null ? List.of() : security.scramArguments())
                 .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log dir " + config.metadataLogDir(), e);
@@ -194,8 +247,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Map<String, Object> adminConfig() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        Map<String, Object> admin = clientSettings(KafkaSecurity.ADMIN);
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        return admin;
     }
 
     private static NewTopic newTopic(TopicSpec spec) {

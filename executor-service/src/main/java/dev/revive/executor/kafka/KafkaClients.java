@@ -1,39 +1,71 @@
 package dev.revive.executor.kafka;
 
+import dev.revive.contracts.kafka.KafkaClientSettings;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The executor's Kafka client settings. Every consumer reads committed records only and starts at
- * the earliest offset; the producer is transactional. Values are read as bytes so that every bad
- * record can be caught and dead-lettered.
+ * The executor's Kafka client settings, built on {@link KafkaClientSettings} (the service's {@code kafka.*}
+ * properties, security included). Every consumer reads committed records only and starts at the earliest offset;
+ * the producer is transactional. Values are read as bytes so that every bad record can be caught and dead-lettered.
  */
 public final class KafkaClients {
 
     private static final int MAX_BLOCK_MS = 15_000;
     private static final int READ_TO_END_FETCH_WAIT_MS = 20;
+    private static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofSeconds(3);
 
     private KafkaClients() {
     }
 
     /** The consumer of {@code revive.plans}, in group {@code groupId}, committing offsets only through transactions. */
     public static Map<String, Object> planConsumer(String bootstrapServers, String groupId, String clientId) {
-        return planConsumer(bootstrapServers, groupId, clientId, Duration.ofMinutes(1));
+        return planConsumer(KafkaClientSettings.of(bootstrapServers), groupId, clientId, Duration.ofMinutes(1));
     }
 
-    /** As {@link #planConsumer(String, String, String)}, with {@code apiTimeout} bounding blocking calls ({@code default.api.timeout.ms}). */
+    /** As {@link #planConsumer(KafkaClientSettings, String, String, Duration)} on a plain-text broker. */
     public static Map<String, Object> planConsumer(String bootstrapServers, String groupId, String clientId,
             Duration apiTimeout) {
-        Map<String, Object> config = reader(bootstrapServers, clientId);
+        return planConsumer(KafkaClientSettings.of(bootstrapServers), groupId, clientId, apiTimeout);
+    }
+
+    /**
+     * The consumer of {@code revive.plans} on the service's {@code kafka.*} settings, with {@code apiTimeout}
+     * bounding blocking calls ({@code default.api.timeout.ms}).
+     */
+    public static Map<String, Object> planConsumer(KafkaClientSettings kafka, String groupId, String clientId,
+            Duration apiTimeout) {
+        return planConsumer(kafka, groupId, clientId, apiTimeout, DEFAULT_SESSION_TIMEOUT);
+    }
+
+    /** As {@link #planConsumer(KafkaClientSettings, String, String, Duration, Duration)} on a plain-text broker. */
+    public static Map<String, Object> planConsumer(String bootstrapServers, String groupId, String clientId,
+            Duration apiTimeout, Duration sessionTimeout) {
+        return planConsumer(KafkaClientSettings.of(bootstrapServers), groupId, clientId, apiTimeout, sessionTimeout);
+    }
+
+    /**
+     * The consumer of {@code revive.plans} on the service's {@code kafka.*} settings, with {@code apiTimeout}
+     * bounding blocking calls ({@code default.api.timeout.ms}) and {@code sessionTimeout} its group session
+     * ({@code session.timeout.ms}; heartbeats every third of it, at most every 3 s).
+     */
+    public static Map<String, Object> planConsumer(KafkaClientSettings kafka, String groupId, String clientId,
+            Duration apiTimeout, Duration sessionTimeout) {
+        Map<String, Object> config = kafka.consumer(groupId, clientId);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) apiTimeout.toMillis());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.remove(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        Duration third = sessionTimeout.dividedBy(3);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                (int) (third.compareTo(MAX_HEARTBEAT_INTERVAL) < 0 ? third : MAX_HEARTBEAT_INTERVAL).toMillis());
         return config;
+    }
+
+    /** As {@link #reader(KafkaClientSettings, String)} on a plain-text broker. */
+    public static Map<String, Object> reader(String bootstrapServers, String clientId) {
+        return reader(KafkaClientSettings.of(bootstrapServers), clientId);
     }
 
     /**
@@ -42,15 +74,8 @@ public final class KafkaClients {
      * transactional topic are followed by a commit marker that a read-committed reader only passes
      * with one more fetch, which would otherwise wait the default 500 ms for data that never comes.
      */
-    public static Map<String, Object> reader(String bootstrapServers, String clientId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    public static Map<String, Object> reader(KafkaClientSettings kafka, String clientId) {
+        Map<String, Object> config = kafka.reader(clientId);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, READ_TO_END_FETCH_WAIT_MS);
         return config;
     }
@@ -61,24 +86,23 @@ public final class KafkaClients {
      * predecessor's producer and aborts its open transaction.
      */
     public static Map<String, Object> producer(String bootstrapServers, String executorId) {
-        return producer(bootstrapServers, executorId, Duration.ofMillis(MAX_BLOCK_MS));
+        return producer(KafkaClientSettings.of(bootstrapServers), executorId, Duration.ofMillis(MAX_BLOCK_MS));
+    }
+
+    /** As {@link #producer(KafkaClientSettings, String, Duration)} on a plain-text broker. */
+    public static Map<String, Object> producer(String bootstrapServers, String executorId, Duration blockTimeout) {
+        return producer(KafkaClientSettings.of(bootstrapServers), executorId, blockTimeout);
     }
 
     /**
-     * As {@link #producer(String, String)}, with {@code blockTimeout} bounding every blocking call
-     * ({@code initTransactions}, {@code commitTransaction}, metadata waits: {@code max.block.ms}).
+     * The transactional producer of executor {@code executorId} on the service's {@code kafka.*} settings, with
+     * {@code blockTimeout} bounding every blocking call ({@code initTransactions}, {@code commitTransaction},
+     * metadata waits: {@code max.block.ms}).
      */
-    public static Map<String, Object> producer(String bootstrapServers, String executorId, Duration blockTimeout) {
+    public static Map<String, Object> producer(KafkaClientSettings kafka, String executorId, Duration blockTimeout) {
         String transactionalId = transactionalId(executorId);
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config = kafka.transactionalProducer(transactionalId, transactionalId);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) blockTimeout.toMillis());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return config;
     }
 

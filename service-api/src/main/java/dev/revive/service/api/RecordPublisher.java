@@ -3,10 +3,10 @@ package dev.revive.service.api;
 import dev.revive.contracts.kafka.CloudEvent;
 import dev.revive.contracts.kafka.CloudEventHeaders;
 import dev.revive.contracts.kafka.EventTypes;
+import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.kafka.Topic;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * How a service publishes a Revive contract record outside a transaction: keyed by cluster id, serialised by the
@@ -136,13 +135,8 @@ public final class RecordPublisher implements AutoCloseable {
     }
 
     static Map<String, Object> producerSettings(Map<String, Object> kafka, String clientId) {
-        Map<String, Object> settings = new HashMap<>(kafka);
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        Map<String, Object> settings = new KafkaClientSettings(kafka).producer(clientId);
         settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return settings;
     }
 }
