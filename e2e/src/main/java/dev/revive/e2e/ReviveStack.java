@@ -1,6 +1,7 @@
 package dev.revive.e2e;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.SignCommand;
@@ -8,6 +9,7 @@ import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import dev.revive.testkit.KafkaBroker;
+import dev.revive.testkit.KafkaSecurity;
 import dev.revive.testkit.TopicSpec;
 import dev.revive.testkit.ZooKeeperEnsemble;
 import dev.revive.testkit.ZooKeeperSpecs;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * All of Revive on one machine, on embedded defaults: a KRaft broker in this JVM, a one-member
@@ -37,6 +40,12 @@ public final class ReviveStack implements AutoCloseable {
     /** The id of the ZooKeeper ensemble's spec (kind generic), when the stack has one. */
     public static final String ZOOKEEPER_ID = "demo-zookeeper";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** The second executor's service name, when the stack runs two ({@link #startWithTwoExecutors}). */
+    public static final String SECOND_EXECUTOR = "executor-2";
+    /** The executors' lease TTL when the stack runs two: a paused lock holder loses its lock after this long. */
+    public static final Duration TWO_EXECUTORS_LOCK_TTL = Duration.ofSeconds(4);
+    /** The executors' consumer-group session timeout when the stack runs two (the broker's minimum). */
+    public static final Duration TWO_EXECUTORS_SESSION_TIMEOUT = Duration.ofSeconds(6);
 
     private final Path runDir;
     private final String apiToken;
@@ -51,6 +60,14 @@ public final class ReviveStack implements AutoCloseable {
     private EventLog events;
     /** The operator key of this run (generated at start): it signs the specs; every service trusts its public key. */
     private PrivateKey operatorKey;
+    /** True when a second executor runs beside the first (same consumer group, own id and port). */
+    private boolean twoExecutors;
+    /** True when the broker runs with SASL_SSL, SCRAM and ACLs and each service connects as its own principal. */
+    private boolean secure;
+    /** True when target member {@link #ISOLATED_MEMBER} runs in its own network namespace. */
+    private boolean isolatedMember;
+    /** Changes the target's spec before it is signed and written (identity unless {@link #startWithSpec} says). */
+    private UnaryOperator<ClusterSpec> targetSpec = UnaryOperator.identity();
 
     private ReviveStack(Path runDir, String apiToken) {
         this.runDir = runDir;
@@ -65,7 +82,46 @@ public final class ReviveStack implements AutoCloseable {
     /** As {@link #start(Path, Path, Consumer)}, with a 3-node ZooKeeper ensemble registered as a generic cluster too. */
     public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper)
             throws Exception {
+        return launch(repoRoot, runDir, progress, withZooKeeper, stack -> { });
+    }
+
+    /**
+     * As {@link #start(Path, Path, Consumer)} with Kafka security on ({@link KafkaBroker#startSecure(Path)}): each
+     * service connects over SASL_SSL with SCRAM-SHA-512 as its own principal, limited by the ACLs of
+     * {@link dev.revive.contracts.kafka.TopicOwners}; its credentials reach it through the environment.
+     */
+    public static ReviveStack startSecure(Path repoRoot, Path runDir, Consumer<String> progress) throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.secure = true);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Consumer)}, with the target's spec changed by {@code customiser} before it is
+     * signed and written (e.g. a smaller restart budget: {@link TargetSpecs#withRestartBudget}); other stacks keep
+     * the demo policy.
+     */
+    public static ReviveStack startWithSpec(Path repoRoot, Path runDir, Consumer<String> progress,
+            UnaryOperator<ClusterSpec> customiser) throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.targetSpec = customiser);
+    }
+
+    /** The index of the target member that {@link #startWithIsolatedMember} runs in its own network namespace. */
+    public static final int ISOLATED_MEMBER = 2;
+
+    /**
+     * As {@link #start(Path, Path, Consumer)} with target member {@link #ISOLATED_MEMBER} in its own network
+     * namespace ({@link EtcdCluster#startWithIsolatedMember}): {@code target().partition()} cuts it off from the
+     * other members and from Revive, and heals it. Needs root.
+     */
+    public static ReviveStack startWithIsolatedMember(Path repoRoot, Path runDir, Consumer<String> progress)
+            throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.isolatedMember = true);
+    }
+
+    /** Starts a stack with {@code options} applied before anything starts; closes what started if a start fails. */
+    private static ReviveStack launch(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper,
+            Consumer<ReviveStack> options) throws Exception {
         ReviveStack stack = new ReviveStack(runDir, "demo-" + UUID.randomUUID());
+        options.accept(stack);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "revive-stack-stop"));
         try {
             stack.startInfrastructure(progress, withZooKeeper);
@@ -79,6 +135,17 @@ public final class ReviveStack implements AutoCloseable {
 
     public KafkaBroker broker() {
         return broker;
+    }
+
+    /**
+     * As {@link #start(Path, Path, Consumer)} with two executors, {@code executor} (id {@code executor-1}) and
+     * {@link #SECOND_EXECUTOR} (id {@code executor-2}): one consumer group, their own HTTP ports, and a short lease
+     * TTL ({@link #TWO_EXECUTORS_LOCK_TTL}) and group session ({@link #TWO_EXECUTORS_SESSION_TIMEOUT}), so that a
+     * paused executor's plan passes to the other within seconds.
+     */
+    public static ReviveStack startWithTwoExecutors(Path repoRoot, Path runDir, Consumer<String> progress)
+            throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.twoExecutors = true);
     }
 
     /** The target etcd cluster that Revive watches and repairs. */
@@ -117,6 +184,30 @@ public final class ReviveStack implements AutoCloseable {
         return List.copyOf(services.values());
     }
 
+    /** kill -9 of the service {@code name} (e.g. {@code executor}); returns once its process is gone. */
+    public void kill(String name) throws InterruptedException {
+        requireService(name).kill();
+    }
+
+    /**
+     * kill -9 of the service {@code name} if it still runs, then the same service started again (same properties,
+     * environment and HTTP port); returns once it is ready.
+     */
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess service = requireService(name);
+        service.kill();
+        service.relaunch();
+        service.awaitReady(READY_TIMEOUT);
+    }
+
+    private ServiceProcess requireService(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + " in this stack: " + services.keySet());
+        }
+        return service;
+    }
+
     /** The bearer token of the detector's {@code POST /faults} and the planner's approval API. */
     public String apiToken() {
         return apiToken;
@@ -142,16 +233,18 @@ public final class ReviveStack implements AutoCloseable {
     private void startInfrastructure(Consumer<String> progress, boolean withZooKeeper) throws IOException {
         Files.createDirectories(runDir);
         long begin = System.nanoTime();
-        broker = track(KafkaBroker.start(runDir.resolve("kafka")));
+        broker = track(secure ? KafkaBroker.startSecure(runDir.resolve("kafka"))
+                : KafkaBroker.start(runDir.resolve("kafka")));
         broker.createTopics(Topics.ALL.stream().map(ReviveStack::topicSpec).toList());
         progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
         begin = System.nanoTime();
         coordination = track(EtcdCluster.start(1));
-        target = track(EtcdCluster.start(3));
+        target = track(isolatedMember ? EtcdCluster.startWithIsolatedMember(3, ISOLATED_MEMBER)
+                : EtcdCluster.start(3));
         target.awaitLeader(EtcdCluster.LEADER_TIMEOUT);
         progress.accept("etcd: coordination " + coordination.endpoints() + ", target " + target.endpoints() + " in "
                 + since(begin));
-        spec = TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target"));
+        spec = targetSpec.apply(TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target")));
         operatorKey = SignCommand.keygen(runDir.resolve("keys")).getPrivate();
         Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"), operatorKey);
         progress.accept("cluster spec written to " + specFile);
@@ -163,7 +256,8 @@ public final class ReviveStack implements AutoCloseable {
             progress.accept("ZooKeeper ensemble " + zookeeper + " in " + since(begin) + ", spec written to "
                     + TargetSpecs.write(zookeeperSpec, runDir.resolve("specs"), operatorKey));
         }
-        events = track(new EventLog(broker.bootstrapServers(), Clock.systemUTC()));
+        events = track(new EventLog(new KafkaClientSettings(broker.clientSettings(KafkaSecurity.ADMIN)),
+                Clock.systemUTC()));
     }
 
     private void startServices(Path repoRoot, Consumer<String> progress) throws Exception {
@@ -182,6 +276,14 @@ public final class ReviveStack implements AutoCloseable {
                 "kafka-streams.state.dir", runDir.resolve("planner-state").toString()));
         configs.put("executor", Map.of(
                 "revive.executor.coordination.endpoints", String.join(",", coordination.endpoints())));
+        if (twoExecutors) {
+            Map<String, String> executor = new LinkedHashMap<>(configs.get("executor"));
+            executor.put("revive.executor.coordination.lock-ttl", TWO_EXECUTORS_LOCK_TTL.toString());
+            executor.put("revive.executor.coordination.call-timeout", "PT2S");
+            executor.put("revive.executor.kafka.session-timeout", TWO_EXECUTORS_SESSION_TIMEOUT.toString());
+            configs.put("executor", withId(executor, "executor-1"));
+            configs.put(SECOND_EXECUTOR, withId(executor, "executor-2"));
+        }
         configs.put("verifier", Map.of("revive.verifier.checks.settle-time", "PT10S"));
         // The API token goes through the environment, never on a command line where every user could read it.
         Map<String, Map<String, String>> environments = Map.of(
@@ -192,15 +294,25 @@ public final class ReviveStack implements AutoCloseable {
             Map<String, String> properties = new LinkedHashMap<>(config.getValue());
             properties.put("kafka.bootstrap.servers", bootstrap);
             properties.put(TrustedKeys.CONFIG_KEY, runDir.resolve("keys").resolve(SignCommand.PUBLIC_FILE).toString());
-            Path jar = repoRoot.resolve(name + "-service").resolve("target/quarkus-app/quarkus-run.jar");
-            services.put(name, track(ServiceProcess.start(name, jar, freePort(), properties,
-                    environments.getOrDefault(name, Map.of()), logs)));
+            String service = name.equals(SECOND_EXECUTOR) ? "executor" : name;
+            Path jar = repoRoot.resolve(service + "-service").resolve("target/quarkus-app/quarkus-run.jar");
+            Map<String, String> environment = new LinkedHashMap<>(environments.getOrDefault(name, Map.of()));
+            if (secure) {
+                environment.putAll(broker.security().environment(service));
+            }
+            services.put(name, track(ServiceProcess.start(name, jar, freePort(), properties, environment, logs)));
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);
         }
         progress.accept("services ready (" + String.join(", ", services.keySet()) + ") in " + since(begin)
                 + ", logs in " + logs);
+    }
+
+    private static Map<String, String> withId(Map<String, String> executor, String id) {
+        Map<String, String> properties = new LinkedHashMap<>(executor);
+        properties.put("revive.executor.id", id);
+        return properties;
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -26,13 +26,19 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int httpPort;
     private final Path logFile;
-    private final Process process;
+    /** The argument list and the added environment, kept so that {@link #relaunch()} starts the same service. */
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int httpPort, Path logFile, Process process) {
+    private ServiceProcess(String name, int httpPort, Path logFile, List<String> command,
+            Map<String, String> environment) throws IOException {
         this.name = name;
         this.httpPort = httpPort;
         this.logFile = logFile;
-        this.process = process;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.process = launch();
     }
 
     /** Starts {@code jar} with {@code properties} and no secrets; the HTTP port is one of them. */
@@ -54,14 +60,29 @@ public final class ServiceProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + httpPort));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Path logFile = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        Process process = builder
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
-        return new ServiceProcess(name, httpPort, logFile, process);
+        return new ServiceProcess(name, httpPort, logDir.resolve(name + ".log"), command, environment);
+    }
+
+    /**
+     * SIGKILL (kill -9): the service gets no chance to close anything. Returns once the process is gone; does
+     * nothing when it is not running.
+     */
+    public void kill() throws InterruptedException {
+        Process current = process;
+        if (current.isAlive() && !current.destroyForcibly().waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + current.pid() + ") still runs 10 s after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts the service again with the same properties, environment and HTTP port (its log is appended to), once
+     * the previous process is gone; call {@link #awaitReady} next.
+     */
+    public synchronized void relaunch() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs as pid " + process.pid() + "; kill it first");
+        }
+        process = launch();
     }
 
     /** Waits until the service reports ready, or fails with the tail of its log. */
@@ -124,7 +145,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private boolean isReady() {
+    /** True when {@code GET /q/health/ready} answers 200 now. */
+    public boolean isReady() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(1)).GET().build();
         try {
@@ -135,6 +157,15 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private Process launch() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
     }
 
     private static String javaBinary() {

@@ -62,6 +62,14 @@ public final class TargetSpecs {
                 spec.detection());
     }
 
+    /** {@code spec} with its policy's restart budget (the flap breaker) replaced by {@code budget}, all else kept. */
+    public static ClusterSpec withRestartBudget(ClusterSpec spec, RestartBudget budget) {
+        Policy policy = spec.policy();
+        return new ClusterSpec(spec.id(), spec.kind(), spec.nodes(), new Policy(policy.mode(),
+                policy.maxConcurrentDisruptions(), budget, policy.verification(), policy.triage(),
+                policy.confirmWindow()), spec.backup(), spec.checks(), spec.detection());
+    }
+
     /**
      * Writes {@code spec} as {@code <dir>/<id>.yaml}, signed with {@code operatorKey} ({@code <id>.yaml.sig}, as
      * {@code scripts/revive-sign} writes it), and returns the spec file.

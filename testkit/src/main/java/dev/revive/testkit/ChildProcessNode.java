@@ -93,7 +93,7 @@ public abstract sealed class ChildProcessNode permits EtcdMember, ZooKeeperNode 
 
     /** Starts {@link #command()} with output appended to {@link #logFile()}. */
     void launch() {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(launchCommand())
             .redirectErrorStream(true)
             .redirectOutput(Redirect.appendTo(logFile.toFile()));
         prepareLaunch(builder);
@@ -104,6 +104,14 @@ public abstract sealed class ChildProcessNode permits EtcdMember, ZooKeeperNode 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + role + " " + name() + ": " + command, e);
         }
+    }
+
+    /**
+     * What this kit runs to start the node: {@link #command()}, or a wrapper that execs it (e.g. in a network
+     * namespace), so that the running process's arguments are exactly {@link #command()}.
+     */
+    List<String> launchCommand() {
+        return command;
     }
 
     /** Sets what this kind of node needs beyond its command (working directory, environment) before a launch. */

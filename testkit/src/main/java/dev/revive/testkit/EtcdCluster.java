@@ -38,10 +38,18 @@ public final class EtcdCluster implements AutoCloseable {
 
     private final ProcessGroup<EtcdMember> group;
     private final EtcdHttp http = new EtcdHttp();
+    private final Optional<NetworkPartition> partition;
+    private final int isolated;
     private volatile ClientSecurity clientSecurity;
 
     private EtcdCluster(ProcessGroup<EtcdMember> group) {
+        this(group, Optional.empty(), -1);
+    }
+
+    private EtcdCluster(ProcessGroup<EtcdMember> group, Optional<NetworkPartition> partition, int isolated) {
         this.group = group;
+        this.partition = partition;
+        this.isolated = isolated;
     }
 
     /**
@@ -78,6 +86,42 @@ public final class EtcdCluster implements AutoCloseable {
         }
         LOG.info("etcd cluster of {} healthy in {} ms: {}", size, took.toMillis(), cluster.endpoints());
         return cluster;
+    }
+
+    /**
+     * Starts {@code size} members, the one at {@code isolated} inside a fresh {@link NetworkPartition} (its client
+     * and peer URLs on the namespace's address, its command run through {@code ip netns exec}, so that the running
+     * process's arguments are exactly {@link EtcdMember#command()}), the others with peers on the host's address of
+     * the pair; waits until all are healthy. {@link #partition()} cuts and heals it; {@link #close()} deletes it.
+     *
+     * @throws IllegalStateException as {@link #start(int)}, or when the namespace cannot be made (needs root and
+     *     {@code ip}); nothing is left behind in that case
+     */
+    public static EtcdCluster startWithIsolatedMember(int size, int isolated) {
+        Path binary = EtcdBinary.locate();
+        NetworkPartition partition = NetworkPartition.create();
+        try {
+            EtcdCluster cluster = new EtcdCluster(ProcessGroup.open("revive-etcd-", directory ->
+                EtcdCommands.members(binary, directory, size, partition, isolated), POLL_INTERVAL,
+                "etcd-cluster-cleanup"), Optional.of(partition), isolated);
+            Duration took = cluster.group.launchAll(() -> cluster.awaitAllHealthy(START_TIMEOUT));
+            LOG.info("etcd cluster of {} healthy in {} ms, {} in {}: {}", size, took.toMillis(),
+                cluster.member(isolated).name(), partition, cluster.endpoints());
+            return cluster;
+        } catch (RuntimeException e) {
+            partition.close();
+            throw e;
+        }
+    }
+
+    /** The partition of a cluster started with {@link #startWithIsolatedMember}, else empty. */
+    public Optional<NetworkPartition> partition() {
+        return partition;
+    }
+
+    /** The member inside {@link #partition()}, else empty. */
+    public Optional<EtcdMember> isolatedMember() {
+        return partition.map(ignored -> member(isolated));
     }
 
     /**
@@ -164,10 +208,14 @@ public final class EtcdCluster implements AutoCloseable {
         group.restart(member);
     }
 
-    /** Kills every process of the cluster, wherever it was started, and deletes the directory. */
+    /** Kills every process of the cluster, wherever it was started, deletes the directory and any partition. */
     @Override
     public void close() {
-        group.close();
+        try {
+            group.close();
+        } finally {
+            partition.ifPresent(NetworkPartition::close);
+        }
     }
 
     @Override

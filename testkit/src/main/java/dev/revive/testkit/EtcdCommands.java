@@ -23,48 +23,73 @@ final class EtcdCommands {
     }
 
     static List<EtcdMember> members(Path binary, Path directory, int size, Optional<TestCertificates> tls) {
+        return members(binary, directory, size, tls, Optional.empty(), -1);
+    }
+
+    /**
+     * Members of which the one at {@code isolated} runs inside {@code partition}'s namespace, serving clients and
+     * peers on its isolated address; the others serve clients on loopback and peers on the host's address of the
+     * pair, so that the isolated one reaches them until the partition is cut.
+     */
+    static List<EtcdMember> members(Path binary, Path directory, int size, NetworkPartition partition, int isolated) {
+        if (isolated < 0 || isolated >= size) {
+            throw new IllegalArgumentException("no member " + isolated + " in a cluster of " + size);
+        }
+        return members(binary, directory, size, Optional.empty(), Optional.of(partition), isolated);
+    }
+
+    private static List<EtcdMember> members(Path binary, Path directory, int size, Optional<TestCertificates> tls,
+                                            Optional<NetworkPartition> partition, int isolated) {
         int perMember = tls.isPresent() ? 3 : 2;
         int[] ports = FreePorts.allocate(perMember * size);
         List<String> names = new ArrayList<>();
+        List<EtcdMember.Address> clients = new ArrayList<>();
+        List<EtcdMember.Address> peers = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             names.add("m" + i);
+            String clientHost = partition.isPresent() && i == isolated ? partition.get().isolatedAddress()
+                : EtcdMember.LOOPBACK;
+            String peerHost = partition.map(NetworkPartition::hostAddress).orElse(EtcdMember.LOOPBACK);
+            clients.add(new EtcdMember.Address(clientHost, ports[perMember * i]));
+            peers.add(new EtcdMember.Address(i == isolated ? clientHost : peerHost, ports[perMember * i + 1]));
         }
-        String initialCluster = initialCluster(names, ports, perMember);
+        String initialCluster = initialCluster(names, peers);
         String token = "revive-" + directory.getFileName();
         List<EtcdMember> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String name = names.get(i);
-            int clientPort = ports[perMember * i];
-            int peerPort = ports[perMember * i + 1];
             int metricsPort = tls.isPresent() ? ports[perMember * i + 2] : 0;
             Path dataDir = directory.resolve(name + ".etcd");
-            List<String> command = new ArrayList<>(command(binary, name, clientPort, peerPort, dataDir,
+            List<String> command = new ArrayList<>(command(binary, name, clients.get(i), peers.get(i), dataDir,
                 initialCluster, token));
+            int clientPort = clients.get(i).port();
             tls.ifPresent(certificates -> secure(command, certificates, clientPort, metricsPort));
-            members.add(new EtcdMember(name, clientPort, peerPort, metricsPort, dataDir,
-                directory.resolve(name + ".log"), command));
+            List<String> launchPrefix = i == isolated
+                ? partition.map(NetworkPartition::launchPrefix).orElse(List.of()) : List.of();
+            members.add(new EtcdMember(name, clients.get(i), peers.get(i), metricsPort, dataDir,
+                directory.resolve(name + ".log"), command, launchPrefix));
         }
         return members;
     }
 
-    private static String initialCluster(List<String> names, int[] ports, int perMember) {
+    private static String initialCluster(List<String> names, List<EtcdMember.Address> peers) {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            entries.add(names.get(i) + "=" + url(ports[perMember * i + 1]));
+            entries.add(names.get(i) + "=" + peers.get(i).url());
         }
         return String.join(",", entries);
     }
 
-    private static List<String> command(Path binary, String name, int clientPort, int peerPort, Path dataDir,
-                                        String initialCluster, String token) {
+    private static List<String> command(Path binary, String name, EtcdMember.Address client,
+                                        EtcdMember.Address peer, Path dataDir, String initialCluster, String token) {
         return List.of(
             binary.toString(),
             "--name", name,
             "--data-dir", dataDir.toString(),
-            "--listen-client-urls", url(clientPort),
-            "--advertise-client-urls", url(clientPort),
-            "--listen-peer-urls", url(peerPort),
-            "--initial-advertise-peer-urls", url(peerPort),
+            "--listen-client-urls", client.url(),
+            "--advertise-client-urls", client.url(),
+            "--listen-peer-urls", peer.url(),
+            "--initial-advertise-peer-urls", peer.url(),
             "--initial-cluster", initialCluster,
             "--initial-cluster-state", "new",
             "--initial-cluster-token", token,
@@ -84,10 +109,6 @@ final class EtcdCommands {
             "--trusted-ca-file", tls.caFile().toString(),
             "--cert-file", tls.serverCert().toString(),
             "--key-file", tls.serverKey().toString(),
-            "--listen-metrics-urls", url(metricsPort)));
-    }
-
-    private static String url(int port) {
-        return "http://127.0.0.1:" + port;
+            "--listen-metrics-urls", new EtcdMember.Address(EtcdMember.LOOPBACK, metricsPort).url()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.revive.testkit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,16 +17,43 @@ public final class EtcdMember extends ChildProcessNode {
     private final int clientPort;
     private final int peerPort;
     private final int metricsPort;
+    private final String clientHost;
+    private final String peerHost;
+    private final List<String> launchPrefix;
 
     /** A member of a secure cluster when {@code metricsPort} is not 0: https for clients, metrics on http. */
     EtcdMember(String name, int clientPort, int peerPort, int metricsPort, Path dataDir, Path logFile,
                List<String> command) {
+        this(name, new Address(LOOPBACK, clientPort), new Address(LOOPBACK, peerPort), metricsPort, dataDir, logFile,
+            command, List.of());
+    }
+
+    /**
+     * A member serving clients and peers on the given addresses, launched by this kit with {@code launchPrefix}
+     * before its command (a prefix that execs the command, e.g. into a network namespace).
+     */
+    EtcdMember(String name, Address client, Address peer, int metricsPort, Path dataDir, Path logFile,
+               List<String> command, List<String> launchPrefix) {
         super("etcd member", dataDir, logFile, command, dataDir);
         this.name = name;
-        this.clientPort = clientPort;
-        this.peerPort = peerPort;
+        this.clientHost = client.host();
+        this.clientPort = client.port();
+        this.peerHost = peer.host();
+        this.peerPort = peer.port();
         this.metricsPort = metricsPort;
+        this.launchPrefix = List.copyOf(launchPrefix);
     }
+
+    /** Where a member listens: an IPv4 address and a port. */
+    record Address(String host, int port) {
+
+        /** The http URL of this address. */
+        String url() {
+            return "http://" + host + ":" + port;
+        }
+    }
+
+    static final String LOOPBACK = "127.0.0.1";
 
     /** The etcd member name ({@code --name}), e.g. {@code m0}. */
     @Override
@@ -35,7 +63,7 @@ public final class EtcdMember extends ChildProcessNode {
 
     /** The client URL, e.g. {@code http://127.0.0.1:40123} ({@code https} in a secure cluster). */
     public String clientUrl() {
-        return secure() ? "https://127.0.0.1:" + clientPort : url(clientPort);
+        return secure() ? "https://" + clientHost + ":" + clientPort : new Address(clientHost, clientPort).url();
     }
 
     /** True when the member serves clients on https and requires a client certificate. */
@@ -45,12 +73,12 @@ public final class EtcdMember extends ChildProcessNode {
 
     /** Where {@code /health} (and, in a secure cluster, {@code /metrics}) answer on plain http. */
     String monitorUrl() {
-        return secure() ? url(metricsPort) : url(clientPort);
+        return secure() ? new Address(LOOPBACK, metricsPort).url() : new Address(clientHost, clientPort).url();
     }
 
     /** The peer (raft) URL. */
     public String peerUrl() {
-        return url(peerPort);
+        return new Address(peerHost, peerPort).url();
     }
 
     @Override
@@ -64,7 +92,10 @@ public final class EtcdMember extends ChildProcessNode {
         builder.environment().keySet().removeIf(key -> key.startsWith("ETCD_"));
     }
 
-    private static String url(int port) {
-        return "http://127.0.0.1:" + port;
+    @Override
+    List<String> launchCommand() {
+        List<String> launch = new ArrayList<>(launchPrefix);
+        launch.addAll(command());
+        return launch;
     }
 }

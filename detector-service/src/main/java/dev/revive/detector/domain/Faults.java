@@ -32,6 +32,10 @@ public final class Faults {
     public static final String TCP_PEER = "tcpPeer";
     /** Evidence key: the same as {@link #TCP_CLIENT}, under the name the agreed flow gives it. */
     public static final String TCP_CONNECT = "tcpConnect";
+    /** Evidence key: what the detector suspects when the evidence points away from the node itself. */
+    public static final String SUSPECTED = "suspected";
+    /** The {@link #SUSPECTED} value of an UNREACHABLE node whose process runs but whose port nothing reaches. */
+    public static final String NETWORK_CUT = "network cut: the process runs but its client port cannot be reached";
     /** Evidence key: {@code true} on every watch fault: the condition held (N matches, a duration). */
     public static final String SUSTAINED = "sustained";
 
@@ -59,8 +63,11 @@ public final class Faults {
     }
 
     /**
-     * The one critical fault of a node that failed {@code consecutiveFailures} probes, the last being
-     * {@code last}: its kind and the reachability evidence come from that last observation.
+     * The one fault of a node that failed {@code consecutiveFailures} probes, the last being {@code last}: its kind
+     * and the reachability evidence come from that last observation. It is CRITICAL, except for a node that is cut
+     * off (its process runs, its port cannot be reached): a restart cannot repair a network, and restarting a
+     * healthy member on the far side of a partition is what Revive must never do, so that fault is a WARNING
+     * (a notice by the default triage table) with the suspicion in its evidence.
      */
     public FaultEvent down(NodeRef node, Observation last, int consecutiveFailures) {
         Map<String, String> evidence = new LinkedHashMap<>();
@@ -74,7 +81,12 @@ public final class Faults {
         if (reachability.peer() != null) {
             evidence.put(TCP_PEER, reachability.peer().evidence());
         }
-        return event(node, last.faultKind(), Severity.CRITICAL, evidence, dedupKey(node, last.faultKind()));
+        Severity severity = Severity.CRITICAL;
+        if (last.faultKind() == FaultKind.UNREACHABLE && reachability.cutOff()) {
+            evidence.put(SUSPECTED, NETWORK_CUT);
+            severity = Severity.WARNING;
+        }
+        return event(node, last.faultKind(), severity, evidence, dedupKey(node, last.faultKind()));
     }
 
     /**

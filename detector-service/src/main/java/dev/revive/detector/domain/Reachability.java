@@ -54,6 +54,15 @@ public record Reachability(Liveness process, Connect client, Connect peer) {
         Objects.requireNonNull(client, "client");
     }
 
+    /**
+     * True when the process runs but nothing reaches its client port (no answer, no route): the network between
+     * here and the node is cut, which a restart cannot repair (a hung process still has its port accepted by the
+     * kernel, so it answers {@link Connect#OPEN}).
+     */
+    public boolean cutOff() {
+        return process == Liveness.RUNNING && (client == Connect.TIMEOUT || client == Connect.ERROR);
+    }
+
     /** True when the second path says the process is down: it is known not to run, or its client port refuses. */
     public boolean processDown() {
         return process == Liveness.NOT_RUNNING || client == Connect.REFUSED;

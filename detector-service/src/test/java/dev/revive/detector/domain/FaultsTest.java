@@ -6,6 +6,9 @@ import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.fault.Severity;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.detector.domain.Reachability.Connect;
+import dev.revive.detector.domain.Reachability.Liveness;
+import dev.revive.targets.kind.ProbeResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,5 +33,37 @@ class FaultsTest {
         assertThat(fault.observedAt()).isEqualTo(NOW);
         assertThat(fault.dedupKey()).isEqualTo("orders/m1/LOG_ERROR/too-many-open-files");
         assertThat(fault.evidence()).containsEntry(Faults.SUSTAINED, "true").containsEntry("rule", "too-many-open-files");
+    }
+
+    @Test
+    void runningNodeWhosePortNothingReachesIsAWarningSuspectingTheNetworkNotACriticalFault() {
+        // given the faults of a detector, and a node whose process runs but whose client port does not answer
+        Faults faults = new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector");
+        Observation cutOff = Observation.failed(ProbeResult.timedOut("deadline exceeded"),
+                new Reachability(Liveness.RUNNING, Connect.TIMEOUT, Connect.TIMEOUT));
+
+        // when it becomes a fault
+        FaultEvent fault = faults.down(new NodeRef("orders", "m2", "http://10.77.0.2:2379"), cutOff, 2);
+
+        // then it is UNREACHABLE but only a WARNING (a restart cannot repair a network), saying what is suspected
+        assertThat(fault.kind()).isEqualTo(FaultKind.UNREACHABLE);
+        assertThat(fault.severity()).isEqualTo(Severity.WARNING);
+        assertThat(fault.evidence()).containsEntry(Faults.SUSPECTED, Faults.NETWORK_CUT);
+    }
+
+    @Test
+    void runningNodeWhosePortAcceptsButWhoseProbeTimesOutIsCritical() {
+        // given a hung process: the kernel still accepts its port
+        Faults faults = new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector");
+        Observation hung = Observation.failed(ProbeResult.timedOut("deadline exceeded"),
+                new Reachability(Liveness.RUNNING, Connect.OPEN, Connect.OPEN));
+
+        // when it becomes a fault
+        FaultEvent fault = faults.down(new NodeRef("orders", "m2", "http://127.0.0.1:2379"), hung, 2);
+
+        // then it is a critical UNREACHABLE, with no network suspicion
+        assertThat(fault.kind()).isEqualTo(FaultKind.UNREACHABLE);
+        assertThat(fault.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(fault.evidence()).doesNotContainKey(Faults.SUSPECTED);
     }
 }

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the attempts of one step: before each, the fence check (a failed check stops the plan without
- * acting), then STARTED, the step, and its terminal event. The step's handler asks the fence again right
+ * acting), then STARTED, the step, the fence check again, and its terminal event (an executor that lost the lock
+ * during the attempt records nothing more). The step's handler asks the fence again right
  * before every act ({@link StepContext#gate}); a refusal there ({@link StepOutcome#notAdmitted}) stops the
  * plan as well, without recording the attempt's end; failed attempts are retried after a backoff
  * until the step's attempts are used up. In a DRY_RUN plan the one attempt only describes the step
@@ -72,6 +73,13 @@ final class StepRunner {
                 if (outcome.notAdmitted()) {
                     return new Result.Stopped("fencing token " + fence.token() + " lost the lock of cluster "
                             + context.plan().clusterId() + " during the attempt: " + outcome.detail());
+                }
+                if (!fence.admit(context.plan().planId(), context.step().stepId())) {
+                    // paused or cut off past the lease during the attempt: another executor may own the plan by
+                    // now, so the end of this attempt is not this executor's to record
+                    return new Result.Stopped("fencing token " + fence.token() + " lost the lock of cluster "
+                            + context.plan().clusterId() + " during " + context.describe() + "; its end ("
+                            + outcome.status() + ") was not recorded");
                 }
                 record(context, lifecycle, attempt, outcome.status(), fence.token(), outcome.detail());
                 if (outcome.status().isDone()) {

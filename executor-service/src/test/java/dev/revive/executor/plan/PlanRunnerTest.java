@@ -49,7 +49,8 @@ class PlanRunnerTest {
         assertThat(steps.executed).containsExactly("01-snapshot", "02-stop", "03-force-kill", "04-clean-temp",
                 "05-start", "06-await-healthy", "07-await-caught-up");
         assertThat(recorder.trail()).startsWith("01-snapshot:1:STARTED", "01-snapshot:1:SUCCEEDED", "02-stop:1:STARTED");
-        assertThat(fence.admitted).hasSize(7).allMatch(admitted -> admitted.startsWith(plan.planId() + "/"));
+        // before each attempt and before recording its end
+        assertThat(fence.admitted).hasSize(14).allMatch(admitted -> admitted.startsWith(plan.planId() + "/"));
         assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
         assertThat(outcome(result).fencingToken()).isEqualTo(7);
         assertThat(outcome(result).startedAt()).isEqualTo(Fixtures.T0);
@@ -134,7 +135,8 @@ class PlanRunnerTest {
 
     @Test
     void failedFenceStopsWithoutActing() {
-        fence.refuseAfter(2);
+        // two steps admitted, each before its attempt and before its end; the third refused
+        fence.refuseAfter(4);
 
         PlanResult result = run(Fixtures.restartPlan("m2"), PlanProgress.none());
 
@@ -157,7 +159,25 @@ class PlanRunnerTest {
         // then the fence admitted the attempt and again right before the signal
         assertThat(outcome(result).outcome()).isEqualTo(Outcome.PLAN_COMPLETED);
         assertThat(admitsAtSignal).containsExactly(2);
-        assertThat(fence.admitted).containsExactly(plan.planId() + "/02-stop", plan.planId() + "/02-stop");
+        assertThat(fence.admitted).containsExactly(plan.planId() + "/02-stop", plan.planId() + "/02-stop",
+                plan.planId() + "/02-stop");
+    }
+
+    @Test
+    void fenceLostDuringAnAttemptThatDoesNotActLeavesItsEndUnrecorded() {
+        // given a step that acts on nothing (no gate), and a lock lost while it runs (an executor paused past its lease)
+        RecoveryPlan plan = Fixtures.plan("inc-1", 1, PlanMode.AUTO,
+                List.of(Fixtures.step("01-snapshot", Action.SNAPSHOT, "m2", 1)));
+        fence.refuseAfter(1);
+
+        // when the plan runs
+        PlanResult result = run(plan, PlanProgress.none());
+
+        // then the run stops without an outcome and records nothing after STARTED
+        assertThat(steps.executed).containsExactly("01-snapshot");
+        assertThat(result).isInstanceOf(PlanResult.Stopped.class);
+        assertThat(((PlanResult.Stopped) result).reason()).contains("fencing token 7", "was not recorded");
+        assertThat(recorder.trail()).containsExactly("01-snapshot:1:STARTED");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
@@ -99,8 +100,14 @@ public final class EtcdAdapter implements AutoCloseable {
      * appears complete or not at all, fsynced, with its sha256 sidecar. Returns its size and sha256.
      */
     public SnapshotFiles.Written snapshot(String endpoint, ClientSecurity security, Path file) {
+        return snapshot(endpoint, security, file, () -> true);
+    }
+
+    /** As {@link #snapshot(String, ClientSecurity, Path)}, moved into place only if {@code mayReplace} still says so. */
+    public SnapshotFiles.Written snapshot(String endpoint, ClientSecurity security, Path file,
+            BooleanSupplier mayReplace) {
         return SnapshotFiles.write(file, out -> await(endpoint, "snapshot",
-                client(endpoint, security).getMaintenanceClient().snapshot(out), snapshotTimeout()));
+                client(endpoint, security).getMaintenanceClient().snapshot(out), snapshotTimeout()), mayReplace);
     }
 
     /** etcd's own check of a snapshot file ({@code etcdctl snapshot status}), bounded like a snapshot. */

@@ -55,7 +55,13 @@ public final class EtcdSnapshotAction implements ActionHandler {
                     + " answers to snapshot from");
         }
         String endpoint = source.get().member().endpoints().client();
-        SnapshotFiles.Written written = etcd.snapshot(endpoint, context.spec().security(), file);
+        SnapshotFiles.Written written;
+        try {
+            written = etcd.snapshot(endpoint, context.spec().security(), file, () -> context.gate().admits());
+        } catch (SnapshotFiles.NotReplacedException e) {
+            return StepOutcome.notAdmitted("not admitted right before it would move the snapshot into " + file + "; "
+                    + context.describe() + " stopped there, the file is untouched");
+        }
         EtcdctlSnapshotStatus.Status status = verified(file);
         List<Path> pruned = SnapshotFiles.prune(file, context.spec().backup().keep());
         return StepOutcome.succeeded(replaced + source.get().why() + "snapshot of " + source.get().member().id() + " ("

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -56,10 +57,20 @@ public final class SnapshotFiles {
 
     /** Writes {@code content} to {@code file} durably, then its sidecar; returns the file's size and sha256. */
     public static Written write(Path file, Content content) {
+        return write(file, content, () -> true);
+    }
+
+    /**
+     * As {@link #write(Path, Content)}, but asks {@code mayReplace} right before the written file is moved into place:
+     * an executor that lost its fence while the snapshot streamed must not replace what its successor wrote.
+     *
+     * @throws NotReplacedException when {@code mayReplace} said no; {@code file} is then untouched
+     */
+    public static Written write(Path file, Content content, BooleanSupplier mayReplace) {
         try {
-            Written written = replaceDurably(file, content);
+            Written written = replaceDurably(file, content, mayReplace);
             String line = written.sha256() + "  " + file.getFileName() + "\n";
-            replaceDurably(sidecar(file), out -> out.write(line.getBytes(StandardCharsets.UTF_8)));
+            replaceDurably(sidecar(file), out -> out.write(line.getBytes(StandardCharsets.UTF_8)), () -> true);
             return written;
         } catch (IOException e) {
             throw new TargetException(Kind.LOCAL, "cannot write snapshot " + file + ": " + e.getMessage(), e);
@@ -142,7 +153,7 @@ public final class SnapshotFiles {
         }
     }
 
-    private static Written replaceDurably(Path file, Content content) throws IOException {
+    private static Written replaceDurably(Path file, Content content, BooleanSupplier mayReplace) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path partial = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
@@ -168,11 +179,21 @@ public final class SnapshotFiles {
                 channel.force(true);
                 size = channel.size();
             }
+            if (!mayReplace.getAsBoolean()) {
+                throw new NotReplacedException(file);
+            }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             fsyncDirectory(dir);
             return new Written(file, size, HexFormat.of().formatHex(digest.digest()));
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The snapshot was written but not moved into place, because the caller may no longer replace the file. */
+    public static final class NotReplacedException extends RuntimeException {
+        NotReplacedException(Path file) {
+            super("not moved into place: " + file);
         }
     }
 

@@ -56,6 +56,22 @@ class SnapshotFilesTest {
     }
 
     @Test
+    void aWriterThatMayNoLongerReplaceLeavesTheFileItsSuccessorWroteUntouched() throws IOException {
+        // given: the file a successor wrote
+        Path file = dir.resolve("p1-m1.db");
+        SnapshotFiles.write(file, out -> out.write(CONTENT));
+
+        // when: a paused writer, resumed after losing its fence, finishes streaming a snapshot of its own
+        assertThatThrownBy(() -> SnapshotFiles.write(file, out -> out.write(new byte[] {1, 2, 3}), () -> false))
+                .isInstanceOf(SnapshotFiles.NotReplacedException.class);
+
+        // then: the successor's file and sidecar are as they were, and no partial file is left
+        assertThat(file).hasBinaryContent(CONTENT);
+        assertThat(SnapshotFiles.mismatch(file)).isEmpty();
+        assertThat(names(dir)).containsExactlyInAnyOrder("p1-m1.db", "p1-m1.db.sha256");
+    }
+
+    @Test
     void aFileWhoseContentNoLongerMatchesItsSidecarDoesNotCount() throws IOException {
         // given
         Path file = dir.resolve("p1-m1.db");
