@@ -3,9 +3,8 @@ package dev.revive.planner;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
-import dev.revive.contracts.kafka.CloudEventHeaders;
+import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.EventSerde;
-import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.state.IllegalTransitionException;
 import dev.revive.contracts.validation.LogSafe;
@@ -17,7 +16,6 @@ import dev.revive.planner.domain.Result;
 import dev.revive.planner.domain.Transition;
 import java.time.Clock;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -97,8 +95,7 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
     }
 
     private void publish(RecoveryPlan plan, long timestamp) {
-        Headers headers = CloudEventHeaders.write(new RecordHeaders(),
-                EventTypes.describe(plan, PlannerTopology.SOURCE, clock.instant()));
+        Headers headers = EventRecords.headers(plan, PlannerTopology.SOURCE, clock.instant());
         context.forward(new Record<>(plan.clusterId(), plan, timestamp, headers), PlannerTopology.PLANS_SINK);
         LOG.infof("Plan %s published: mode %s, %d step(s), faults %s%s", plan.planId(), plan.mode(),
                 plan.steps().size(), plan.reason(),

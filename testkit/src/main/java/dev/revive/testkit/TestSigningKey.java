@@ -1,12 +1,14 @@
 package dev.revive.testkit;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.SignedSpec;
 import dev.revive.contracts.trust.SigningKeys;
 import dev.revive.contracts.trust.SpecHeaders;
 import dev.revive.contracts.trust.SpecSignature;
 import java.security.PrivateKey;
+import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
@@ -43,11 +45,11 @@ public final class TestSigningKey {
         return headers;
     }
 
-    /** A signed {@code revive.clusters} record of a spec, keyed by its id. */
+    /** A signed {@code revive.clusters} record of a spec, keyed by its id, with CloudEvent headers. */
     public static ProducerRecord<byte[], byte[]> record(ClusterSpec spec) {
         SignedSpec signed = sign(spec);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.CLUSTERS.name(),
-                Topics.CLUSTERS.keySerde().serializer().serialize(Topics.CLUSTERS.name(), spec.id()), signed.bytes());
+        ProducerRecord<byte[], byte[]> record = EventRecords.of(Topics.CLUSTERS, spec.id(), spec, "/revive/test",
+                Instant.now());
         SpecHeaders.write(record.headers(), signed);
         return record;
     }

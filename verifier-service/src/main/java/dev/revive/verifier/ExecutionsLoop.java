@@ -6,14 +6,14 @@ import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
-import dev.revive.contracts.kafka.CloudEventHeaders;
 import dev.revive.contracts.kafka.DeadLetters;
-import dev.revive.contracts.kafka.EventTypes;
+import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.kafka.TransactionalPublisher;
+import dev.revive.contracts.kafka.TransactionalPublisher.TransactionFailedException;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.validation.LogSafe;
-import dev.revive.verifier.ReportPublisher.TransactionFailedException;
 import dev.revive.verifier.report.OutcomeVerifier;
 import dev.revive.verifier.report.VerifierException;
 import java.time.Clock;
@@ -31,8 +31,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -41,8 +39,9 @@ import org.jboss.logging.MDC;
  * each plan outcome not yet reported, verifies the cluster and publishes one report in a
  * transaction that also commits the consumed offsets. Step events advance the offsets, and a START
  * step that succeeded records when the plan restarted its node (the log checks look from then on);
- * records that do not decode go to {@code revive.dlq} in the same way. A failed transaction
- * rewinds the consumer to its committed offsets, so nothing is lost or published twice. A failure that is
+ * records that do not decode go to {@code revive.dlq} in the same way. A failed transaction (or one in doubt,
+ * once {@link TransactionalPublisher#settle()} resolved it) rewinds the consumer to its committed offsets, so
+ * nothing is lost or published twice. A failure that is
  * not a failed transaction (e.g. {@code initTransactions} or the rewind timing out while the broker is away)
  * is thrown from {@link #run()} after the clients are closed: the {@link LoopSupervisor} builds a new loop.
  */
@@ -57,7 +56,7 @@ final class ExecutionsLoop {
     private static final Duration REFERENCE_WARNING = Duration.ofSeconds(30);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final ReportPublisher publisher;
+    private final TransactionalPublisher publisher;
     private final OutcomeVerifier verifier;
     private final ReferenceStore store;
     private final ReferenceReader references;
@@ -67,7 +66,7 @@ final class ExecutionsLoop {
     private volatile boolean running = true;
     private boolean needsRewind;
 
-    ExecutionsLoop(Consumer<byte[], byte[]> consumer, ReportPublisher publisher, OutcomeVerifier verifier,
+    ExecutionsLoop(Consumer<byte[], byte[]> consumer, TransactionalPublisher publisher, OutcomeVerifier verifier,
             ReferenceStore store, ReferenceReader references, Clock clock, VerifierConfig.Kafka config,
             LoopHealth health) {
         this.consumer = consumer;
@@ -90,7 +89,7 @@ final class ExecutionsLoop {
             if (!running) {
                 return;
             }
-            publisher.start();
+            publisher.init();
             consumer.subscribe(List.of(Topics.EXECUTIONS.name()));
             health.moveTo(LoopState.RUNNING);
             LOG.infof("verifying plan outcomes of %s", Topics.EXECUTIONS);
@@ -126,6 +125,10 @@ final class ExecutionsLoop {
     private void pollOnce() {
         try {
             if (needsRewind) {
+                if (!publisher.settle()) {
+                    backoff();
+                    return;
+                }
                 rewind();
             }
             ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
@@ -139,9 +142,12 @@ final class ExecutionsLoop {
                 }
             }
             if (!pending.isEmpty()) {
-                publisher.publish(List.of(), pending, consumer.groupMetadata());
+                publisher.commit(List.of(), pending, consumer.groupMetadata());
             }
         } catch (TransactionFailedException e) {
+            if (e.fatal()) {
+                throw e;
+            }
             LOG.warnf("%s; processing the uncommitted records again", e.getMessage());
             needsRewind = true;
             backoff();
@@ -209,16 +215,12 @@ final class ExecutionsLoop {
     }
 
     private void publish(List<ProducerRecord<byte[], byte[]>> records, Map<TopicPartition, OffsetAndMetadata> pending) {
-        publisher.publish(records, pending, consumer.groupMetadata());
+        publisher.commit(records, pending, consumer.groupMetadata());
         pending.clear();
     }
 
     private ProducerRecord<byte[], byte[]> reportRecord(RecoveryReport report) {
-        Headers headers = CloudEventHeaders.write(new RecordHeaders(),
-                EventTypes.describe(report, SOURCE, clock.instant()));
-        byte[] key = Topics.REPORTS.keySerde().serializer().serialize(Topics.REPORTS.name(), report.clusterId());
-        byte[] value = Topics.REPORTS.valueSerde().serializer().serialize(Topics.REPORTS.name(), report);
-        return new ProducerRecord<>(Topics.REPORTS.name(), null, key, value, headers);
+        return EventRecords.of(Topics.REPORTS, report.clusterId(), report, SOURCE, clock.instant());
     }
 
     private static ExecutionEvent decode(ConsumerRecord<byte[], byte[]> record) {

@@ -1,5 +1,6 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.kafka.TransactionalPublisher;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.verifier.check.CheckSets;
@@ -76,7 +77,7 @@ final class VerifierRuntime implements AutoCloseable {
         LoopHealth health = new LoopHealth(clock, kafkaConfig.stallTimeout());
         LoopSupervisor loop = new LoopSupervisor(() -> new ExecutionsLoop(
                 new KafkaConsumer<>(settings.executionsConsumer()),
-                new ReportPublisher(() -> new KafkaProducer<>(settings.producer())), verifier, store, references,
+                new TransactionalPublisher(() -> new KafkaProducer<>(settings.producer())), verifier, store, references,
                 clock, kafkaConfig, health), health, kafkaConfig.failureBackoff(), kafkaConfig.rebuildBackoffMax());
         LOG.infof("verifier starting: settle %s, call timeout %s, max poll interval %s", settle.settleTime(),
                 settle.callTimeout(), settings.maxPollInterval());

@@ -1,7 +1,7 @@
 package dev.revive.service.api;
 
 import dev.revive.contracts.kafka.CloudEvent;
-import dev.revive.contracts.kafka.CloudEventHeaders;
+import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.EventTypes;
 import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.kafka.Topic;
@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * How a service publishes a Revive contract record outside a transaction: keyed by cluster id, serialised by the
@@ -65,8 +64,7 @@ public final class RecordPublisher implements AutoCloseable {
     /** Like {@link #publish(Topic, String, Object)}, with headers of the caller's added (e.g. a spec's signature). */
     public <V> CompletableFuture<RecordMetadata> publish(Topic<String, V> topic, String key, V value,
             Consumer<Headers> extraHeaders) {
-        ProducerRecord<byte[], byte[]> record = recordOf(topic, key, value,
-                EventTypes.describe(value, source, clock.instant()));
+        ProducerRecord<byte[], byte[]> record = EventRecords.of(topic, key, value, source, clock.instant());
         extraHeaders.accept(record.headers());
         return send(record);
     }
@@ -81,7 +79,7 @@ public final class RecordPublisher implements AutoCloseable {
     public <V> RecordMetadata publishAndAwait(Topic<String, V> topic, String key, V value, Duration ackTimeout,
             String retryAdvice) {
         CloudEvent event = EventTypes.describe(value, source, clock.instant());
-        CompletableFuture<RecordMetadata> acknowledged = send(recordOf(topic, key, value, event));
+        CompletableFuture<RecordMetadata> acknowledged = send(EventRecords.of(topic, key, value, event));
         try {
             return acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -116,14 +114,6 @@ public final class RecordPublisher implements AutoCloseable {
             acknowledged.completeExceptionally(e);
         }
         return acknowledged;
-    }
-
-    private static <V> ProducerRecord<byte[], byte[]> recordOf(Topic<String, V> topic, String key, V value,
-            CloudEvent event) {
-        Headers headers = CloudEventHeaders.write(new RecordHeaders(), event);
-        return new ProducerRecord<>(topic.name(), null,
-                topic.keySerde().serializer().serialize(topic.name(), headers, key),
-                topic.valueSerde().serializer().serialize(topic.name(), headers, value), headers);
     }
 
     /** {@code fault flt-1} for a {@code dev.revive.fault.v1} with id {@code flt-1}. */
