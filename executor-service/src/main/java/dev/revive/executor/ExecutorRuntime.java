@@ -8,6 +8,7 @@ import dev.revive.executor.kafka.ExecutionHistoryReader;
 import dev.revive.executor.kafka.ExecutionLog;
 import dev.revive.executor.kafka.KafkaClients;
 import dev.revive.executor.kafka.LoopSettings;
+import dev.revive.executor.kafka.PartitionClaims;
 import dev.revive.executor.kafka.PlanLoop;
 import dev.revive.executor.lock.CoordinationLocks;
 import dev.revive.executor.lock.CoordinationSecurity;
@@ -85,6 +86,7 @@ public class ExecutorRuntime {
                 .with(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         ExecutionLog log = new ExecutionLog(KafkaClients.producer(clients, executorId, kafka.clientTimeout()),
                 clock);
+        PartitionClaims claims = new PartitionClaims(log);
         Duration readTimeout = kafka.readTimeout();
         Supplier<ClusterRegistry> clusters = () -> new ClusterRegistry(
                 KafkaClients.reader(clients, executorId + "-clusters"), readTimeout, trusted,
@@ -94,8 +96,8 @@ public class ExecutorRuntime {
         LoopSettings settings = new LoopSettings(kafka.pollTimeout(), kafka.redeliveryDelay(), kafka.rebuildBackoff(),
                 kafka.maxRebuildBackoff(), config.redelivery().maxAttempts(), config.redelivery().maxAge());
         loop = new PlanLoop(KafkaClients.planConsumer(clients, kafka.groupId(), executorId + "-plans",
-                kafka.clientTimeout(), kafka.sessionTimeout()), clusters, log, new PlanJob(locks, history, runner(log)), events(), clock,
-                settings);
+                kafka.clientTimeout(), kafka.sessionTimeout()), clusters, log, claims,
+                new PlanJob(locks, history, runner(claims)), events(), clock, settings);
         loopThread = new Thread(loop, "executor-plan-loop");
         loopThread.start();
         LOG.infof("executor %s started: Kafka %s, coordination etcd %s", executorId, bootstrapServers,
@@ -128,12 +130,12 @@ public class ExecutorRuntime {
         return executorId;
     }
 
-    private PlanRunner runner(ExecutionLog log) {
+    private PlanRunner runner(PartitionClaims claims) {
         Pacer pacer = Pacer.sleeping();
         ActionHandlers handlers = new ActionHandlers(kinds, drivers, runbooks,
                 new Polling(clock, pacer, config.steps().pollInterval()));
         RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
-        return new PlanRunner(handlers, log, events(), pacer, retry);
+        return new PlanRunner(handlers, claims, events(), pacer, retry);
     }
 
     private ExecutionEvents events() {

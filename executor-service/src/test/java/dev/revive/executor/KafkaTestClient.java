@@ -1,7 +1,6 @@
 package dev.revive.executor;
 
-import dev.revive.contracts.kafka.CloudEventHeaders;
-import dev.revive.contracts.kafka.EventTypes;
+import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.executor.kafka.KafkaClients;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** What other services do to the executor's topics in a test: publish events, read topics back (committed only). */
@@ -51,11 +49,9 @@ final class KafkaTestClient implements AutoCloseable {
     /** Publishes a contract value with CloudEvent headers and whatever {@code signing} adds for its bytes. */
     <V> void publish(Topic<String, V> topic, String clusterId, V value, BiConsumer<Headers, byte[]> signing)
             throws Exception {
-        RecordHeaders headers = new RecordHeaders();
-        CloudEventHeaders.write(headers, EventTypes.describe(value, "/revive/test", Instant.now()));
-        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        signing.accept(headers, bytes);
-        send(new ProducerRecord<>(topic.name(), null, key(clusterId), bytes, headers));
+        ProducerRecord<byte[], byte[]> record = EventRecords.of(topic, clusterId, value, "/revive/test", Instant.now());
+        signing.accept(record.headers(), record.value());
+        send(record);
     }
 
     /** Publishes bytes as they are, without headers. */

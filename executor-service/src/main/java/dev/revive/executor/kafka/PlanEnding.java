@@ -1,5 +1,6 @@
 package dev.revive.executor.kafka;
 
+import dev.revive.contracts.kafka.TransactionalPublisher.TransactionFailedException;
 import dev.revive.contracts.execution.Outcome;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.executor.plan.ExecutionEvents;
@@ -63,7 +64,7 @@ final class PlanEnding {
                     redeliver(consumer, flight, stopped.reason());
                 }
             }
-        } catch (ExecutionLogException e) {
+        } catch (TransactionFailedException e) {
             // Not given up here: the outcome may be in a transaction in doubt; the next run reads it back.
             budget.stopped(flight.plan, clock.instant());
             redeliver(consumer, flight, e.getMessage());
@@ -85,7 +86,8 @@ final class PlanEnding {
         consumer.seek(flight.partition, flight.offset + 1);
     }
 
-    private void redeliver(KafkaConsumer<byte[], byte[]> consumer, InFlight flight, String reason) {
+    /** Pauses the plan's partition at the plan and resumes it after the redelivery delay. */
+    void redeliver(KafkaConsumer<byte[], byte[]> consumer, InFlight flight, String reason) {
         consumer.pause(Set.of(flight.partition));
         consumer.seek(flight.partition, flight.offset);
         redeliverAt.put(flight.partition, clock.instant().plus(settings.redeliveryDelay()));

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
  * Keeps running plans consistent across rebalances. A partition with a running plan that comes
  * back (an eager rebalance revokes and reassigns everything) is positioned after the plan again, to be
  * read ahead; one that goes to another executor has its run cancelled and disowned, so that nothing
- * is committed for it here and its new owner resumes the plan once it gets the cluster's lock.
+ * is committed for it here (its claim is released, so it records no further step event) and its new owner
+ * resumes the plan once it gets the cluster's lock.
  * Runs on the poll loop's thread, inside {@code poll}.
  */
 final class PlanRebalanceListener implements ConsumerRebalanceListener {
@@ -22,12 +23,14 @@ final class PlanRebalanceListener implements ConsumerRebalanceListener {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, InFlight> inFlight;
     private final Map<TopicPartition, Instant> redeliverAt;
+    private final PartitionClaims claims;
 
     PlanRebalanceListener(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, InFlight> inFlight,
-            Map<TopicPartition, Instant> redeliverAt) {
+            Map<TopicPartition, Instant> redeliverAt, PartitionClaims claims) {
         this.consumer = consumer;
         this.inFlight = inFlight;
         this.redeliverAt = redeliverAt;
+        this.claims = claims;
     }
 
     @Override
@@ -61,6 +64,7 @@ final class PlanRebalanceListener implements ConsumerRebalanceListener {
     private void disown(InFlight flight) {
         flight.disowned = true;
         flight.cancel.set(true);
+        claims.release(flight.plan.clusterId(), flight.partition);
         LOG.infof("partition %s of running plan %s went to another executor; the run stops before its next step",
                 flight.partition, flight.plan.planId());
     }

@@ -7,8 +7,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.execution.Outcome;
 import dev.revive.contracts.execution.PlanOutcome;
-import dev.revive.contracts.kafka.CloudEventHeaders;
-import dev.revive.contracts.kafka.EventTypes;
+import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.TrustedKeys;
@@ -27,7 +26,6 @@ import dev.revive.targets.action.StepOutcome;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.TestSigningKey;
 import dev.revive.testkit.TopicSpec;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +38,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,7 +152,8 @@ class KafkaOutageIT {
     }
 
     private void startLoop(ExecutionLog log, ClusterLocking locking, int maxRedeliveries) {
-        PlanRunner runner = new PlanRunner(Fixtures.handler(context -> StepOutcome.succeeded("done")), log,
+        PartitionClaims claims = new PartitionClaims(log);
+        PlanRunner runner = new PlanRunner(Fixtures.handler(context -> StepOutcome.succeeded("done")), claims,
                 new ExecutionEvents(Clock.systemUTC(), IdSource.random(), "executor-x"), Pacer.sleeping(),
                 new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(100)));
         PlanJob job = new PlanJob(locking,
@@ -166,7 +164,7 @@ class KafkaOutageIT {
         loop = new PlanLoop(KafkaClients.planConsumer(broker.bootstrapServers(), "revive-executor", "plans",
                 CLIENT_TIMEOUT), () -> new ClusterRegistry(KafkaClients.reader(broker.bootstrapServers(), "clusters"),
                 CLIENT_TIMEOUT, TrustedKeys.load(List.of(TestSigningKey.PUBLIC_KEY)),
-                letter -> log.commit(List.of(letter), Map.of(), null), Clock.systemUTC()), log, job,
+                letter -> log.commit(List.of(letter), Map.of(), null), Clock.systemUTC()), log, claims, job,
                 new ExecutionEvents(Clock.systemUTC(), IdSource.random(), "executor-x"), Clock.systemUTC(), settings);
         loopThread = new Thread(loop, "executor-plan-loop");
         loopThread.start();
@@ -180,14 +178,12 @@ class KafkaOutageIT {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            RecordHeaders headers = new RecordHeaders();
-            CloudEventHeaders.write(headers, EventTypes.describe(value, "/revive/test", java.time.Instant.now()));
-            byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+            ProducerRecord<byte[], byte[]> record = EventRecords.of(topic, key, value, "/revive/test",
+                    java.time.Instant.now());
             if (topic.equals(Topics.CLUSTERS)) {
-                TestSigningKey.signInto(headers, bytes);
+                TestSigningKey.signInto(record.headers(), record.value());
             }
-            producer.send(new ProducerRecord<>(topic.name(), null, key.getBytes(StandardCharsets.UTF_8), bytes,
-                    headers)).get(20, TimeUnit.SECONDS);
+            producer.send(record).get(20, TimeUnit.SECONDS);
         }
     }
 

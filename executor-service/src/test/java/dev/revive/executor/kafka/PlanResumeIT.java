@@ -128,7 +128,8 @@ class PlanResumeIT {
     }
 
     private static PlanRunner runner(ActionHandler steps, ExecutionLog log, String executorId) {
-        return new PlanRunner(steps, log, new ExecutionEvents(Clock.systemUTC(), IdSource.random(), executorId),
+        return new PlanRunner(steps, event -> log.commit(List.of(log.recordOf(event)), Map.of(), null),
+                new ExecutionEvents(Clock.systemUTC(), IdSource.random(), executorId),
                 Pacer.sleeping(), new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(100)));
     }
 
