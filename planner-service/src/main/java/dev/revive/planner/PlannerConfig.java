@@ -22,6 +22,29 @@ public interface PlannerConfig {
     /** The approval API. */
     Api api();
 
+    /** How one planner instance asks another for state it does not hold (interactive queries across instances). */
+    Peers peers();
+
+    /** Settings of the calls between planner instances ({@code revive.planner.peers.*}). */
+    interface Peers {
+
+        /** How long connecting to another instance's API may take before the lookup answers 503. */
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** How long another instance may take to answer a forwarded lookup before it answers 503. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** {@code http}, or {@code https} when the instances' APIs run with TLS. */
+        @WithDefault("http")
+        String scheme();
+
+        /** The {@code Retry-After} of a 503 during a rebalance or when the owner is unreachable. */
+        @WithDefault("2s")
+        Duration retryAfter();
+    }
+
     /** Settings of {@code POST /plans/{planId}/approve|reject}. */
     interface Api {
 

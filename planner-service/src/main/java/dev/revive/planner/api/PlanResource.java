@@ -7,7 +7,6 @@ import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.planner.PlannerConfig;
-import dev.revive.planner.domain.Incident;
 import dev.revive.planner.domain.IncidentState;
 import dev.revive.service.api.ApiTokenRequired;
 import dev.revive.service.api.RecordPublisher;
@@ -15,10 +14,13 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import org.jboss.logging.MDC;
 /**
  * The approval API: {@code POST /plans/{planId}/approve} and {@code /reject} record an operator's decision on
  * {@code revive.decisions} (202 once Kafka acknowledged it; the planner then re-checks its guards and emits a
- * revision, or refuses and notes why, see {@code GET}); {@code GET /plans/{planId}} shows the plan's incident.
+ * revision, or refuses and notes why, see {@code GET}); {@code GET /plans/{planId}} shows the plan's incident. Any
+ * planner instance answers: the plan is looked up on every instance ({@link InstanceQueries}).
  * Every endpoint needs the bearer token; errors are problem+json (401, 400, 404, 409, 503).
  */
 @Path("/plans/{planId}")
@@ -41,7 +44,7 @@ public class PlanResource {
     private static final EventCodec<DecisionRequest> CODEC = EventCodec.of(DecisionRequest.class);
 
     @Inject
-    PlanLookup lookup;
+    InstanceQueries queries;
     @Inject
     RecordPublisher publisher;
     @Inject
@@ -60,11 +63,15 @@ public class PlanResource {
     public record Accepted(String decisionId, String planId) {
     }
 
-    /** The incident of {@code planId} as the planner sees it now. */
+    /**
+     * The incident of {@code planId} as the planner sees it now, from whichever instance holds it
+     * ({@code local=true}: from this instance's stores only, as one instance asks another).
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public PlanView get(@PathParam("planId") String planId) {
-        return PlanView.of(planId, lookup.incidentOf(planId).orElseThrow(() -> new UnknownPlanException(planId)));
+    public PlanView get(@PathParam("planId") String planId, @QueryParam(PeerClient.LOCAL_ONLY) boolean localOnly,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return queries.plan(planId, localOnly, authorization).orElseThrow(() -> new UnknownPlanException(planId));
     }
 
     /**
@@ -75,18 +82,23 @@ public class PlanResource {
     @Path("/{verdict: approve|reject}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("planId") String planId, @PathParam("verdict") String verdict, byte[] body) {
-        return publishDecision(planId, DecisionVerdict.valueOf(verdict.toUpperCase(Locale.ROOT)), CODEC.decode(body));
+    public Response decide(@PathParam("planId") String planId, @PathParam("verdict") String verdict,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        DecisionRequest request = CODEC.decode(body);
+        PlanView incident = queries.plan(planId, false, authorization)
+                .orElseThrow(() -> new UnknownPlanException(planId));
+        return publishDecision(planId, DecisionVerdict.valueOf(verdict.toUpperCase(Locale.ROOT)), request, incident);
     }
 
-    private Response publishDecision(String planId, DecisionVerdict verdict, DecisionRequest request) {
-        Incident incident = lookup.incidentOf(planId).orElseThrow(() -> new UnknownPlanException(planId));
+    private Response publishDecision(String planId, DecisionVerdict verdict, DecisionRequest request,
+            PlanView incident) {
         MDC.put("clusterId", incident.clusterId());
         MDC.put("incidentId", incident.incidentId());
         try {
-            if (!planId.equals(incident.planId()) || incident.state() != IncidentState.AWAITING_APPROVAL) {
+            if (!incident.current() || incident.state() != IncidentState.AWAITING_APPROVAL) {
                 throw new PlanConflictException("plan '" + planId + "' is not awaiting approval: incident "
-                        + incident.incidentId() + " is " + incident.state() + " with plan " + incident.planId());
+                        + incident.incidentId() + " is " + incident.state() + " with plan "
+                        + incident.currentPlanId());
             }
             boolean dryRun = verdict == DecisionVerdict.APPROVE && request.dryRun();
             OperatorDecision decision = new OperatorDecision(ids.next("dec"), incident.clusterId(), planId, verdict,
