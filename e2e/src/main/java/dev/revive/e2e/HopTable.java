@@ -78,7 +78,7 @@ final class HopTable {
     }
 
     /** Nearest-rank percentile of a sorted, non-empty list. */
-    private static long percentile(List<Long> sorted, int percent) {
+    static long percentile(List<Long> sorted, int percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
     }

@@ -2,6 +2,7 @@ package dev.revive.e2e;
 
 import dev.revive.contracts.decision.DecisionVerdict;
 import dev.revive.contracts.decision.OperatorDecision;
+import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
@@ -85,5 +86,25 @@ public final class Recoveries {
     public List<StepEvent> stepsOf(RecoveryPlan plan) {
         return events.executions().stream().filter(StepEvent.class::isInstance).map(StepEvent.class::cast)
                 .filter(step -> step.planId().equals(plan.planId())).toList();
+    }
+
+    /** The step events of the given plans. */
+    public List<StepEvent> stepsOf(List<RecoveryPlan> plans) {
+        return plans.stream().flatMap(plan -> stepsOf(plan).stream()).toList();
+    }
+
+    /** The outcomes of the given plans. */
+    public List<PlanOutcome> outcomesOf(List<RecoveryPlan> plans) {
+        Set<String> planIds = plans.stream().map(RecoveryPlan::planId).collect(Collectors.toSet());
+        return events.executions().stream().filter(PlanOutcome.class::isInstance).map(PlanOutcome.class::cast)
+                .filter(outcome -> planIds.contains(outcome.planId())).toList();
+    }
+
+    /**
+     * The incidents that have a plan now: a scenario takes them before it acts and leaves their plans out, since
+     * a later revision of an earlier incident's plan (created after the scenario began) is not the scenario's.
+     */
+    public Set<String> incidentsSoFar() {
+        return events.plans().stream().map(RecoveryPlan::incidentId).collect(Collectors.toSet());
     }
 }

@@ -137,7 +137,7 @@ public final class RecoveryBenchmark {
     }
 
     /** The 1, 5 and 15 minute load averages from /proc/loadavg, or n/a: other work on the machine skews every hop. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return String.join(" ", fields[0], fields[1], fields[2]);

@@ -68,6 +68,11 @@ public final class ReviveStack implements AutoCloseable {
     private boolean isolatedMember;
     /** Changes the target's spec before it is signed and written (identity unless {@link #startWithSpec} says). */
     private UnaryOperator<ClusterSpec> targetSpec = UnaryOperator.identity();
+    /** Instances per service, target clusters and partitions ({@link StackLayout#SINGLE} unless scaled out). */
+    private StackLayout layout = StackLayout.SINGLE;
+    /** Every target cluster and its spec, in order; the first is {@link #target()} with {@link #spec()}. */
+    private final List<EtcdCluster> targets = new ArrayList<>();
+    private final List<ClusterSpec> specs = new ArrayList<>();
 
     private ReviveStack(Path runDir, String apiToken) {
         this.runDir = runDir;
@@ -117,6 +122,18 @@ public final class ReviveStack implements AutoCloseable {
         return launch(repoRoot, runDir, progress, false, stack -> stack.isolatedMember = true);
     }
 
+    /**
+     * Revive scaled out: {@code instancesPerService} instances of each service (named {@code detector-1},
+     * {@code detector-2}, ...; see {@link StackLayout#perInstance} for what differs between them), every Revive
+     * topic with {@code partitions} partitions, and {@code targetClusters} three-member target etcd clusters
+     * ({@link #targets()}, ids from {@link StackLayout#clusterId}), every spec signed in the detectors' specs dir.
+     */
+    public static ReviveStack startScaledOut(Path repoRoot, Path runDir, Consumer<String> progress,
+            int instancesPerService, int targetClusters, int partitions) throws Exception {
+        StackLayout layout = new StackLayout(instancesPerService, targetClusters, partitions);
+        return launch(repoRoot, runDir, progress, false, stack -> stack.layout = layout);
+    }
+
     /** Starts a stack with {@code options} applied before anything starts; closes what started if a start fails. */
     private static ReviveStack launch(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper,
             Consumer<ReviveStack> options) throws Exception {
@@ -161,6 +178,16 @@ public final class ReviveStack implements AutoCloseable {
 
     public ClusterSpec spec() {
         return spec;
+    }
+
+    /** Every target cluster, {@link #target()} first (one unless {@link #startScaledOut}). */
+    public List<EtcdCluster> targets() {
+        return List.copyOf(targets);
+    }
+
+    /** The spec of every target cluster, in the order of {@link #targets()}. */
+    public List<ClusterSpec> specs() {
+        return List.copyOf(specs);
     }
 
     /** The ZooKeeper ensemble, when the stack was started with one. */
@@ -235,7 +262,7 @@ public final class ReviveStack implements AutoCloseable {
         long begin = System.nanoTime();
         broker = track(secure ? KafkaBroker.startSecure(runDir.resolve("kafka"))
                 : KafkaBroker.start(runDir.resolve("kafka")));
-        broker.createTopics(Topics.ALL.stream().map(ReviveStack::topicSpec).toList());
+        broker.createTopics(Topics.ALL.stream().map(this::topicSpec).toList());
         progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
         begin = System.nanoTime();
         coordination = track(EtcdCluster.start(1));
@@ -248,6 +275,9 @@ public final class ReviveStack implements AutoCloseable {
         operatorKey = SignCommand.keygen(runDir.resolve("keys")).getPrivate();
         Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"), operatorKey);
         progress.accept("cluster spec written to " + specFile);
+        targets.add(target);
+        specs.add(spec);
+        startMoreTargets(progress);
         if (withZooKeeper) {
             begin = System.nanoTime();
             zookeeper = track(ZooKeeperEnsemble.start(3));
@@ -258,6 +288,23 @@ public final class ReviveStack implements AutoCloseable {
         }
         events = track(new EventLog(new KafkaClientSettings(broker.clientSettings(KafkaSecurity.ADMIN)),
                 Clock.systemUTC()));
+    }
+
+    /** The target clusters after the first one, each described, signed and written beside the first one's spec. */
+    private void startMoreTargets(Consumer<String> progress) throws IOException {
+        long begin = System.nanoTime();
+        for (int index = 1; index < layout.targetClusters(); index++) {
+            EtcdCluster cluster = track(EtcdCluster.start(3));
+            cluster.awaitLeader(EtcdCluster.LEADER_TIMEOUT);
+            ClusterSpec clusterSpec = targetSpec.apply(TargetSpecs.describe(layout.clusterId(index), cluster,
+                    runDir.resolve("target-" + index)));
+            TargetSpecs.write(clusterSpec, runDir.resolve("specs"), operatorKey);
+            targets.add(cluster);
+            specs.add(clusterSpec);
+        }
+        if (layout.targetClusters() > 1) {
+            progress.accept((layout.targetClusters() - 1) + " more target clusters, specs signed, in " + since(begin));
+        }
     }
 
     private void startServices(Path repoRoot, Consumer<String> progress) throws Exception {
@@ -284,26 +331,35 @@ public final class ReviveStack implements AutoCloseable {
             configs.put("executor", withId(executor, "executor-1"));
             configs.put(SECOND_EXECUTOR, withId(executor, "executor-2"));
         }
-        configs.put("verifier", Map.of("revive.verifier.checks.settle-time", "PT10S"));
+        configs.put("verifier", Map.of("revive.verifier.checks.settle-time", layout.verifierSettleTime().toString()));
         // The API token goes through the environment, never on a command line where every user could read it.
         Map<String, Map<String, String>> environments = Map.of(
                 "detector", Map.of("REVIVE_DETECTOR_API_TOKEN", apiToken),
                 "planner", Map.of("REVIVE_PLANNER_API_TOKEN", apiToken));
         for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
             String name = config.getKey();
-            Map<String, String> properties = new LinkedHashMap<>(config.getValue());
-            properties.put("kafka.bootstrap.servers", bootstrap);
-            properties.put(TrustedKeys.CONFIG_KEY, runDir.resolve("keys").resolve(SignCommand.PUBLIC_FILE).toString());
             String service = name.equals(SECOND_EXECUTOR) ? "executor" : name;
             Path jar = repoRoot.resolve(service + "-service").resolve("target/quarkus-app/quarkus-run.jar");
             Map<String, String> environment = new LinkedHashMap<>(environments.getOrDefault(name, Map.of()));
             if (secure) {
                 environment.putAll(broker.security().environment(service));
             }
-            services.put(name, track(ServiceProcess.start(name, jar, freePort(), properties, environment, logs)));
+            for (int instance = 1; instance <= layout.instancesPerService(); instance++) {
+                int port = freePort();
+                Map<String, String> properties = new LinkedHashMap<>(config.getValue());
+                properties.putAll(layout.perInstance(service, instance, port, runDir));
+                properties.put("kafka.bootstrap.servers", bootstrap);
+                properties.put(TrustedKeys.CONFIG_KEY,
+                        runDir.resolve("keys").resolve(SignCommand.PUBLIC_FILE).toString());
+                String instanceName = layout.instanceName(name, instance);
+                services.put(instanceName, track(ServiceProcess.start(instanceName, jar, port, properties,
+                        environment, logs)));
+            }
         }
+        // a scaled-out stack starts several JVMs per service at once: each may take longer to be ready
+        Duration readyTimeout = READY_TIMEOUT.multipliedBy(layout.instancesPerService() == 1 ? 1 : 4);
         for (ServiceProcess service : services.values()) {
-            service.awaitReady(READY_TIMEOUT);
+            service.awaitReady(readyTimeout);
         }
         progress.accept("services ready (" + String.join(", ", services.keySet()) + ") in " + since(begin)
                 + ", logs in " + logs);
@@ -320,8 +376,8 @@ public final class ReviveStack implements AutoCloseable {
         return resource;
     }
 
-    private static TopicSpec topicSpec(Topic<?, ?> topic) {
-        return new TopicSpec(topic.name(), 1, topic.compacted());
+    private TopicSpec topicSpec(Topic<?, ?> topic) {
+        return new TopicSpec(topic.name(), layout.partitions(), topic.compacted());
     }
 
     private static int freePort() throws IOException {

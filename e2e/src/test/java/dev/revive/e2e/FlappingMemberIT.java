@@ -62,12 +62,7 @@ class FlappingMemberIT {
 
     @AfterAll
     static void stopRevive() {
-        if (etcd != null) {
-            etcd.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Resources.closeAll(etcd, stack);
     }
 
     @Test

@@ -95,12 +95,7 @@ class HostileInputIT {
 
     @AfterAll
     static void stopRevive() {
-        if (etcd != null) {
-            etcd.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Resources.closeAll(etcd, stack);
     }
 
     @Test

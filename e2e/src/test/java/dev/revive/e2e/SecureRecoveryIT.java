@@ -52,12 +52,7 @@ class SecureRecoveryIT {
 
     @AfterAll
     static void stopRevive() {
-        if (etcd != null) {
-            etcd.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Resources.closeAll(etcd, stack);
     }
 
     @Test
