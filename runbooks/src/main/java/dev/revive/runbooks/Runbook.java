@@ -3,6 +3,7 @@ package dev.revive.runbooks;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.runbooks.disruption.DisruptionModel;
 import dev.revive.runbooks.steps.StepSettings;
@@ -27,4 +28,14 @@ public interface Runbook {
      */
     List<PlanStep> nodeRestart(ClusterSpec spec, NodeSpec node, Set<String> openNodes, StepSettings settings,
             boolean confirmUnresponsive);
+
+    /**
+     * The steps that answer a fault of {@code kind} on {@code node}: by default the node restart. A kind whose nodes
+     * can be helped without a restart overrides it for those faults (Kafka Connect: a FAILED task is restarted
+     * through the worker's REST API, the process is left alone).
+     */
+    default List<PlanStep> recovery(ClusterSpec spec, NodeSpec node, FaultKind kind, Set<String> openNodes,
+            StepSettings settings, boolean confirmUnresponsive) {
+        return nodeRestart(spec, node, openNodes, settings, confirmUnresponsive);
+    }
 }

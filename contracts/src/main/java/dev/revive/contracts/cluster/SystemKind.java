@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum SystemKind {
     @JsonProperty("etcd") ETCD,
     @JsonProperty("kafka") KAFKA,
+    @JsonProperty("kafka-connect") KAFKA_CONNECT,
     @JsonProperty("redis") REDIS,
     @JsonProperty("postgres") POSTGRES,
     @JsonProperty("generic") GENERIC

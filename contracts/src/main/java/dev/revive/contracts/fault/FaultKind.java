@@ -10,5 +10,7 @@ public enum FaultKind {
     LOG_ERROR,
     LOCK_CONTENTION,
     REPLICA_DIVERGED,
+    /** The node runs and answers, but a unit of its work failed (a Kafka Connect task): restart the work first. */
+    TASK_FAILED,
     RECOVERED
 }

@@ -15,5 +15,7 @@ public enum Action {
     REJOIN,
     UNFENCE,
     RESTORE_SNAPSHOT,
-    REPLACE_MEMBER
+    REPLACE_MEMBER,
+    /** Restart the failed units of work of a node that runs (Kafka Connect: its FAILED tasks), not the process. */
+    RESTART_TASKS
 }

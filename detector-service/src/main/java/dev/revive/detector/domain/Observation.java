@@ -37,12 +37,14 @@ public record Observation(ProbeResult probe, Reachability reachability) {
     /**
      * The fault a failed observation means: a refused probe, or a process the second path finds down,
      * is {@code PROCESS_DOWN}; a timeout or error answer while the process may run is {@code UNREACHABLE},
-     * which the planner confirms over a window before it acts.
+     * which the planner confirms over a window before it acts; a node that runs but reports a failed unit of work
+     * is {@code TASK_FAILED}.
      */
     public FaultKind faultKind() {
         return switch (probe.outcome()) {
             case REFUSED -> FaultKind.PROCESS_DOWN;
             case TIMEOUT, FAILED -> reachability.processDown() ? FaultKind.PROCESS_DOWN : FaultKind.UNREACHABLE;
+            case TASK_FAILED -> reachability.processDown() ? FaultKind.PROCESS_DOWN : FaultKind.TASK_FAILED;
             case ANSWERED -> throw new IllegalStateException("an answered probe is not a fault");
         };
     }

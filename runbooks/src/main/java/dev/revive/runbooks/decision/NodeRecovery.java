@@ -63,7 +63,7 @@ public final class NodeRecovery {
             concerns.addAll(situation.budgetConcerns());
         }
         concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
-        List<PlanStep> steps = runbook.nodeRestart(spec, node, situation.openNodes(), settings,
+        List<PlanStep> steps = runbook.recovery(spec, node, fault.kind(), situation.openNodes(), settings,
                 confirmUnresponsive(fault.kind()));
         return situation.stage() == Stage.APPROVED
                 ? approved(steps, concerns, situation.dryRun())

@@ -7,12 +7,20 @@ import java.util.Optional;
  * The live membership of a cluster, read just before a decision: one view per node of the spec, in
  * spec order. Guards decide on this, never on the spec alone.
  *
- * @param members every node of the spec
+ * @param members     every node of the spec
+ * @param replicaSets the units of replicated data and their in-sync copies, for kinds that replicate per unit (Kafka
+ *                    partitions); empty for the others
  */
-public record ClusterView(List<MemberView> members) {
+public record ClusterView(List<MemberView> members, List<ReplicaSet> replicaSets) {
 
     public ClusterView {
         members = List.copyOf(members);
+        replicaSets = replicaSets == null ? List.of() : List.copyOf(replicaSets);
+    }
+
+    /** A view of a kind that replicates the whole cluster (raft, ZAB, primary/replica). */
+    public ClusterView(List<MemberView> members) {
+        this(members, List.of());
     }
 
     /** The view of one node, if the spec has it. */

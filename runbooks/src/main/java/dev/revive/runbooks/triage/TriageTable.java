@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * What a fault deserves, as data: a spec's own rows ({@code policy.triage}) first, then the default rows,
  * first match wins. The defaults: a WARNING or INFO fault of any kind is only a notice; a process that is down
- * is restarted; an unreachable one is confirmed first; a critical UNHEALTHY is restarted; a full disk or a
+ * is restarted; an unreachable one is confirmed first; a critical UNHEALTHY is restarted; a failed task is restarted
+ * (the kind's runbook says how: Kafka Connect restarts the task, not the process); a full disk or a
  * diverged replica needs a human (a restart cannot help); resource, lock and log faults are restarted only
  * when sustained (and the policy is AUTO). A fault no row matches needs approval.
  */
@@ -52,6 +53,7 @@ public final class TriageTable {
         rows.add(new TriageRule(FaultKind.PROCESS_DOWN, null, TriageResponse.RESTART));
         rows.add(new TriageRule(FaultKind.UNREACHABLE, null, TriageResponse.CONFIRM_THEN_RESTART));
         rows.add(new TriageRule(FaultKind.UNHEALTHY, Severity.CRITICAL, TriageResponse.RESTART));
+        rows.add(new TriageRule(FaultKind.TASK_FAILED, null, TriageResponse.RESTART));
         rows.add(new TriageRule(FaultKind.DISK_FULL, null, TriageResponse.APPROVAL));
         rows.add(new TriageRule(FaultKind.RESOURCE_EXHAUSTED, null, TriageResponse.RESTART_IF_SUSTAINED));
         rows.add(new TriageRule(FaultKind.LOCK_CONTENTION, null, TriageResponse.RESTART_IF_SUSTAINED));

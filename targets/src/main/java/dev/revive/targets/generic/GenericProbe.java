@@ -32,7 +32,7 @@ public final class GenericProbe implements NodeProbe {
                 return switch (answer.outcome()) {
                     case REFUSED -> ProbeResult.refused(why);
                     case TIMEOUT -> ProbeResult.timedOut(why);
-                    case ANSWERED, FAILED -> ProbeResult.failed(why);
+                    case ANSWERED, FAILED, TASK_FAILED -> ProbeResult.failed(why);
                 };
             }
         }

@@ -19,7 +19,9 @@ public record ProbeResult(Outcome outcome, String error) {
         /** No answer within the probe timeout: hung, overloaded or cut off. */
         TIMEOUT,
         /** It answered, but with an error or not as expected. */
-        FAILED
+        FAILED,
+        /** It answered and runs, but a unit of its work failed (a Kafka Connect task): the work is restarted first. */
+        TASK_FAILED
     }
 
     public ProbeResult {
@@ -40,6 +42,10 @@ public record ProbeResult(Outcome outcome, String error) {
 
     public static ProbeResult failed(String error) {
         return new ProbeResult(Outcome.FAILED, error);
+    }
+
+    public static ProbeResult taskFailed(String error) {
+        return new ProbeResult(Outcome.TASK_FAILED, error);
     }
 
     /** True when the node answered. */

@@ -46,8 +46,19 @@ public final class Verification {
      * @throws dev.revive.runbooks.UnsupportedKindException when the spec's kind has no checks
      */
     public VerificationResult verify(ClusterSpec spec, Instant restartedAt) {
+        return verify(spec, null, null, restartedAt);
+    }
+
+    /**
+     * Checks the outcome of plan {@code planId} of an incident first observed at {@code detectedAt} until CONSISTENT
+     * or the settle time is over.
+     *
+     * @param restartedAt when the plan restarted its node, or null
+     * @throws dev.revive.runbooks.UnsupportedKindException when the spec's kind has no checks
+     */
+    public VerificationResult verify(ClusterSpec spec, String planId, Instant detectedAt, Instant restartedAt) {
         ClusterCheckSet checks = checkSets.forKind(spec.kind());
-        CheckRequest request = new CheckRequest(spec, restartedAt, settings.hashAttempts());
+        CheckRequest request = new CheckRequest(spec, restartedAt, settings.hashAttempts(), planId, detectedAt);
         Instant deadline = clock.instant().plus(settings.settleTime());
         int rounds = 1;
         List<CheckFinding> findings = checks.round(request);
@@ -66,7 +77,13 @@ public final class Verification {
      * @throws dev.revive.runbooks.UnsupportedKindException when the spec's kind has no checks
      */
     public List<CheckFinding> quickLook(ClusterSpec spec, Instant restartedAt) {
-        return checkSets.forKind(spec.kind()).quickLook(new CheckRequest(spec, restartedAt, settings.hashAttempts()));
+        return quickLook(spec, null, null, restartedAt);
+    }
+
+    /** {@link #quickLook(ClusterSpec, Instant)} of the outcome of plan {@code planId}. */
+    public List<CheckFinding> quickLook(ClusterSpec spec, String planId, Instant detectedAt, Instant restartedAt) {
+        return checkSets.forKind(spec.kind())
+                .quickLook(new CheckRequest(spec, restartedAt, settings.hashAttempts(), planId, detectedAt));
     }
 
     private static Duration shorter(Duration a, Duration b) {

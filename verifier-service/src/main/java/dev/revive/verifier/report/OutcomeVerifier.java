@@ -59,7 +59,7 @@ public final class OutcomeVerifier {
         ClusterSpec spec = references.awaitCluster(outcome.clusterId(), referenceWait)
                 .orElseThrow(() -> new VerifierException(Reason.UNKNOWN_CLUSTER, "clusterId",
                         "no spec of cluster '" + outcome.clusterId() + "' arrived within " + referenceWait));
-        VerificationResult result = verify(outcome, spec);
+        VerificationResult result = verify(plan, outcome, spec);
         return reports.build(plan, outcome, result, clock.instant());
     }
 
@@ -74,16 +74,16 @@ public final class OutcomeVerifier {
         return plan;
     }
 
-    private VerificationResult verify(PlanOutcome outcome, ClusterSpec spec) {
+    private VerificationResult verify(RecoveryPlan plan, PlanOutcome outcome, ClusterSpec spec) {
         CheckResult ending = ending(outcome);
         Instant restartedAt = references.restartedAt(outcome.planId()).orElse(null);
         try {
             if (outcome.outcome() == Outcome.PLAN_ABORTED) {
-                List<CheckFinding> look = verification.quickLook(spec, restartedAt);
+                List<CheckFinding> look = verification.quickLook(spec, plan.planId(), plan.detectedAt(), restartedAt);
                 return new VerificationResult(Verdict.FAILED,
                         prepend(ending, look.stream().map(CheckFinding::result).toList()), 1);
             }
-            VerificationResult checked = verification.verify(spec, restartedAt);
+            VerificationResult checked = verification.verify(spec, plan.planId(), plan.detectedAt(), restartedAt);
             return new VerificationResult(checked.verdict(), prepend(ending, checked.checks()), checked.rounds());
         } catch (UnsupportedKindException e) {
             CheckResult unsupported = new CheckResult(SUPPORTED_KIND, CheckStatus.ERROR, e.getMessage(),
