@@ -21,8 +21,9 @@ public final class KindRules {
 
     /** The packages of the concrete kinds' adapters and runbooks. */
     static final String[] CONCRETE_KIND_PACKAGES = {
-        "dev.revive.targets.etcd..", "dev.revive.targets.generic..", "dev.revive.runbooks.etcd..",
-        "dev.revive.runbooks.generic.."};
+        "dev.revive.targets.etcd..", "dev.revive.targets.generic..", "dev.revive.targets.kafka..",
+        "dev.revive.targets.connect..", "dev.revive.runbooks.etcd..", "dev.revive.runbooks.generic..",
+        "dev.revive.runbooks.kafka..", "dev.revive.runbooks.connect.."};
     /** etcd's Java client. */
     static final String JETCD = "io.etcd.jetcd..";
 

@@ -43,7 +43,7 @@ public class SpecDirectoryResource extends EtcdClusterResource {
             FaultKind.LOG_ERROR, 2, Duration.ofMinutes(1));
     /** Thresholds no member reaches, so that resource faults never interfere with the probe tests. */
     private static final ResourceLimits UNREACHABLE_LIMITS = new ResourceLimits(100_000, null, 0, null, 100, null, 100,
-            null);
+            null, 100, 3_600_000, null, 100, null, 1, null);
     /** The file the application must skip: its only node has an invalid id. */
     public static final String BROKEN_FILE = "zz-broken.yaml";
 

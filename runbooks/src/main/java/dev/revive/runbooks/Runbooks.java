@@ -2,8 +2,10 @@ package dev.revive.runbooks;
 
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.runbooks.UnsupportedKindException.Side;
+import dev.revive.runbooks.connect.KafkaConnectRunbook;
 import dev.revive.runbooks.etcd.EtcdRunbook;
 import dev.revive.runbooks.generic.GenericRunbook;
+import dev.revive.runbooks.kafka.KafkaRunbook;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,9 @@ public final class Runbooks {
     public static Runbooks standard() {
         return new Runbooks(List.of(
                 new EtcdRunbook(),
-                new GenericRunbook()));
+                new KafkaConnectRunbook(),
+                new GenericRunbook(),
+                new KafkaRunbook()));
     }
 
     /** The runbook of {@code kind}; throws {@link UnsupportedKindException} (side RUNBOOK) when there is none. */

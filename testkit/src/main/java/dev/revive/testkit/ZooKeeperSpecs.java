@@ -6,7 +6,6 @@ import dev.revive.contracts.cluster.CheckSpec.Aggregate;
 import dev.revive.contracts.cluster.CheckSpec.Type;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.DetectionSpec;
-import dev.revive.contracts.cluster.LogRule;
 import dev.revive.contracts.cluster.Endpoints;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
@@ -42,12 +41,8 @@ public final class ZooKeeperSpecs {
     public static final String ZNODES_CAUGHT_UP = "znodes-caught-up";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * The default log rules but {@code timeout} and {@code deadlock}: ZooKeeper logs "Notification time out" many times
-     * a minute during every election, which is no fault of its own.
-     */
-    private static final DetectionSpec DETECTION = new DetectionSpec(LogRule.defaults().stream()
-        .filter(rule -> !rule.name().equals("timeout") && !rule.name().equals("deadlock")).toList(), null);
+    /** ZooKeeper logs "Notification time out" many times a minute during every election: {@link SharedMachine}. */
+    private static final DetectionSpec DETECTION = SharedMachine.DETECTION;
 
     private ZooKeeperSpecs() {
     }

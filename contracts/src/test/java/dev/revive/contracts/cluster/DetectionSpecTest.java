@@ -73,6 +73,57 @@ class DetectionSpecTest {
         assertThat(limits.fdFor()).isEqualTo(Duration.ofMinutes(1));
         assertThat(limits.diskPercent()).isEqualTo(90);
         assertThat(limits.diskFor()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(limits.memoryPercent()).isEqualTo(85);
+        assertThat(limits.diskLatencyMillis()).isEqualTo(20);
+        assertThat(limits.diskLatencyFor()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limits.retransmitPercent()).isEqualTo(3);
+        assertThat(limits.retransmitFor()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(limits.successRatePercent()).isEqualTo(95);
+        assertThat(limits.successRateFor()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void collectionThresholdsRefuseOutOfRangeValues() {
+        assertViolation(() -> collection(101, 0, null, 0, null, 0, null), "memoryPercent", Reason.INVALID_VALUE);
+        assertViolation(() -> collection(0, -1, null, 0, null, 0, null), "diskLatencyMillis", Reason.INVALID_VALUE);
+        assertViolation(() -> collection(0, 0, Duration.ZERO, 0, null, 0, null), "diskLatencyFor",
+                Reason.INVALID_VALUE);
+        assertViolation(() -> collection(0, 0, null, 101, null, 0, null), "retransmitPercent", Reason.INVALID_VALUE);
+        assertViolation(() -> collection(0, 0, null, 0, Duration.ofSeconds(-1), 0, null), "retransmitFor",
+                Reason.INVALID_VALUE);
+        assertViolation(() -> collection(0, 0, null, 0, null, -5, null), "successRatePercent", Reason.INVALID_VALUE);
+        assertViolation(() -> collection(0, 0, null, 0, null, 0, Duration.ZERO), "successRateFor",
+                Reason.INVALID_VALUE);
+    }
+
+    @Test
+    void specWrittenBeforeTheCollectionThresholdsGetsTheirDefaults() {
+        // given: the resources of an older spec, without memory %, disk latency, retransmits or success rate
+        byte[] json = ("{\"cpuPercent\":90,\"cpuFor\":\"PT2M\",\"memoryBytes\":0,\"memoryFor\":\"PT5M\","
+                + "\"fdPercent\":80,\"fdFor\":\"PT1M\",\"diskPercent\":85,\"diskFor\":\"PT1M\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // when
+        ResourceLimits limits = EventCodec.of(ResourceLimits.class).decode(json);
+
+        // then: what it says is kept, the rest defaults, the same as the old constructor gives
+        assertThat(limits.cpuPercent()).isEqualTo(90);
+        assertThat(limits.memoryPercent()).isEqualTo(85);
+        assertThat(limits.diskLatencyFor()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limits).isEqualTo(new ResourceLimits(90, Duration.ofMinutes(2), 0, null, 80, null, 85, null));
+    }
+
+    @Test
+    void specCanSetTheCollectionThresholdsInSeconds() {
+        byte[] json = ("{\"memoryPercent\":50,\"diskLatencyMillis\":5,\"diskLatencyFor\":\"PT2S\","
+                + "\"retransmitPercent\":1,\"retransmitFor\":\"PT3S\",\"successRatePercent\":99,"
+                + "\"successRateFor\":\"PT4S\",\"memoryBytes\":null}").getBytes(StandardCharsets.UTF_8);
+
+        ResourceLimits limits = EventCodec.of(ResourceLimits.class).decode(json);
+
+        assertThat(limits).isEqualTo(collection(50, 5, Duration.ofSeconds(2), 1, Duration.ofSeconds(3), 99,
+                Duration.ofSeconds(4)));
+        assertThat(limits.memoryBytes()).isZero();
     }
 
     @Test
@@ -102,6 +153,12 @@ class DetectionSpecTest {
         assertThat(limits.fdPercent()).isEqualTo(90);
         assertThat(limits.memoryBytes()).isZero();
         assertThat(oom.matches()).isEqualTo(1);
+    }
+
+    private static ResourceLimits collection(int memoryPercent, int latencyMillis, Duration latencyFor,
+            int retransmitPercent, Duration retransmitFor, int successPercent, Duration successFor) {
+        return new ResourceLimits(0, null, 0, null, 0, null, 0, null, memoryPercent, latencyMillis, latencyFor,
+                retransmitPercent, retransmitFor, successPercent, successFor);
     }
 
     private static LogRule rule(String name) {

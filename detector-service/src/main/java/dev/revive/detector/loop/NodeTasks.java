@@ -103,7 +103,8 @@ final class NodeTasks {
             return Optional.empty();
         }
         Optional<NodeDriver> driver = drivers.find(node);
-        return driver.map(found -> FindingTask.resources(ref, new ResourceSampler(ref, node, found, clock),
+        return driver.map(found -> FindingTask.resources(ref,
+                new ResourceSampler(ref, spec, node, found, kinds.measures(spec.kind()), clock),
                 new ResourceWatch(spec.detection().resources()), faults, config.resources().interval()));
     }
 }

@@ -38,7 +38,9 @@ class ResourceWatchTest {
             assertThat(finding.evidence()).containsEntry(ResourceWatch.VALUE, "95.0")
                     .containsEntry(ResourceWatch.LIMIT, "80")
                     .containsEntry(ResourceWatch.HELD_FOR, "PT3S")
-                    .containsEntry(ResourceWatch.PID, "7");
+                    .containsEntry(ResourceWatch.PID, "7")
+                    .containsEntry(ResourceWatch.SERIES, "2026-11-30T10:00:01Z=95.0,2026-11-30T10:00:02Z=95.0,"
+                            + "2026-11-30T10:00:03Z=95.0,2026-11-30T10:00:04Z=95.0");
         });
     }
 
@@ -99,8 +101,8 @@ class ResourceWatchTest {
     }
 
     @Test
-    void noMemoryLimitMeansNoMemoryFault() {
-        // given no memory limit
+    void noMemoryBytesAndAnUnknownMemoryLimitMeanNoMemoryFault() {
+        // given no memory limit in bytes, and a process whose memory limit could not be read
         ResourceWatch unlimited = new ResourceWatch(ResourceLimits.defaults());
 
         // when the process is large for a long time

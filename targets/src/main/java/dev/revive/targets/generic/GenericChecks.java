@@ -3,6 +3,7 @@ package dev.revive.targets.generic;
 import dev.revive.contracts.cluster.CheckSpec;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.report.CheckResult;
+import dev.revive.targets.check.NewLogErrors;
 import dev.revive.targets.kind.CheckFinding;
 import dev.revive.targets.kind.CheckRequest;
 import dev.revive.targets.kind.ClusterCheckSet;

@@ -33,6 +33,11 @@ public interface KindPlugin extends AutoCloseable {
         return Map.of();
     }
 
+    /** What the kind measures of a node for the detector's thresholds (e.g. its success rate). Default: nothing. */
+    default NodeMeasures measures() {
+        return NodeMeasures.NONE;
+    }
+
     /** Releases the plug-in's clients. */
     @Override
     void close();

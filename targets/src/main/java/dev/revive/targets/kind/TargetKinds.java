@@ -3,8 +3,10 @@ package dev.revive.targets.kind;
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.runbooks.UnsupportedKindException;
 import dev.revive.runbooks.UnsupportedKindException.Side;
+import dev.revive.targets.connect.ConnectPlugin;
 import dev.revive.targets.etcd.EtcdPlugin;
 import dev.revive.targets.generic.GenericPlugin;
+import dev.revive.targets.kafka.KafkaPlugin;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,9 @@ public final class TargetKinds implements AutoCloseable {
     public static TargetKinds standard(TargetSettings settings) {
         return new TargetKinds(List.of(
                 new EtcdPlugin(settings),
-                new GenericPlugin(settings)));
+                new ConnectPlugin(settings),
+                new GenericPlugin(settings),
+                new KafkaPlugin(settings)));
     }
 
     /** The plug-in of {@code kind}; throws {@link UnsupportedKindException} for {@code side} when there is none. */
@@ -50,6 +54,12 @@ public final class TargetKinds implements AutoCloseable {
 
     public ClusterCheckSet checks(SystemKind kind) {
         return side(kind, Side.CHECKS, KindPlugin::checks);
+    }
+
+    /** What the kind measures of a node; nothing for a kind without a plug-in. */
+    public NodeMeasures measures(SystemKind kind) {
+        KindPlugin plugin = byKind.get(kind);
+        return plugin == null ? NodeMeasures.NONE : plugin.measures();
     }
 
     /** The kinds with a plug-in. */

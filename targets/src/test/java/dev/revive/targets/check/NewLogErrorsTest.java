@@ -1,4 +1,4 @@
-package dev.revive.targets.generic;
+package dev.revive.targets.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.revive.targets.generic;
+package dev.revive.targets.check;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeSpec;
@@ -34,12 +34,12 @@ import java.util.regex.Pattern;
  * lines before the first timestamp read are not judged. Big files are read from the end, at most
  * {@code maxBytes}.
  */
-final class NewLogErrors {
+public final class NewLogErrors {
 
     /** The check's name in reports. */
-    static final String NAME = "no-new-errors";
+    public static final String NAME = "no-new-errors";
     /** The default of how much of the end of one log file is read. */
-    static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024;
 
     private static final String KEYWORD = "ERROR";
     private static final int MAX_LINE = 300;
@@ -49,13 +49,14 @@ final class NewLogErrors {
     private final ZoneId zone;
     private final long maxBytes;
 
-    NewLogErrors(ZoneId zone, long maxBytes) {
+    /** Reads timestamps without offset in {@code zone}, at most {@code maxBytes} of the end of each file. */
+    public NewLogErrors(ZoneId zone, long maxBytes) {
         this.zone = zone;
         this.maxBytes = maxBytes;
     }
 
     /** The check's result over every node of {@code spec}; {@code since} null means the plan restarted nothing. */
-    CheckResult check(ClusterSpec spec, Instant since) {
+    public CheckResult check(ClusterSpec spec, Instant since) {
         String expected = "no line with " + KEYWORD + " in the nodes' logs since the restart";
         if (since == null) {
             return new CheckResult(NAME, CheckStatus.PASS, "no restart in this plan: no time to compare the logs to",
@@ -90,7 +91,7 @@ final class NewLogErrors {
     }
 
     /** The lines with {@code ERROR} of the entries of {@code file} stamped at or after {@code since}. */
-    List<String> errorsSince(Path file, Instant since) throws IOException {
+    public List<String> errorsSince(Path file, Instant since) throws IOException {
         List<String> errors = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long start = Math.max(0, channel.size() - maxBytes);
@@ -115,7 +116,7 @@ final class NewLogErrors {
     }
 
     /** The leading timestamp of {@code line}, if it has one. */
-    Optional<Instant> timestamp(String line) {
+    public Optional<Instant> timestamp(String line) {
         Matcher matcher = TIMESTAMP.matcher(line);
         if (!matcher.lookingAt()) {
             return Optional.empty();

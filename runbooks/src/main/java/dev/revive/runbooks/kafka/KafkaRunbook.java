@@ -1,0 +1,21 @@
+package dev.revive.runbooks.kafka;
+
+import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.runbooks.AbstractRunbook;
+import dev.revive.runbooks.disruption.InSyncReplicas;
+import dev.revive.runbooks.steps.RestartSteps;
+
+/**
+ * Kafka brokers (KRaft): a broker may go down only while no partition is under-replicated for another reason and
+ * no partition it is in sync for would fall below its {@code min.insync.replicas} (Strimzi's KafkaRoller rules,
+ * {@link InSyncReplicas}). A node restart records the baseline first ({@link RestartSteps#WITH_SNAPSHOT}: the
+ * SNAPSHOT step writes every partition's high watermark and every group's committed offsets, against which the
+ * verifier checks that nothing moved backwards), then stops (controlled shutdown), kills if needed, starts and waits
+ * until the broker is unfenced and caught up.
+ */
+public final class KafkaRunbook extends AbstractRunbook {
+
+    public KafkaRunbook() {
+        super(SystemKind.KAFKA, new InSyncReplicas(), RestartSteps.WITH_SNAPSHOT);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.revive.targets.connect;
+
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.report.CheckResult;
+import dev.revive.contracts.report.CheckStatus;
+import dev.revive.targets.TargetException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The collection runbook's DATA checks over a Connect cluster's file pipelines:
+ * {@code record-counts} (source lines vs topic records vs distinct sink lines within the spec's
+ * {@code recordCountTolerance}; duplicates in the sink counted in the evidence), {@code offsets-never-back} (a sink
+ * connector's committed offsets never behind what an earlier round of this verifier saw) and {@code throughput}
+ * (records per second in the source topics in the last window since the restart vs the window before detection,
+ * within {@code metricsTolerance}).
+ */
+final class CollectionChecks {
+
+    static final String COUNTS = "record-counts";
+    static final String OFFSETS = "offsets-never-back";
+    static final String THROUGHPUT = "throughput";
+
+    private final Map<String, Long> highestSeen = new ConcurrentHashMap<>();
+
+    CheckResult counts(ClusterSpec spec, Pipelines pipelines, ConnectKafka kafka) {
+        double tolerance = spec.policy().verification().recordCountTolerance();
+        Map<String, String> evidence = new LinkedHashMap<>();
+        boolean within = true;
+        for (Pipelines.Source source : pipelines.sources()) {
+            long lines = lines(source.file()).count();
+            long records = kafka.records(source.topic());
+            within &= close(lines, records, tolerance);
+            evidence.put("source " + source.name(), lines + " line(s) in " + source.file() + ", " + records
+                    + " record(s) in " + source.topic());
+            for (Pipelines.Sink sink : pipelines.sinks()) {
+                if (sink.topics().contains(source.topic())) {
+                    List<String> all = lines(sink.file()).toList();
+                    Set<String> distinct = new HashSet<>(all);
+                    within &= close(records, distinct.size(), tolerance);
+                    evidence.put("sink " + sink.name(), distinct.size() + " distinct line(s) in " + sink.file()
+                            + ", " + (all.size() - distinct.size()) + " duplicate(s)");
+                }
+            }
+        }
+        String expected = "source lines, topic records and distinct sink lines within " + percent(tolerance);
+        String observed = pipelines.sources().isEmpty() ? "no FileStreamSource connector to count"
+                : within ? "counts within " + percent(tolerance) : "counts differ by more than " + percent(tolerance);
+        return new CheckResult(COUNTS, within ? CheckStatus.PASS : CheckStatus.FAIL, observed, expected, evidence);
+    }
+
+    CheckResult offsets(ClusterSpec spec, Pipelines pipelines, ConnectKafka kafka) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        boolean forward = true;
+        for (Pipelines.Sink sink : pipelines.sinks()) {
+            for (Map.Entry<String, Long> entry : kafka.committed(sink.group()).entrySet()) {
+                String key = spec.id() + "/" + sink.group() + "/" + entry.getKey();
+                long before = highestSeen.getOrDefault(key, -1L);
+                boolean back = entry.getValue() < before;
+                forward &= !back;
+                highestSeen.merge(key, entry.getValue(), Math::max);
+                evidence.put(sink.group() + " " + entry.getKey(), entry.getValue() + (before < 0 ? " (first seen)"
+                        : back ? " BEHIND " + before + " seen earlier" : " (earlier " + before + ")"));
+            }
+        }
+        return new CheckResult(OFFSETS, forward ? CheckStatus.PASS : CheckStatus.FAIL,
+                forward ? "no committed offset moved back" : "a committed offset moved back",
+                "every sink connector's committed offsets at or past what earlier rounds saw", evidence);
+    }
+
+    CheckResult throughput(ClusterSpec spec, Pipelines pipelines, ConnectKafka kafka, Instant restartedAt,
+            Instant detectedAt, Instant now, Duration window) {
+        double tolerance = spec.policy().verification().metricsTolerance();
+        String expected = "records/s in the last " + window.toSeconds() + " s since recovery within "
+                + percent(tolerance) + " of the " + window.toSeconds() + " s before the fault";
+        if (detectedAt == null) {
+            return new CheckResult(THROUGHPUT, CheckStatus.PASS, "no fault time: no window to compare to", expected,
+                    Map.of());
+        }
+        Instant recovered = restartedAt != null && restartedAt.isAfter(detectedAt) ? restartedAt : detectedAt;
+        if (now.isBefore(recovered.plus(window))) {
+            return new CheckResult(THROUGHPUT, CheckStatus.FAIL, "the window after recovery is not complete yet: "
+                    + "it ends at " + recovered.plus(window), expected, Map.of());
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        boolean within = true;
+        for (Pipelines.Source source : pipelines.sources()) {
+            double before = rate(kafka, source.topic(), detectedAt.minus(window), detectedAt);
+            double after = rate(kafka, source.topic(), now.minus(window), now);
+            boolean ok = before == 0 || Math.abs(after - before) <= tolerance * before;
+            within &= ok;
+            evidence.put(source.topic(), String.format("%.1f records/s before, %.1f after%s", before, after,
+                    before == 0 ? " (no traffic before the fault: no baseline)" : ""));
+        }
+        return new CheckResult(THROUGHPUT, within ? CheckStatus.PASS : CheckStatus.FAIL,
+                within ? "throughput within " + percent(tolerance) : "throughput off by more than " + percent(tolerance),
+                expected, evidence);
+    }
+
+    /** A check that could not read what it compares: ERROR, naming why. */
+    static CheckResult error(String name, TargetException failure) {
+        return new CheckResult(name, CheckStatus.ERROR, failure.kind() + ": " + failure.getMessage(),
+                "the Kafka cluster and the files answer", Map.of());
+    }
+
+    private static double rate(ConnectKafka kafka, String topic, Instant from, Instant to) {
+        long records = kafka.offsetAt(topic, to) - kafka.offsetAt(topic, from);
+        return records * 1000.0 / Math.max(1, Duration.between(from, to).toMillis());
+    }
+
+    private static boolean close(long a, long b, double tolerance) {
+        return Math.abs(a - b) <= tolerance * Math.max(a, b);
+    }
+
+    private static String percent(double fraction) {
+        return String.format("%.2f %%", fraction * 100);
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isEmpty());
+        } catch (NoSuchFileException e) {
+            return Stream.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.revive.testkit;
+
+import dev.revive.contracts.cluster.BackupLocation;
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.Endpoints;
+import dev.revive.contracts.cluster.NodeRole;
+import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.contracts.cluster.Policy;
+import dev.revive.contracts.cluster.ProcessControl;
+import dev.revive.contracts.cluster.SystemKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes a {@link ConnectCluster} as a cluster spec of kind {@code kafka-connect}: each worker a node run by the
+ * process driver (its exact argv, working dir, pid file, log file). A worker's client endpoint is its REST base URL
+ * ({@code http://127.0.0.1:<rest>}); its peer endpoint is the Kafka cluster the workers coordinate through and
+ * write to ({@code tcp://<first bootstrap host:port>}): Connect workers never talk to each other directly except
+ * to forward REST requests, their group lives in Kafka.
+ */
+public final class ConnectSpecs {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private ConnectSpecs() {
+    }
+
+    /** The spec of {@code cluster}: node {@code w<i>} per worker, pid files and backups below {@code workDir}. */
+    public static ClusterSpec describe(String clusterId, ConnectCluster cluster, Path workDir) {
+        String bootstrap = cluster.settings().bootstrapServers().split(",")[0].trim();
+        List<NodeSpec> nodes = cluster.workers().stream().map(worker -> node(worker, bootstrap, workDir)).toList();
+        return new ClusterSpec(clusterId, SystemKind.KAFKA_CONNECT, nodes, Policy.defaults(),
+            new BackupLocation(workDir.resolve("backups").toString()), null, SharedMachine.DETECTION);
+    }
+
+    /** The node spec of one worker; {@code bootstrap} is one {@code host:port} of the Kafka cluster. */
+    public static NodeSpec node(ConnectWorker worker, String bootstrap, Path workDir) {
+        ProcessControl control = new ProcessControl(worker.command(), worker.dataDir().toString(), Map.of(),
+            workDir.resolve(worker.name() + ".pid").toString(), worker.logFile().toString(), STOP_TIMEOUT);
+        return new NodeSpec(worker.name(), NodeRole.MEMBER, new Endpoints(worker.restUrl(), "tcp://" + bootstrap),
+            control, worker.dataDir().toString(), List.of(worker.logFile().toString()), List.of());
+    }
+}
