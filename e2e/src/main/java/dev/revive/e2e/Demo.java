@@ -31,8 +31,8 @@ public final class Demo {
         Path runDir = TempDirs.create("revive-demo-");
         System.out.println("Revive demo — run directory " + runDir);
         boolean consistent = false;
-        try (ReviveStack stack = ReviveStack.start(options.repoRoot(), runDir, line -> System.out.println("  " + line))) {
-            RecoveryReport report = recoverOneMember(stack, options, Clock.systemUTC());
+        try (ReviveStack stack = start(options, runDir)) {
+            RecoveryReport report = recover(stack, options, Clock.systemUTC());
             consistent = report.verdict() == Verdict.CONSISTENT;
             if (options.keepRunning()) {
                 keepRunning(stack);
@@ -45,6 +45,27 @@ public final class Demo {
             }
         }
         System.exit(consistent ? 0 : 1);
+    }
+
+    private static ReviveStack start(DemoOptions options, Path runDir) throws Exception {
+        return options.target() == DemoOptions.Target.ETCD
+                ? ReviveStack.start(options.repoRoot(), runDir, line -> System.out.println("  " + line))
+                : ReviveStack.startWithCollection(options.repoRoot(), runDir, line -> System.out.println("  " + line));
+    }
+
+    /** Breaks the target the options name and returns the report of its recovery, written to the out dir. */
+    private static RecoveryReport recover(ReviveStack stack, DemoOptions options, Clock clock) throws Exception {
+        if (options.target() == DemoOptions.Target.ETCD) {
+            return recoverOneMember(stack, options, clock);
+        }
+        TimelinePrinter printer = new TimelinePrinter(System.out, clock.instant());
+        stack.events().onEntry(printer::print);
+        CollectionDemo demo = new CollectionDemo(stack, printer, clock, RECOVERY_TIMEOUT);
+        RecoveryReport report = options.target() == DemoOptions.Target.KAFKA
+                ? demo.recoverBroker(options.killLeader())
+                : demo.recoverWorker();
+        System.out.printf("%nReport written to %s.%n", writeReport(options.outDir(), report));
+        return report;
     }
 
     /** Writes data, kills a member, writes more, and returns the report of its recovery. */

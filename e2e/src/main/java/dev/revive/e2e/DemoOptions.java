@@ -4,30 +4,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The demo's command line: {@code [--kill leader|follower] [--keep-running] [--out DIR]}.
+ * The demo's command line: {@code [--target etcd|kafka|collector] [--kill leader|follower] [--keep-running]
+ * [--out DIR]}.
  *
- * @param killLeader  kill the leader instead of a follower
+ * @param target      what is broken: an etcd member (default), a broker of a target Kafka cluster, or a Kafka Connect
+ *                    worker of a collector
+ * @param killLeader  kill the leader (Kafka: the active controller) instead of a follower
  * @param keepRunning leave everything running after the first recovery
  * @param outDir      where the report JSON goes
  * @param repoRoot    the Revive checkout whose packaged services are started
  */
-public record DemoOptions(boolean killLeader, boolean keepRunning, Path outDir, Path repoRoot) {
+public record DemoOptions(Target target, boolean killLeader, boolean keepRunning, Path outDir, Path repoRoot) {
+
+    /** What the demo breaks. */
+    public enum Target {
+        ETCD, KAFKA, COLLECTOR;
+
+        static Target parse(String value) {
+            return switch (value) {
+                case "etcd" -> ETCD;
+                case "kafka" -> KAFKA;
+                case "collector" -> COLLECTOR;
+                default -> throw new IllegalArgumentException("--target must be etcd, kafka or collector, not "
+                        + value + "\n" + USAGE);
+            };
+        }
+    }
+
+    private static final String USAGE =
+            "usage: revive-demo [--target etcd|kafka|collector] [--kill leader|follower] [--keep-running] [--out DIR]";
 
     /** Parses the arguments; unknown ones are an error that prints the usage. */
     public static DemoOptions parse(String[] args) {
+        Target target = Target.ETCD;
         boolean killLeader = false;
         boolean keepRunning = false;
         Path outDir = Path.of("revive-demo-out");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--target" -> target = Target.parse(value(args, ++i));
                 case "--kill" -> killLeader = "leader".equals(value(args, ++i));
                 case "--keep-running" -> keepRunning = true;
                 case "--out" -> outDir = Path.of(value(args, ++i));
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "\nusage: revive-demo [--kill leader|follower] [--keep-running] [--out DIR]");
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new DemoOptions(killLeader, keepRunning, outDir.toAbsolutePath(), locateRepoRoot());
+        return new DemoOptions(target, killLeader, keepRunning, outDir.toAbsolutePath(), locateRepoRoot());
     }
 
     /** The checkout: {@code -Drevive.root}, else the nearest directory upwards with an {@code e2e} module. */

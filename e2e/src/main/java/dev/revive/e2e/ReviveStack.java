@@ -55,6 +55,9 @@ public final class ReviveStack implements AutoCloseable {
     private EtcdCluster coordination;
     private EtcdCluster target;
     private ZooKeeperEnsemble zookeeper;
+    /** The data-collection targets (Kafka cluster and Connect cluster), when the stack was started with them. */
+    private CollectionTargets collection;
+    private boolean withCollection;
     private ClusterSpec spec;
     private ClusterSpec zookeeperSpec;
     private EventLog events;
@@ -134,6 +137,16 @@ public final class ReviveStack implements AutoCloseable {
         return launch(repoRoot, runDir, progress, false, stack -> stack.layout = layout);
     }
 
+    /**
+     * As {@link #start(Path, Path, Consumer)} with the data-collection system too ({@link CollectionTargets}): a
+     * three-node target Kafka cluster (spec {@link CollectionTargets#KAFKA_ID}, kind kafka) and two Connect workers
+     * collecting a growing file through it (spec {@link CollectionTargets#COLLECTOR_ID}, kind kafka-connect).
+     */
+    public static ReviveStack startWithCollection(Path repoRoot, Path runDir, Consumer<String> progress)
+            throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.withCollection = true);
+    }
+
     /** Starts a stack with {@code options} applied before anything starts; closes what started if a start fails. */
     private static ReviveStack launch(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper,
             Consumer<ReviveStack> options) throws Exception {
@@ -188,6 +201,11 @@ public final class ReviveStack implements AutoCloseable {
     /** The spec of every target cluster, in the order of {@link #targets()}. */
     public List<ClusterSpec> specs() {
         return List.copyOf(specs);
+    }
+
+    /** The data-collection targets, when the stack was started with them ({@link #startWithCollection}). */
+    public CollectionTargets collection() {
+        return collection;
     }
 
     /** The ZooKeeper ensemble, when the stack was started with one. */
@@ -285,6 +303,10 @@ public final class ReviveStack implements AutoCloseable {
                     ZooKeeperSpecs.describe(ZOOKEEPER_ID, zookeeper, runDir.resolve("zookeeper")));
             progress.accept("ZooKeeper ensemble " + zookeeper + " in " + since(begin) + ", spec written to "
                     + TargetSpecs.write(zookeeperSpec, runDir.resolve("specs"), operatorKey));
+        }
+        if (withCollection) {
+            collection = track(CollectionTargets.start(runDir.resolve("collection"), runDir.resolve("specs"),
+                    operatorKey, progress));
         }
         events = track(new EventLog(new KafkaClientSettings(broker.clientSettings(KafkaSecurity.ADMIN)),
                 Clock.systemUTC()));

@@ -5,7 +5,6 @@ import dev.revive.contracts.cluster.BackupLocation;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.DetectionSpec;
 import dev.revive.contracts.cluster.Endpoints;
-import dev.revive.contracts.cluster.LogRule;
 import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.Policy;
@@ -17,6 +16,7 @@ import dev.revive.contracts.json.Json;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.trust.DetachedSignature;
 import dev.revive.testkit.EtcdCluster;
+import dev.revive.testkit.SharedMachine;
 import dev.revive.testkit.EtcdMember;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,12 +36,8 @@ public final class TargetSpecs {
      */
     private static final Policy DEMO_POLICY = new Policy(PlanMode.AUTO, 1, new RestartBudget(10, Duration.ofHours(1)),
             VerificationTolerances.defaults(), null, Duration.ofSeconds(6));
-    /**
-     * The log rules that mean trouble for etcd. The default {@code timeout} rule is left out: etcd logs timeouts to
-     * peers as a matter of course while a member is down, which is the fault already being handled.
-     */
-    private static final DetectionSpec DETECTION = new DetectionSpec(LogRule.defaults().stream()
-            .filter(rule -> !rule.name().equals("timeout") && !rule.name().equals("deadlock")).toList(), null);
+    /** etcd logs timeouts to peers as a matter of course while a member is down: {@link SharedMachine}. */
+    private static final DetectionSpec DETECTION = SharedMachine.DETECTION;
 
     private TargetSpecs() {
     }
