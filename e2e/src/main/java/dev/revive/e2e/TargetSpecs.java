@@ -51,11 +51,15 @@ public final class TargetSpecs {
 
     /**
      * {@code spec} with the stack's demo policy instead of its own, so that every cluster of the stack can be
-     * broken as often as the scenarios, the demo and the benchmark need.
+     * broken as often as the scenarios, the demo and the benchmark need; the spec's own verification tolerances are
+     * kept (a collector's test spec compares throughput over a window of seconds, not the default minute).
      */
     public static ClusterSpec withDemoPolicy(ClusterSpec spec) {
-        return new ClusterSpec(spec.id(), spec.kind(), spec.nodes(), DEMO_POLICY, spec.backup(), spec.checks(),
-                spec.detection());
+        Policy demo = new Policy(DEMO_POLICY.mode(), DEMO_POLICY.maxConcurrentDisruptions(),
+                DEMO_POLICY.restartBudget(), spec.policy().verification(), DEMO_POLICY.triage(),
+                DEMO_POLICY.confirmWindow());
+        return new ClusterSpec(spec.id(), spec.kind(), spec.nodes(), demo, spec.backup(), spec.checks(),
+                spec.detection(), spec.security());
     }
 
     /** {@code spec} with its policy's restart budget (the flap breaker) replaced by {@code budget}, all else kept. */

@@ -8,6 +8,7 @@ import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.Policy;
 import dev.revive.contracts.cluster.ProcessControl;
 import dev.revive.contracts.cluster.SystemKind;
+import dev.revive.contracts.cluster.VerificationTolerances;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,15 +24,22 @@ import java.util.Map;
 public final class ConnectSpecs {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** The throughput windows of test specs: short, so that the window after recovery fills in a settle time. */
+    public static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(5);
+    private static final Policy POLICY = new Policy(null, 0, null,
+        VerificationTolerances.defaults().withThroughputWindow(THROUGHPUT_WINDOW), null, null);
 
     private ConnectSpecs() {
     }
 
-    /** The spec of {@code cluster}: node {@code w<i>} per worker, pid files and backups below {@code workDir}. */
+    /**
+     * The spec of {@code cluster}: node {@code w<i>} per worker, pid files and backups below {@code workDir}; the
+     * default policy but a throughput window of {@link #THROUGHPUT_WINDOW}.
+     */
     public static ClusterSpec describe(String clusterId, ConnectCluster cluster, Path workDir) {
         String bootstrap = cluster.settings().bootstrapServers().split(",")[0].trim();
         List<NodeSpec> nodes = cluster.workers().stream().map(worker -> node(worker, bootstrap, workDir)).toList();
-        return new ClusterSpec(clusterId, SystemKind.KAFKA_CONNECT, nodes, Policy.defaults(),
+        return new ClusterSpec(clusterId, SystemKind.KAFKA_CONNECT, nodes, POLICY,
             new BackupLocation(workDir.resolve("backups").toString()), null, SharedMachine.DETECTION);
     }
 

@@ -184,18 +184,56 @@ public final class LineSource implements AutoCloseable {
      * end offset (the last stable offset) minus the beginning offset.
      */
     public static long records(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CALL_TIMEOUT);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, CALL_TIMEOUT);
+            return partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+        }
+    }
+
+    /**
+     * The distinct values of {@code topic} and how many records repeat one already seen, as a {@code read_committed}
+     * consumer reads them from the beginning up to the end offsets taken when it starts: an at-least-once source
+     * connector sends again what it had not committed when its worker died, so its topic holds duplicates.
+     *
+     * @throws IllegalStateException when the end is not reached within {@link #CALL_TIMEOUT}
+     */
+    public static Numbers recordNumbers(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CALL_TIMEOUT);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Set<String> seen = new HashSet<>();
+            long duplicates = 0;
+            long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, CALL_TIMEOUT) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + topic + " to its end within " + CALL_TIMEOUT);
+                }
+                for (var record : consumer.poll(TICK)) {
+                    if (!seen.add(new String(record.value(), StandardCharsets.UTF_8))) {
+                        duplicates++;
+                    }
+                }
+            }
+            return new Numbers(seen.size(), duplicates);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> committedReader(String bootstrapServers) {
         Properties props = new Properties();
         props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, CALL_TIMEOUT).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CALL_TIMEOUT);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, CALL_TIMEOUT);
-            return partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
-        }
+        return new KafkaConsumer<>(props);
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, CALL_TIMEOUT).stream()
+            .map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     private static List<String> readLines(Path file) {

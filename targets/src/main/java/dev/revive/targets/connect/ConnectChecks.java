@@ -24,16 +24,9 @@ import java.util.Optional;
  * answers 200 ({@code workers-answer}); every connector and task RUNNING ({@code connectors-running}); no new ERROR
  * line in any worker's log since the restart ({@code no-new-errors}). DATA ({@link CollectionChecks}): the file
  * pipelines' counts, the sink connectors' committed offsets, the throughput before and after.
- *
- * <p>The throughput window is {@value #DEFAULT_WINDOW_SECONDS} s unless the system property
- * {@value #WINDOW_PROPERTY} gives another length in seconds (short in tests).
+ * The throughput windows are the spec's {@code policy.verification.throughputWindow}.
  */
 public final class ConnectChecks implements ClusterCheckSet {
-
-    /** The system property that sets the throughput window, in seconds. */
-    public static final String WINDOW_PROPERTY = "revive.connect.throughput-window-seconds";
-    /** The throughput window when the property is not set. */
-    public static final long DEFAULT_WINDOW_SECONDS = 10;
 
     static final String WORKERS = "workers-answer";
     static final String CONNECTORS = "connectors-running";
@@ -54,11 +47,6 @@ public final class ConnectChecks implements ClusterCheckSet {
         this.callTimeout = callTimeout;
         this.logs = logs;
         this.clock = clock;
-    }
-
-    /** The throughput window: the system property {@value #WINDOW_PROPERTY} in seconds, else the default. */
-    static Duration window() {
-        return Duration.ofSeconds(Long.getLong(WINDOW_PROPERTY, DEFAULT_WINDOW_SECONDS));
     }
 
     @Override
@@ -84,7 +72,7 @@ public final class ConnectChecks implements ClusterCheckSet {
             findings.add(data(guard(CollectionChecks.COUNTS, () -> collection.counts(spec, pipelines, kafka))));
             findings.add(data(guard(CollectionChecks.OFFSETS, () -> collection.offsets(spec, pipelines, kafka))));
             findings.add(data(guard(CollectionChecks.THROUGHPUT, () -> collection.throughput(spec, pipelines, kafka,
-                    request.restartedAt(), request.detectedAt(), clock.instant(), window()))));
+                    request.restartedAt(), request.detectedAt(), clock.instant()))));
         }
         return findings;
     }

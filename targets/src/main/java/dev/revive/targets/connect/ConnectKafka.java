@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,21 +31,31 @@ import org.apache.kafka.common.errors.RetriableException;
  */
 final class ConnectKafka implements AutoCloseable {
 
+    /** How long reading a topic's values for a count may take. */
+    private static final Duration VALUES_DEADLINE = Duration.ofSeconds(20);
+
     private final Admin admin;
+    private final String bootstrap;
     private final Duration callTimeout;
 
-    private ConnectKafka(Admin admin, Duration callTimeout) {
+    private ConnectKafka(Admin admin, String bootstrap, Duration callTimeout) {
         this.admin = admin;
+        this.bootstrap = bootstrap;
         this.callTimeout = callTimeout;
     }
 
     /** An Admin client to the Kafka cluster named by the first node's peer endpoint ({@code tcp://host:port}). */
     static ConnectKafka open(ClusterSpec spec, Duration callTimeout) {
+        return open(bootstrap(spec), callTimeout);
+    }
+
+    /** An Admin client to the Kafka cluster at {@code bootstrap} ({@code host:port,...}). */
+    static ConnectKafka open(String bootstrap, Duration callTimeout) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(spec));
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) callTimeout.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) callTimeout.toMillis());
-        return new ConnectKafka(Admin.create(props), callTimeout);
+        return new ConnectKafka(Admin.create(props), bootstrap, callTimeout);
     }
 
     /** {@code host:port} of every distinct peer endpoint of the spec's workers. */
@@ -64,6 +75,14 @@ final class ConnectKafka implements AutoCloseable {
     }
 
     /**
+     * The values of {@code topic} up to its end offsets now, by how often each occurs ({@link TopicValues}); empty
+     * when the topic is too big or too slow to read for a count.
+     */
+    Optional<Map<String, Long>> values(String topic) {
+        return TopicValues.count(bootstrap, offsets(partitions(topic, tp -> OffsetSpec.latest())), VALUES_DEADLINE);
+    }
+
+    /**
      * Per partition of {@code topic}, the first offset whose record is stamped at or after {@code time}, or the
      * end offset when none is: the number of records written before {@code time}.
      */
@@ -74,6 +93,12 @@ final class ConnectKafka implements AutoCloseable {
             long found = at.getOrDefault(entry.getKey(), -1L);
             return found < 0 ? entry.getValue() : found;
         }).sum();
+    }
+
+    /** The end offsets (read_committed) of {@code topic} by partition ({@code topic-partition}). */
+    Map<String, Long> ends(String topic) {
+        return offsets(partitions(topic, tp -> OffsetSpec.latest())).entrySet().stream()
+                .collect(Collectors.toMap(entry -> entry.getKey().toString(), Map.Entry::getValue));
     }
 
     /** The committed offsets of {@code group} by partition ({@code topic-partition}). */

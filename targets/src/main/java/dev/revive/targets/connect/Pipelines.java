@@ -3,6 +3,7 @@ package dev.revive.targets.connect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,14 @@ record Pipelines(List<Source> sources, List<Sink> sinks) {
 
     /** Reads every connector's config from the worker at {@code baseUrl}. */
     static Pipelines read(ConnectRest rest, String baseUrl) {
+        return read(rest, baseUrl, rest.statuses(baseUrl).keySet());
+    }
+
+    /** Reads the configs of {@code connectors} from the worker at {@code baseUrl}. */
+    static Pipelines read(ConnectRest rest, String baseUrl, Collection<String> connectors) {
         List<Source> sources = new ArrayList<>();
         List<Sink> sinks = new ArrayList<>();
-        for (String name : rest.statuses(baseUrl).keySet()) {
+        for (String name : connectors) {
             Map<String, String> config = rest.config(baseUrl, name);
             String type = config.getOrDefault("connector.class", "");
             String file = config.get("file");

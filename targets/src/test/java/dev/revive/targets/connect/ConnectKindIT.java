@@ -18,6 +18,7 @@ import dev.revive.targets.action.StepContext;
 import dev.revive.targets.action.StepOutcome;
 import dev.revive.targets.kind.CheckFinding;
 import dev.revive.targets.kind.CheckRequest;
+import dev.revive.targets.kind.NodeMeasures;
 import dev.revive.targets.kind.ProbeResult.Outcome;
 import dev.revive.targets.kind.TargetSettings;
 import dev.revive.testkit.ConnectCluster;
@@ -40,7 +41,6 @@ class ConnectKindIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
-    private static final long WINDOW_SECONDS = 4;
 
     private static KafkaBroker broker;
     private static ConnectCluster cluster;
@@ -49,7 +49,6 @@ class ConnectKindIT {
 
     @BeforeAll
     static void start() {
-        System.setProperty(ConnectChecks.WINDOW_PROPERTY, Long.toString(WINDOW_SECONDS));
         broker = KafkaBroker.start();
         cluster = ConnectCluster.start(ConnectCluster.Settings.of(2, broker.bootstrapServers(), 1));
         spec = ConnectSpecs.describe("collect-1", cluster, cluster.directory());
@@ -58,7 +57,6 @@ class ConnectKindIT {
 
     @AfterAll
     static void stop() {
-        System.clearProperty(ConnectChecks.WINDOW_PROPERTY);
         if (plugin != null) {
             plugin.close();
         }
@@ -143,7 +141,7 @@ class ConnectKindIT {
             cluster.awaitRunning("steady-source");
             cluster.awaitRunning("steady-sink");
             await().atMost(WAIT).until(() -> LineSource.lines(out) >= 10_000);
-            Instant detectedAt = Instant.now().plusSeconds(WINDOW_SECONDS + 1);
+            Instant detectedAt = Instant.now().plus(spec.policy().verification().throughputWindow()).plusSeconds(1);
             CheckRequest request = new CheckRequest(spec, null, 1, "plan-1", detectedAt);
 
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -185,6 +183,83 @@ class ConnectKindIT {
         } finally {
             cluster.deleteConnector("lossy-source");
             cluster.deleteConnector("lossy-sink");
+        }
+    }
+
+    @Test
+    void successRateIsAboutAHundredPercentWhileTheSourceCollectsAndLowWhileItIsPaused() throws Exception {
+        Path in = cluster.directory().resolve("rate-in.txt");
+        broker.createTopics("rate");
+        try (LineSource source = LineSource.start(in, 20)) {
+            cluster.createFileSource("rate-source", in, "rate");
+            cluster.awaitRunning("rate-source");
+            NodeSpec node = node(cluster.workerOf("rate-source", 0).orElseThrow());
+            plugin.measures().measure(spec, node);
+
+            List<Double> collecting = new java.util.ArrayList<>();
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(plugin.measures().measure(spec, node)).hasEntrySatisfying(
+                            NodeMeasures.SUCCESS_RATE_PERCENT, rate -> {
+                                collecting.add(rate);
+                                assertThat(rate).isGreaterThanOrEqualTo(95.0);
+                            }));
+
+            Connectors.pause(node.endpoints().client(), "rate-source");
+            await().atMost(WAIT).until(() -> cluster.taskStates("rate-source").equals(List.of("PAUSED")));
+            plugin.measures().measure(spec, node);
+
+            List<Double> paused = new java.util.ArrayList<>();
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(plugin.measures().measure(spec, node)).hasEntrySatisfying(
+                            NodeMeasures.SUCCESS_RATE_PERCENT, rate -> {
+                                paused.add(rate);
+                                assertThat(rate).isLessThan(95.0);
+                            }));
+            System.out.println("[measure] success rate % while collecting: " + collecting + ", while paused: "
+                    + paused);
+        } finally {
+            cluster.deleteConnector("rate-source");
+        }
+    }
+
+    @Test
+    void aFrozenSinkWorkersProbeSaysWhatTheLagOfItsGroupShows() {
+        Path in = cluster.directory().resolve("lag-in.txt");
+        Path out = cluster.directory().resolve("lag-out.txt");
+        broker.createTopics("lagging");
+        try (LineSource source = LineSource.start(in, 20)) {
+            cluster.createFileSource("lag-source", in, "lagging");
+            cluster.createFileSink("lag-sink", "lagging", out);
+            cluster.awaitRunning("lag-source");
+            cluster.awaitRunning("lag-sink");
+            ConnectWorker sinkWorker = cluster.workerOf("lag-sink", 0).orElseThrow();
+            boolean sourceElsewhere = !cluster.workerOf("lag-source", 0).orElseThrow().equals(sinkWorker);
+            await().atMost(WAIT).until(() -> LineSource.lines(out) > 0);
+            await("probes that let the sampler see the sink and fill its window").atMost(WAIT)
+                    .during(SinkLag.SINKS_EVERY.plus(LagWindow.SPAN)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> plugin.probe().probe(spec, node(sinkWorker)).isSuccess());
+
+            cluster.pause(sinkWorker);
+            List<String> errors = new java.util.ArrayList<>();
+            try {
+                await().atMost(WAIT).untilAsserted(() -> {
+                    var probe = plugin.probe().probe(spec, node(sinkWorker));
+                    errors.add(probe.error());
+                    assertThat(probe.outcome()).isEqualTo(Outcome.TIMEOUT);
+                    assertThat(probe.error()).contains("lag ");
+                    if (sourceElsewhere) {
+                        assertThat(probe.error()).containsAnyOf("lag STALL on lagging-0 of connect-lag-sink",
+                                "lag STOP on lagging-0 of connect-lag-sink");
+                    }
+                });
+            } finally {
+                cluster.resume(sinkWorker);
+            }
+            System.out.println("[lag] source on another worker: " + sourceElsewhere + "; probe errors while frozen: "
+                    + errors);
+        } finally {
+            cluster.deleteConnector("lag-source");
+            cluster.deleteConnector("lag-sink");
         }
     }
 
