@@ -14,7 +14,9 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * Kafka's SNAPSHOT: records the baseline the verifier compares against ({@link KafkaBaseline}): the high watermark
  * of every partition and the committed offsets of every consumer group, read through any broker of the cluster,
- * written to {@code <backup dir>/<clusterId>/baseline-<planId>.json}. A baseline already there (its sidecar matching)
+ * written to {@code <backup dir>/<clusterId>/baseline-<planId>.json}. Right after a broker died its partitions have
+ * no leader until it is fenced: those are left out of the baseline and named in the step's detail, so that the
+ * restart is not held up for a reading of them. A baseline already there (its sidecar matching)
  * means the step is done; after a new one only the newest {@code backup.keep} are kept.
  */
 public final class KafkaBaselineAction implements ActionHandler {
@@ -38,11 +40,13 @@ public final class KafkaBaselineAction implements ActionHandler {
             return StepOutcome.skipped("baseline " + file + " is already there and its sha256 matches its sidecar");
         }
         KafkaBaseline baseline;
+        KafkaOffsets.Watermarks watermarks;
         try {
             Admin admin = admins.forCluster(context.spec());
             KafkaState state = metadata.read(admin);
-            baseline = new KafkaBaseline(context.plan().planId(), clock.instant().toString(),
-                    offsets.highWatermarks(admin, state.partitions()), offsets.committedOffsets(admin));
+            watermarks = offsets.highWatermarks(admin, state.partitions());
+            baseline = new KafkaBaseline(context.plan().planId(), clock.instant().toString(), watermarks.read(),
+                    offsets.committedOffsets(admin));
         } catch (TargetException e) {
             return e.kind() == TargetException.Kind.TIMEOUT ? StepOutcome.timedOut("cannot read the baseline of "
                     + context.spec().id() + ": " + e.getMessage())
@@ -59,6 +63,8 @@ public final class KafkaBaselineAction implements ActionHandler {
         return StepOutcome.succeeded("baseline written to " + file + " (" + written.size() + " bytes, sha256 "
                 + written.sha256() + "): high watermarks of " + baseline.highWatermarks().size()
                 + " partition(s), committed offsets of " + baseline.committedOffsets().size() + " group(s)"
+                + (watermarks.unavailable().isEmpty() ? "" : "; not readable (no leader answered, left out): "
+                        + String.join(", ", watermarks.unavailable()))
                 + (pruned.isEmpty() ? "" : "; pruned " + pruned.size() + " older baseline(s)"));
     }
 

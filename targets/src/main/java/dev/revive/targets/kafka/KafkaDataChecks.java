@@ -80,15 +80,20 @@ public final class KafkaDataChecks {
         Optional<KafkaBaseline> baseline = KafkaBaseline.read(file);
         if (baseline.isEmpty()) {
             return new KafkaEvidence().put("baseline", "no baseline at " + file)
-                    .result(HIGH_WATERMARKS, CheckStatus.PASS, "no baseline for plan " + request.planId(), expected);
+                    .result(HIGH_WATERMARKS, CheckStatus.SKIPPED, "no baseline for plan " + request.planId()
+                            + ": nothing to compare with", expected);
         }
-        Map<String, Long> now = offsets.highWatermarks(admin, state.partitions());
+        KafkaOffsets.Watermarks watermarks = offsets.highWatermarks(admin, state.partitions());
+        Map<String, Long> now = watermarks.read();
         KafkaEvidence evidence = new KafkaEvidence().put("baseline", file);
         List<String> behind = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         baseline.get().highWatermarks().forEach((partition, before) -> {
             Long after = now.get(partition);
-            if (after == null) {
+            if (watermarks.unavailable().contains(partition)) {
+                behind.add(partition);
+                evidence.put(partition, "high watermark unreadable now (no leader answered); baseline " + before);
+            } else if (after == null) {
                 gone.add(partition);
             } else if (after < before) {
                 behind.add(partition);
