@@ -1,9 +1,6 @@
 package dev.revive.testkit;
 
 import dev.revive.runtimes.JvmSystems;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,7 @@ final class ConnectConfigs {
         for (int i = 0; i < settings.workers(); i++) {
             Path home = directory.resolve("w" + i);
             Path properties = home.resolve("worker.properties");
-            write(properties, properties(settings, group, ports[i]));
+            TempDirs.writeLines(properties, properties(settings, group, ports[i]));
             workers.add(new ConnectWorker(i, ports[i], home, properties, home.resolve("w" + i + ".log"),
                 command(argFile, properties)));
         }
@@ -65,14 +62,5 @@ final class ConnectConfigs {
             "@" + argFile,
             MAIN_CLASS,
             properties.toString());
-    }
-
-    private static void write(Path file, List<String> lines) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

@@ -37,4 +37,14 @@ public final class TempDirs {
             throw new IllegalStateException("cannot delete " + dir, e);
         }
     }
+
+    /** Writes {@code lines} to {@code file}, creating its directory first. */
+    static void writeLines(Path file, java.util.List<String> lines) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
+    }
 }

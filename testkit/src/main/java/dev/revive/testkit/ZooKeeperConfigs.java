@@ -1,8 +1,5 @@
 package dev.revive.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +25,8 @@ final class ZooKeeperConfigs {
             Path home = directory.resolve("z" + myid);
             Path dataDir = home.resolve("data");
             Path config = home.resolve("zoo.cfg");
-            write(dataDir.resolve("myid"), List.of(Integer.toString(myid)));
-            write(config, config(dataDir, ports[3 * i], servers));
+            TempDirs.writeLines(dataDir.resolve("myid"), List.of(Integer.toString(myid)));
+            TempDirs.writeLines(config, config(dataDir, ports[3 * i], servers));
             nodes.add(new ZooKeeperNode(myid, ports[3 * i], dataDir, config, home.resolve("z" + myid + ".log"),
                 command(classPath, config)));
         }
@@ -62,14 +59,5 @@ final class ZooKeeperConfigs {
             "-cp", classPath,
             ZooKeeperInstall.SERVER_MAIN,
             config.toString());
-    }
-
-    private static void write(Path file, List<String> lines) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

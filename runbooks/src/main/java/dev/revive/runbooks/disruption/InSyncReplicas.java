@@ -1,7 +1,6 @@
 package dev.revive.runbooks.disruption;
 
 import dev.revive.contracts.cluster.ClusterSpec;
-import dev.revive.contracts.cluster.NodeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,20 +16,14 @@ public final class InSyncReplicas implements DisruptionModel {
 
     @Override
     public List<String> planningConcerns(ClusterSpec spec, Set<String> down, String target) {
-        Set<String> disrupted = new TreeSet<>(down);
-        disrupted.add(target);
-        disrupted.retainAll(spec.nodes().stream().map(NodeSpec::id).toList());
+        Set<String> disrupted = DisruptionModel.disrupted(spec, down, target);
         List<String> concerns = new ArrayList<>();
         if (disrupted.size() > 1) {
             concerns.add(String.format("brokers: restarting %s would have %s down at once (%d brokers, counting open "
                     + "faults); a Kafka cluster is rolled one broker at a time", target, String.join(", ", disrupted),
                     disrupted.size()));
         }
-        int allowed = spec.policy().maxConcurrentDisruptions();
-        if (disrupted.size() > allowed) {
-            concerns.add(String.format("policy: maxConcurrentDisruptions is %d but %s would be down at once (%d)",
-                    allowed, String.join(", ", disrupted), disrupted.size()));
-        }
+        DisruptionModel.policyConcern(spec, disrupted).ifPresent(concerns::add);
         return concerns;
     }
 

@@ -27,9 +27,7 @@ public final class MajorityQuorum implements DisruptionModel {
 
     @Override
     public List<String> planningConcerns(ClusterSpec spec, Set<String> down, String target) {
-        Set<String> disrupted = new TreeSet<>(down);
-        disrupted.add(target);
-        disrupted.retainAll(spec.nodes().stream().map(NodeSpec::id).toList());
+        Set<String> disrupted = DisruptionModel.disrupted(spec, down, target);
         List<String> concerns = new ArrayList<>();
         Set<String> votersDown = new TreeSet<>(disrupted);
         votersDown.retainAll(voters(spec));
@@ -40,11 +38,7 @@ public final class MajorityQuorum implements DisruptionModel {
                     target, String.join(", ", votersDown), votersDown.size(), voters(spec).size(), quorum(spec),
                     toleratedFailures(spec)));
         }
-        int allowed = spec.policy().maxConcurrentDisruptions();
-        if (disrupted.size() > allowed) {
-            concerns.add(String.format("policy: maxConcurrentDisruptions is %d but %s would be down at once (%d)",
-                    allowed, String.join(", ", disrupted), disrupted.size()));
-        }
+        DisruptionModel.policyConcern(spec, disrupted).ifPresent(concerns::add);
         return concerns;
     }
 

@@ -26,11 +26,7 @@ public final class OneAtATime implements DisruptionModel {
             concerns.add(String.format("one at a time: restarting %s while %s also has an open fault; "
                     + "a worker is restarted only while every other one runs", target, String.join(", ", others)));
         }
-        int allowed = spec.policy().maxConcurrentDisruptions();
-        if (others.size() + 1 > allowed) {
-            concerns.add(String.format("policy: maxConcurrentDisruptions is %d but %d would be down at once",
-                    allowed, others.size() + 1));
-        }
+        DisruptionModel.policyConcern(spec, DisruptionModel.disrupted(spec, others, target)).ifPresent(concerns::add);
         return concerns;
     }
 
