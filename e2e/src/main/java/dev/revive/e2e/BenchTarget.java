@@ -21,14 +21,18 @@ interface BenchTarget extends AutoCloseable {
 
     String ETCD = "etcd";
     String ZOOKEEPER = "zookeeper";
+    String KAFKA = KafkaBenchTarget.NAME;
+    String COLLECTOR = CollectorBenchTarget.NAME;
     /** Every kind the benchmark breaks, by its {@code --kind} name, in the order it runs them. */
-    List<String> KINDS = List.of(ETCD, ZOOKEEPER);
+    List<String> KINDS = List.of(ETCD, ZOOKEEPER, KAFKA, COLLECTOR);
 
-    /** The target of {@code kind} on {@code stack}. */
-    static BenchTarget of(String kind, ReviveStack stack) {
+    /** The target of {@code kind} on {@code stack}, ready for {@code cycles} outages. */
+    static BenchTarget of(String kind, ReviveStack stack, int cycles) {
         return switch (kind) {
             case ETCD -> new Etcd(stack);
             case ZOOKEEPER -> new ZooKeeper(stack);
+            case KAFKA -> new KafkaBenchTarget(stack, cycles);
+            case COLLECTOR -> new CollectorBenchTarget(stack);
             default -> throw new IllegalArgumentException("no benchmark target for kind " + kind);
         };
     }

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public record BenchmarkOptions(int cycles, List<String> kinds, Path out, Path repoRoot) {
 
-    static final String USAGE = "usage: bench-recovery [--cycles N] [--kind etcd|zookeeper|all] [--out FILE]";
+    static final String USAGE =
+            "usage: bench-recovery [--cycles N] [--kind etcd|zookeeper|kafka|collector|all] [--out FILE]";
 
     public BenchmarkOptions {
         if (cycles < 1) {
@@ -36,6 +37,11 @@ public record BenchmarkOptions(int cycles, List<String> kinds, Path out, Path re
             }
         }
         return new BenchmarkOptions(cycles, kinds, out.toAbsolutePath(), DemoOptions.locateRepoRoot());
+    }
+
+    /** Whether the stack needs its data-collection system (a target Kafka cluster and a Connect cluster). */
+    boolean needsCollection() {
+        return kinds.contains(BenchTarget.KAFKA) || kinds.contains(BenchTarget.COLLECTOR);
     }
 
     /** Whether the stack needs its ZooKeeper ensemble. */

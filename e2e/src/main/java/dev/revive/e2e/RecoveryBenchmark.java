@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
 import dev.revive.runbooks.disruption.ClusterView;
+import dev.revive.runbooks.disruption.MemberRole;
 import dev.revive.runbooks.disruption.MemberView;
 import dev.revive.targets.kind.StatusReader;
 import dev.revive.targets.kind.TargetKinds;
@@ -49,11 +50,11 @@ public final class RecoveryBenchmark {
         List<String> lines = new ArrayList<>();
         boolean complete;
         try (ReviveStack stack = ReviveStack.start(options.repoRoot(), Files.createTempDirectory("revive-bench-"),
-                System.out::println, options.needsZooKeeper());
+                System.out::println, options.needsZooKeeper(), options.needsCollection());
                 TargetKinds kinds = TargetKinds.standard(new TargetSettings(STATUS_TIMEOUT))) {
             RecoveryBenchmark benchmark = new RecoveryBenchmark(stack, kinds, clock);
             for (String kind : options.kinds()) {
-                try (BenchTarget target = BenchTarget.of(kind, stack)) {
+                try (BenchTarget target = BenchTarget.of(kind, stack, options.cycles())) {
                     lines.addAll(benchmark.measure(target, options.cycles()));
                 }
                 lines.add("");
@@ -125,8 +126,10 @@ public final class RecoveryBenchmark {
                 () -> whole(status.read(spec)) && recoveries.nothingUnderWay());
     }
 
+    /** Every member healthy, and one leader for kinds that have one (Connect workers have none). */
     private static boolean whole(ClusterView view) {
-        return view.leader().isPresent() && view.members().stream().allMatch(MemberView::healthy);
+        boolean leaderless = view.members().stream().allMatch(member -> member.role() == MemberRole.UNKNOWN);
+        return (leaderless || view.leader().isPresent()) && view.members().stream().allMatch(MemberView::healthy);
     }
 
     private static String header(BenchmarkOptions options, Clock clock) {

@@ -90,7 +90,13 @@ public final class ReviveStack implements AutoCloseable {
     /** As {@link #start(Path, Path, Consumer)}, with a 3-node ZooKeeper ensemble registered as a generic cluster too. */
     public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper)
             throws Exception {
-        return launch(repoRoot, runDir, progress, withZooKeeper, stack -> { });
+        return start(repoRoot, runDir, progress, withZooKeeper, false);
+    }
+
+    /** As {@link #start(Path, Path, Consumer, boolean)}, with the data-collection system too when asked. */
+    public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper,
+            boolean withCollection) throws Exception {
+        return launch(repoRoot, runDir, progress, withZooKeeper, stack -> stack.withCollection = withCollection);
     }
 
     /**
