@@ -14,7 +14,7 @@ import java.util.List;
 public record BenchmarkOptions(int cycles, List<String> kinds, Path out, Path repoRoot) {
 
     static final String USAGE =
-            "usage: bench-recovery [--cycles N] [--kind etcd|zookeeper|kafka|collector|all] [--out FILE]";
+            "usage: bench-recovery [--cycles N] [--kind etcd|zookeeper|kafka|collector[,...]|all] [--out FILE]";
 
     public BenchmarkOptions {
         if (cycles < 1) {
@@ -49,14 +49,18 @@ public record BenchmarkOptions(int cycles, List<String> kinds, Path out, Path re
         return kinds.contains(BenchTarget.ZOOKEEPER);
     }
 
-    private static List<String> kinds(String kind) {
-        if (kind.equals("all")) {
+    /** {@code all}, one kind, or several separated by commas ({@code kafka,collector}), in the order given. */
+    private static List<String> kinds(String value) {
+        if (value.equals("all")) {
             return BenchTarget.KINDS;
         }
-        if (!BenchTarget.KINDS.contains(kind)) {
-            throw new IllegalArgumentException("unknown kind " + kind + "\n" + USAGE);
+        List<String> kinds = List.of(value.split(","));
+        for (String kind : kinds) {
+            if (!BenchTarget.KINDS.contains(kind)) {
+                throw new IllegalArgumentException("unknown kind " + kind + "\n" + USAGE);
+            }
         }
-        return List.of(kind);
+        return kinds;
     }
 
     private static String value(String[] args, int index) {

@@ -339,27 +339,8 @@ public final class ReviveStack implements AutoCloseable {
         long begin = System.nanoTime();
         Path logs = Files.createDirectories(runDir.resolve("logs"));
         String bootstrap = broker.bootstrapServers();
-        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
-        configs.put("detector", Map.of(
-                "revive.detector.specs-dir", runDir.resolve("specs").toString(),
-                "revive.detector.probe.interval", "PT0.25S",
-                "revive.detector.probe.timeout", "PT0.5S",
-                "revive.detector.probe.failure-threshold", "2",
-                "revive.detector.probe.recovery-threshold", "2"));
-        configs.put("planner", Map.of(
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
-                "kafka-streams.state.dir", runDir.resolve("planner-state").toString()));
-        configs.put("executor", Map.of(
-                "revive.executor.coordination.endpoints", String.join(",", coordination.endpoints())));
-        if (twoExecutors) {
-            Map<String, String> executor = new LinkedHashMap<>(configs.get("executor"));
-            executor.put("revive.executor.coordination.lock-ttl", TWO_EXECUTORS_LOCK_TTL.toString());
-            executor.put("revive.executor.coordination.call-timeout", "PT2S");
-            executor.put("revive.executor.kafka.session-timeout", TWO_EXECUTORS_SESSION_TIMEOUT.toString());
-            configs.put("executor", withId(executor, "executor-1"));
-            configs.put(SECOND_EXECUTOR, withId(executor, "executor-2"));
-        }
-        configs.put("verifier", Map.of("revive.verifier.checks.settle-time", layout.verifierSettleTime().toString()));
+        Map<String, Map<String, String>> configs = ServiceProperties.of(runDir, bootstrap, coordination.endpoints(),
+                twoExecutors, layout.verifierSettleTime());
         // The API token goes through the environment, never on a command line where every user could read it.
         Map<String, Map<String, String>> environments = Map.of(
                 "detector", Map.of("REVIVE_DETECTOR_API_TOKEN", apiToken),
@@ -391,12 +372,6 @@ public final class ReviveStack implements AutoCloseable {
         }
         progress.accept("services ready (" + String.join(", ", services.keySet()) + ") in " + since(begin)
                 + ", logs in " + logs);
-    }
-
-    private static Map<String, String> withId(Map<String, String> executor, String id) {
-        Map<String, String> properties = new LinkedHashMap<>(executor);
-        properties.put("revive.executor.id", id);
-        return properties;
     }
 
     private <T extends AutoCloseable> T track(T resource) {

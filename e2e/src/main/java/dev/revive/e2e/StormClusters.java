@@ -14,6 +14,7 @@ import dev.revive.contracts.trust.SigningKeys;
 import dev.revive.contracts.trust.SpecHeaders;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.SharedMachine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,6 +165,7 @@ public final class StormClusters implements AutoCloseable {
                     List.of(), List.of()));
         }
         return TargetSpecs.withDemoPolicy(new ClusterSpec(id, SystemKind.ETCD, nodes, null,
-                new BackupLocation(workDir.resolve(id).resolve("backups").toString()), List.of(), null));
+                new BackupLocation(workDir.resolve(id).resolve("backups").toString()), List.of(),
+                SharedMachine.DETECTION));
     }
 }

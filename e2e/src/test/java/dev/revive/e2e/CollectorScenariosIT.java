@@ -58,8 +58,8 @@ class CollectorScenariosIT {
     private static final Duration SHORT_PAUSE = Duration.ofSeconds(2);
     private static final double TOLERANCE = 0.005;
     private static final int FAILING_LINES = 50;
-    /** The collector's throughput window and a margin. */
-    private static final Duration QUIET = ConnectSpecs.THROUGHPUT_WINDOW.plusSeconds(2);
+    /** Two throughput windows and a margin: the baseline window ends one window before the fault's detection. */
+    private static final Duration QUIET = ConnectSpecs.THROUGHPUT_WINDOW.multipliedBy(2).plusSeconds(2);
     private static final List<Action> PROCESS_ACTIONS = List.of(Action.STOP, Action.FORCE_KILL, Action.START);
 
     @TempDir

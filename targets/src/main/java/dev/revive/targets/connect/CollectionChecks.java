@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * {@code recordCountTolerance}; duplicates in the topic and in the sink counted in the evidence: a FileStreamSource
  * is at-least-once, so a worker killed mid-ingest sends its uncommitted lines again, which is no loss), {@code offsets-never-back} (a sink
  * connector's committed offsets never behind what an earlier round of this verifier saw) and {@code throughput}
- * (records per second in the source topics in the last window since the restart vs the window before detection,
- * within {@code metricsTolerance}; both windows {@code throughputWindow} long). Until the window after recovery is
+ * (records per second in the source topics in the last window since the restart vs a window that ended one window
+ * before detection, within {@code metricsTolerance}; both windows {@code throughputWindow} long; a HEALTH finding:
+ * a collector off its throughput is DEGRADED). Until the window after recovery is
  * complete the throughput check is ERROR, waiting: the round is not CONSISTENT yet and the verifier checks again
  * while its settle time lasts (a window shorter than the settle time fits).
  */
@@ -53,14 +54,15 @@ final class CollectionChecks {
             List<String> offered = lines(source.file()).toList();
             Delivery delivery = values.map(counted -> Delivery.of(offered, counted))
                     .orElseGet(() -> Delivery.byOffsets(offered.size(), offsets));
-            within &= delivery.lossWithin(tolerance);
+            double rate = recentRate(kafka, source.topic(), spec.policy().verification().throughputWindow());
+            within &= delivery.lossWithin(tolerance, rate);
             evidence.put("source " + source.name(), offered.size() + " line(s) in " + source.file() + "; "
                     + delivery.describe(source.topic()));
             for (Pipelines.Sink sink : pipelines.sinks()) {
                 if (sink.topics().contains(source.topic())) {
                     List<String> all = lines(sink.file()).toList();
                     Set<String> distinct = new HashSet<>(all);
-                    long missing = delivery.byValue() ? delivery.missingInSink(offered, distinct)
+                    long missing = delivery.byValue() ? delivery.missingInSink(offered, distinct, tolerance, rate)
                             : Math.max(0, delivery.records() - distinct.size());
                     within &= missing <= tolerance * Math.max(1, delivery.delivered());
                     evidence.put("sink " + sink.name(), distinct.size() + " distinct line(s) in " + sink.file()
@@ -99,7 +101,8 @@ final class CollectionChecks {
         double tolerance = spec.policy().verification().metricsTolerance();
         Duration window = spec.policy().verification().throughputWindow();
         String expected = "records/s in the last " + window.toSeconds() + " s since recovery within "
-                + percent(tolerance) + " of the " + window.toSeconds() + " s before the fault";
+                + percent(tolerance) + " of a " + window.toSeconds() + " s window that ended " + window.toSeconds()
+                + " s before the fault was detected";
         if (detectedAt == null) {
             return new CheckResult(THROUGHPUT, CheckStatus.PASS, "no fault time: no window to compare to", expected,
                     Map.of());
@@ -112,7 +115,10 @@ final class CollectionChecks {
         Map<String, String> evidence = new LinkedHashMap<>();
         boolean within = true;
         for (Pipelines.Source source : pipelines.sources()) {
-            double before = rate(kafka, source.topic(), detectedAt.minus(window), detectedAt);
+            // the window before the fault ends a whole window before its detection: the fault itself began up to a
+            // few probes before it was detected, and must not lower the baseline it is compared with
+            double before = rate(kafka, source.topic(), detectedAt.minus(window.multipliedBy(2)),
+                    detectedAt.minus(window));
             double after = rate(kafka, source.topic(), now.minus(window), now);
             boolean ok = before == 0 || Math.abs(after - before) <= tolerance * before;
             within &= ok;
@@ -128,6 +134,12 @@ final class CollectionChecks {
     static CheckResult error(String name, TargetException failure) {
         return new CheckResult(name, CheckStatus.ERROR, failure.kind() + ": " + failure.getMessage(),
                 "the Kafka cluster and the files answer", Map.of());
+    }
+
+    /** Records per second written to {@code topic} over the last {@code window}. */
+    private static double recentRate(ConnectKafka kafka, String topic, Duration window) {
+        Instant now = Instant.now();
+        return rate(kafka, topic, now.minus(window), now);
     }
 
     private static double rate(ConnectKafka kafka, String topic, Instant from, Instant to) {

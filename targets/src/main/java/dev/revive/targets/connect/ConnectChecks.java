@@ -71,7 +71,9 @@ public final class ConnectChecks implements ClusterCheckSet {
         try (ConnectKafka kafka = ConnectKafka.open(spec, callTimeout)) {
             findings.add(data(guard(CollectionChecks.COUNTS, () -> collection.counts(spec, pipelines, kafka))));
             findings.add(data(guard(CollectionChecks.OFFSETS, () -> collection.offsets(spec, pipelines, kafka))));
-            findings.add(data(guard(CollectionChecks.THROUGHPUT, () -> collection.throughput(spec, pipelines, kafka,
+            // throughput is how well the collector performs, not whether the data agrees: off its baseline, the
+            // cluster is DEGRADED, never INCONSISTENT
+            findings.add(health(guard(CollectionChecks.THROUGHPUT, () -> collection.throughput(spec, pipelines, kafka,
                     request.restartedAt(), request.detectedAt(), clock.instant()))));
         }
         return findings;

@@ -12,7 +12,9 @@ import java.util.Set;
  * line is, is missing; the lines after the last delivered one are still in flight (the file grows while it is
  * counted), not lost. A value found more often than the file holds it is a duplicate (at-least-once: a killed
  * worker's uncommitted lines are sent again), which is no loss. The same walk tells what a sink has of what reached
- * the topic.
+ * the topic. The tail in flight is bounded: past {@link #IN_FLIGHT} of the collector's recent rate (and the
+ * tolerance), it is counted as missing, so that a sink that lost everything, or a source that stopped, is not
+ * "in flight" forever.
  *
  * @param offered    the lines in the file
  * @param delivered  the lines found in the topic (each value at most as often as the file holds it)
@@ -24,6 +26,17 @@ import java.util.Set;
  */
 record Delivery(long offered, long delivered, long missing, long inFlight, long duplicates, long records,
         boolean byValue, BitSet deliveredLines) {
+
+    /** How long a line may take from one stage to the next and still count as in flight. */
+    static final java.time.Duration IN_FLIGHT = java.time.Duration.ofSeconds(2);
+
+    /**
+     * How many lines may be in flight: {@code tolerance} of those offered plus what the collector carries in
+     * {@link #IN_FLIGHT} at {@code recordsPerSecond}.
+     */
+    static long inFlightAllowance(long offered, double tolerance, double recordsPerSecond) {
+        return (long) Math.ceil(tolerance * offered + recordsPerSecond * IN_FLIGHT.toMillis() / 1000.0);
+    }
 
     /** The walk of {@code lines} (the file, in order) over {@code values} (the topic's values by count). */
     static Delivery of(List<String> lines, Map<String, Long> values) {
@@ -49,16 +62,19 @@ record Delivery(long offered, long delivered, long missing, long inFlight, long 
                 new BitSet());
     }
 
-    /** True when the lines missing are at most {@code tolerance} of those offered. */
-    boolean lossWithin(double tolerance) {
-        return missing <= tolerance * offered;
+    /**
+     * True when the lines missing are at most {@code tolerance} of those offered and the tail in flight is within
+     * {@link #inFlightAllowance} at {@code recordsPerSecond}.
+     */
+    boolean lossWithin(double tolerance, double recordsPerSecond) {
+        return missing <= tolerance * offered && inFlight <= inFlightAllowance(offered, tolerance, recordsPerSecond);
     }
 
     /**
      * Of the lines that reached the topic, how many {@code sink} (the sink file's distinct lines) lacks though it has
-     * a later one; the lines after the last one it has are in flight.
+     * a later one, plus the tail after the last one it has beyond the in-flight allowance.
      */
-    long missingInSink(List<String> lines, Set<String> sink) {
+    long missingInSink(List<String> lines, Set<String> sink, double tolerance, double recordsPerSecond) {
         int last = -1;
         for (int index = lines.size() - 1; index >= 0 && last < 0; index--) {
             if (deliveredLines.get(index) && sink.contains(lines.get(index))) {
@@ -66,13 +82,16 @@ record Delivery(long offered, long delivered, long missing, long inFlight, long 
             }
         }
         long missing = 0;
-        for (int index = deliveredLines.nextSetBit(0); index >= 0 && index < last;
-                index = deliveredLines.nextSetBit(index + 1)) {
-            if (!sink.contains(lines.get(index))) {
+        long tail = 0;
+        for (int index = deliveredLines.nextSetBit(0); index >= 0; index = deliveredLines.nextSetBit(index + 1)) {
+            if (index > last) {
+                tail++;
+            } else if (!sink.contains(lines.get(index))) {
                 missing++;
             }
         }
-        return missing;
+        long allowance = inFlightAllowance(delivered, tolerance, recordsPerSecond);
+        return missing + Math.max(0, tail - allowance);
     }
 
     /** The evidence line of the topic. */

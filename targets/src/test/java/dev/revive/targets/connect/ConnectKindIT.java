@@ -141,7 +141,10 @@ class ConnectKindIT {
             cluster.awaitRunning("steady-source");
             cluster.awaitRunning("steady-sink");
             await().atMost(WAIT).until(() -> LineSource.lines(out) >= 10_000);
-            Instant detectedAt = Instant.now().plus(spec.policy().verification().throughputWindow()).plusSeconds(1);
+            // a detection far enough ahead that the baseline window (which ends one window before it) is past the
+            // backlog of 10,000 lines
+            Instant detectedAt = Instant.now().plus(spec.policy().verification().throughputWindow().multipliedBy(2))
+                    .plusSeconds(1);
             CheckRequest request = new CheckRequest(spec, null, 1, "plan-1", detectedAt);
 
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

@@ -18,7 +18,7 @@ class DeliveryTest {
         assertThat(delivery.delivered()).isEqualTo(3);
         assertThat(delivery.duplicates()).isEqualTo(2);
         assertThat(delivery.missing()).isZero();
-        assertThat(delivery.lossWithin(0.0)).isTrue();
+        assertThat(delivery.lossWithin(0.0, 1.0)).isTrue();
     }
 
     @Test
@@ -27,7 +27,7 @@ class DeliveryTest {
 
         assertThat(delivery.inFlight()).isEqualTo(3);
         assertThat(delivery.missing()).isZero();
-        assertThat(delivery.lossWithin(0.0)).isTrue();
+        assertThat(delivery.lossWithin(0.0, 1.5)).isTrue();
     }
 
     @Test
@@ -36,8 +36,8 @@ class DeliveryTest {
 
         assertThat(delivery.missing()).isEqualTo(1);
         assertThat(delivery.inFlight()).isEqualTo(2);
-        assertThat(delivery.lossWithin(0.1)).isFalse();
-        assertThat(delivery.lossWithin(0.2)).isTrue();
+        assertThat(delivery.lossWithin(0.1, 1.0)).isFalse();
+        assertThat(delivery.lossWithin(0.2, 1.0)).isTrue();
     }
 
     @Test
@@ -52,8 +52,25 @@ class DeliveryTest {
     void theSinkMissesOnlyWhatItLacksBeforeTheLastLineItHas() {
         Delivery delivery = Delivery.of(FILE, Map.of("line-1", 1L, "line-2", 1L, "line-3", 1L, "line-4", 1L));
 
-        assertThat(delivery.missingInSink(FILE, Set.of("line-1", "line-3"))).isEqualTo(1);
-        assertThat(delivery.missingInSink(FILE, Set.of("line-1", "line-2"))).isZero();
+        assertThat(delivery.missingInSink(FILE, Set.of("line-1", "line-3"), 0.0, 1.0)).isEqualTo(1);
+        assertThat(delivery.missingInSink(FILE, Set.of("line-1", "line-2"), 0.0, 1.0)).isZero();
+    }
+
+    @Test
+    void aTailLongerThanTheCollectorCarriesInTwoSecondsIsMissingNotInFlight() {
+        Delivery delivery = Delivery.of(FILE, Map.of("line-1", 1L));
+
+        assertThat(delivery.inFlight()).isEqualTo(4);
+        assertThat(delivery.lossWithin(0.0, 1.0)).as("2 lines may be in flight at 1 line/s").isFalse();
+        assertThat(delivery.lossWithin(0.0, 2.0)).as("4 lines may be in flight at 2 lines/s").isTrue();
+    }
+
+    @Test
+    void anEmptySinkBehindAFullTopicIsMissingEverything() {
+        Delivery delivery = Delivery.of(FILE, Map.of("line-1", 1L, "line-2", 1L, "line-3", 1L, "line-4", 1L,
+                "line-5", 1L));
+
+        assertThat(delivery.missingInSink(FILE, Set.of(), 0.0, 0.5)).isEqualTo(4);
     }
 
     @Test
