@@ -37,6 +37,12 @@ public final class CollectionTargets implements AutoCloseable {
     public static final String SOURCE = "collect-source";
     /** The sink connector that writes {@link #TOPIC} to {@link #sinkFile()}. */
     public static final String SINK = "collect-sink";
+    /**
+     * How long the verifier re-checks a collector that is not CONSISTENT yet on a stack with these targets: the
+     * throughput check can compare only once a whole window ({@link ConnectSpecs#THROUGHPUT_WINDOW}) has passed since
+     * the restart, and then slides its window until it agrees; a CONSISTENT cluster is reported as soon as it is seen.
+     */
+    public static final Duration VERIFIER_SETTLE_TIME = Duration.ofSeconds(30);
     /** Lines appended to the collected file per second while the stack runs. */
     public static final int LINES_PER_SECOND = 20;
 

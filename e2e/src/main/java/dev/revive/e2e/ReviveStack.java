@@ -340,7 +340,7 @@ public final class ReviveStack implements AutoCloseable {
         Path logs = Files.createDirectories(runDir.resolve("logs"));
         String bootstrap = broker.bootstrapServers();
         Map<String, Map<String, String>> configs = ServiceProperties.of(runDir, bootstrap, coordination.endpoints(),
-                twoExecutors, layout.verifierSettleTime());
+                twoExecutors, withCollection ? CollectionTargets.VERIFIER_SETTLE_TIME : layout.verifierSettleTime());
         // The API token goes through the environment, never on a command line where every user could read it.
         Map<String, Map<String, String>> environments = Map.of(
                 "detector", Map.of("REVIVE_DETECTOR_API_TOKEN", apiToken),

@@ -24,8 +24,12 @@ import java.util.Map;
 public final class ConnectSpecs {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    /** The throughput windows of test specs: short, so that the window after recovery fills in a settle time. */
-    public static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(5);
+    /**
+     * The throughput windows of test specs: short, so that the window after recovery fills within the verifier's
+     * settle time, and long enough that a second's hiccup of a busy two-core machine stays inside ±15 % (with 5 s,
+     * one such hiccup read 16.4 records/s against 20).
+     */
+    public static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(10);
     private static final Policy POLICY = new Policy(null, 0, null,
         VerificationTolerances.defaults().withThroughputWindow(THROUGHPUT_WINDOW), null, null);
 
