@@ -68,10 +68,11 @@ final class CollectionDemo {
         Instant killedAt = kill("Connect worker " + victim.name() + " (it runs the source task)",
                 victim.pid().orElse(-1), () -> connect.kill(victim));
         RecoveryReport report = awaitReport(victim.name(), killedAt);
-        long written = collection.lines().written();
-        long source = LineSource.lines(collection.sourceFile());
-        long topic = LineSource.records(collection.kafka().bootstrap(), CollectionTargets.TOPIC);
+        // read against the flow, the sink first, so that nothing counted downstream is missing upstream
         LineSource.Numbers sink = LineSource.numbers(collection.sinkFile());
+        long topic = LineSource.records(collection.kafka().bootstrap(), CollectionTargets.TOPIC);
+        long source = LineSource.lines(collection.sourceFile());
+        long written = collection.lines().written();
         System.out.printf("%nCounts at the report: %d lines written (%d in the collected file), %d records in topic "
                 + "%s, %d distinct lines delivered by the sink (%d twice). The writer never stopped: the file keeps "
                 + "growing while the collector catches up.%n", written, source, topic, CollectionTargets.TOPIC,
