@@ -115,8 +115,7 @@ public final class CollectionTargets implements AutoCloseable {
         Policy confirming = new Policy(policy.mode(), policy.maxConcurrentDisruptions(), policy.restartBudget(),
                 policy.verification(), List.of(new TriageRule(FaultKind.TASK_FAILED, null,
                         TriageResponse.CONFIRM_THEN_RESTART)), policy.confirmWindow());
-        return new ClusterSpec(spec.id(), spec.kind(), spec.nodes(), confirming, spec.backup(), spec.checks(),
-                spec.detection(), spec.security());
+        return spec.withPolicy(confirming);
     }
 
     public KafkaTargetCluster kafka() {

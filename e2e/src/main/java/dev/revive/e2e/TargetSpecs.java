@@ -58,16 +58,14 @@ public final class TargetSpecs {
         Policy demo = new Policy(DEMO_POLICY.mode(), DEMO_POLICY.maxConcurrentDisruptions(),
                 DEMO_POLICY.restartBudget(), spec.policy().verification(), DEMO_POLICY.triage(),
                 DEMO_POLICY.confirmWindow());
-        return new ClusterSpec(spec.id(), spec.kind(), spec.nodes(), demo, spec.backup(), spec.checks(),
-                spec.detection(), spec.security());
+        return spec.withPolicy(demo);
     }
 
     /** {@code spec} with its policy's restart budget (the flap breaker) replaced by {@code budget}, all else kept. */
     public static ClusterSpec withRestartBudget(ClusterSpec spec, RestartBudget budget) {
         Policy policy = spec.policy();
-        return new ClusterSpec(spec.id(), spec.kind(), spec.nodes(), new Policy(policy.mode(),
-                policy.maxConcurrentDisruptions(), budget, policy.verification(), policy.triage(),
-                policy.confirmWindow()), spec.backup(), spec.checks(), spec.detection());
+        return spec.withPolicy(new Policy(policy.mode(), policy.maxConcurrentDisruptions(), budget,
+                policy.verification(), policy.triage(), policy.confirmWindow()));
     }
 
     /**

@@ -23,10 +23,15 @@ import java.util.Set;
  * @param security  how Revive authenticates to the nodes' client endpoints (TLS, user), secrets by file
  *                  reference; null for plain connections. Left out of the JSON when null, so that specs written
  *                  before it existed read and write unchanged
+ * @param fencedRoles the application roles whose write permission the write fence ({@code FENCE_WRITES}) takes
+ *                  away during a recovery and {@code UNFENCE} gives back (etcd auth roles); ids, unique; needs a
+ *                  {@code security} user allowed to change roles. Empty when absent, and then left out of the JSON,
+ *                  so that specs (and their signatures) written before it existed read and write unchanged
  */
 public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
         List<CheckSpec> checks, DetectionSpec detection,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ClientSecurity security) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ClientSecurity security,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> fencedRoles) {
 
     public ClusterSpec {
         Check.id("id", id);
@@ -53,17 +58,36 @@ public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Poli
             }
         }
         detection = detection == null ? DetectionSpec.defaults() : detection;
+        fencedRoles = Check.list("fencedRoles", fencedRoles, Check::id);
+        if (fencedRoles.size() != Set.copyOf(fencedRoles).size()) {
+            throw new ContractViolation("fencedRoles", Reason.INVALID_VALUE, "names a role twice: " + fencedRoles);
+        }
+        if (!fencedRoles.isEmpty() && (security == null || !security.hasUser())) {
+            throw new ContractViolation("security.usernameFile", Reason.MISSING_FIELD,
+                    "is required when fencedRoles names roles: the fence changes them as that user");
+        }
+    }
+
+    /** A cluster whose spec names no application roles to fence. */
+    public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
+            List<CheckSpec> checks, DetectionSpec detection, ClientSecurity security) {
+        this(id, kind, nodes, policy, backup, checks, detection, security, null);
     }
 
     /** A cluster reached without client security. */
     public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
             List<CheckSpec> checks, DetectionSpec detection) {
-        this(id, kind, nodes, policy, backup, checks, detection, null);
+        this(id, kind, nodes, policy, backup, checks, detection, null, null);
     }
 
     /** A cluster without declared checks and with the default detection. */
     public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup) {
-        this(id, kind, nodes, policy, backup, null, null, null);
+        this(id, kind, nodes, policy, backup, null, null, null, null);
+    }
+
+    /** This spec with {@code next} as its policy, everything else kept. */
+    public ClusterSpec withPolicy(Policy next) {
+        return new ClusterSpec(id, kind, nodes, next, backup, checks, detection, security, fencedRoles);
     }
 
     /** The node with this id, if the cluster has one. */
