@@ -135,7 +135,7 @@ public class ExecutorRuntime {
         ActionHandlers handlers = new ActionHandlers(kinds, drivers, runbooks,
                 new Polling(clock, pacer, config.steps().pollInterval()));
         RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
-        return new PlanRunner(handlers, claims, events(), pacer, retry);
+        return new PlanRunner(handlers, claims, events(), pacer, retry, kinds::leaderOf);
     }
 
     private ExecutionEvents events() {

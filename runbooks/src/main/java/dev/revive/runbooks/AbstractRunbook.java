@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A runbook made of a disruption model and a {@link RestartSteps} table: a node restart is the table's steps
- * for that node.
+ * for that node, a rolling restart the table's steps for every member in turn; either inside a write fence where
+ * the kind fences the cluster's writes ({@link #fencesWrites}).
  */
 public abstract class AbstractRunbook implements Runbook {
 
@@ -44,6 +45,24 @@ public abstract class AbstractRunbook implements Runbook {
     @Override
     public final List<PlanStep> nodeRestart(ClusterSpec spec, NodeSpec node, Set<String> openNodes,
             StepSettings settings, boolean confirmUnresponsive) {
-        return restart.steps(spec, node, openNodes, settings, confirmUnresponsive);
+        return bracketed(spec, restart.steps(spec, node, openNodes, settings, confirmUnresponsive), settings);
+    }
+
+    /** The table's steps for every member in turn ({@link RestartSteps#rolling}); a kind may add its own steps. */
+    @Override
+    public List<PlanStep> rollingRestart(ClusterSpec spec, StepSettings settings) {
+        return bracketed(spec, restart.rolling(spec, settings), settings);
+    }
+
+    /**
+     * True when the kind's plans stop the application's writes for {@code spec} before they act (FENCE_WRITES first,
+     * UNFENCE last, {@link RestartSteps#fenced}); none by default.
+     */
+    protected boolean fencesWrites(ClusterSpec spec) {
+        return false;
+    }
+
+    private List<PlanStep> bracketed(ClusterSpec spec, List<PlanStep> steps, StepSettings settings) {
+        return fencesWrites(spec) ? RestartSteps.fenced(steps, settings) : steps;
     }
 }

@@ -30,6 +30,13 @@ public interface Runbook {
             boolean confirmUnresponsive);
 
     /**
+     * The steps that restart every member of a sick cluster one at a time (a rolling restart): a snapshot first where
+     * the kind takes one, then each member's restart, each healthy and caught up before the next is touched. The
+     * members come in spec order; the executor moves the live leader's steps last (DESIGN.md, "Rolling restart").
+     */
+    List<PlanStep> rollingRestart(ClusterSpec spec, StepSettings settings);
+
+    /**
      * The steps that answer a fault of {@code kind} on {@code node}: by default the node restart. A kind whose nodes
      * can be helped without a restart overrides it for those faults (Kafka Connect: a FAILED task is restarted
      * through the worker's REST API, the process is left alone).

@@ -16,6 +16,11 @@ public enum Action {
     UNFENCE,
     RESTORE_SNAPSHOT,
     REPLACE_MEMBER,
+    /**
+     * Hand the cluster's leadership from the step's node, if it leads now, to the most caught-up other voter, and wait
+     * until that one leads (etcd: {@code moveLeader}); nothing when the node does not lead.
+     */
+    MOVE_LEADER,
     /** Restart the failed units of work of a node that runs (Kafka Connect: its FAILED tasks), not the process. */
     RESTART_TASKS
 }

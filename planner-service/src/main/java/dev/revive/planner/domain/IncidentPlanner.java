@@ -1,6 +1,7 @@
 package dev.revive.planner.domain;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.decision.DecisionVerdict;
 import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.fault.FaultEvent;
@@ -224,8 +225,8 @@ public final class IncidentPlanner {
         }
         Instant now = clock.instant();
         RestartBudgetTracker budget = new RestartBudgetTracker(state.restarts());
-        List<String> budgetConcerns = incident.targetNodeId() == null ? List.of()
-                : budget.check(incident.targetNodeId(), spec.policy().restartBudget(), now).stream().toList();
+        List<String> budgetConcerns = restarted(spec, incident).stream()
+                .flatMap(node -> budget.check(node, spec.policy().restartBudget(), now).stream()).toList();
         Situation situation = Situation.fresh(spec, target.finding(), state.openNodes(), budgetConcerns)
                 .at(stage, dryRun);
         RunbookDecision decision = recovery.decide(situation);
@@ -267,11 +268,20 @@ public final class IncidentPlanner {
         }
         ClusterState stored = state.withIncident(moved);
         if (plan.mode() == PlanMode.AUTO) {
-            stored = stored.withRestarts(budget.record(incident.targetNodeId(), now, spec.policy().restartBudget())
-                    .history());
+            RestartBudgetTracker spent = budget;
+            for (String node : restarted(spec, incident)) {
+                spent = spent.record(node, now, spec.policy().restartBudget());
+            }
+            stored = stored.withRestarts(spent.history());
         }
         return new Result(stored, new Decision.Execute(plan), List.of(plan),
                 List.of(new Transition(incident.incidentId(), incident.state(), next, why)));
+    }
+
+    /** The nodes a plan of {@code incident} restarts: its target, or every node of the spec for a cluster-wide one. */
+    private static List<String> restarted(ClusterSpec spec, Incident incident) {
+        return incident.targetNodeId() != null ? List.of(incident.targetNodeId())
+                : spec.nodes().stream().map(NodeSpec::id).toList();
     }
 
     private Result endWith(ClusterState state, ClusterSpec spec, Incident incident, IncidentState terminal,

@@ -230,7 +230,7 @@ class IncidentPlannerTest {
     }
 
     @Test
-    void clusterWideFaultIsEscalatedWithANoticeAndReleasesTheCluster() {
+    void clusterWideDownIsEscalatedWithANoticeAndReleasesTheCluster() {
         Result result = onFault("f-1", null);
 
         RecoveryPlan notice = result.plan().orElseThrow();
@@ -241,6 +241,18 @@ class IncidentPlannerTest {
         assertThat(notice.diagnosis().scope()).isEqualTo(dev.revive.contracts.plan.DiagnosisScope.CLUSTER_WIDE);
         assertThat(state.incident().state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(state.openFaults()).isEmpty();
+    }
+
+    @Test
+    void sickClusterGetsOneRollingPlanThatSpendsEveryMembersBudget() {
+        Result result = onFault("f-1", null, FaultKind.UNHEALTHY);
+
+        RecoveryPlan rolling = result.plan().orElseThrow();
+        assertThat(rolling.mode()).isEqualTo(PlanMode.AUTO);
+        assertThat(rolling.scope()).isEqualTo(PlanScope.CLUSTER);
+        assertThat(rolling.steps()).filteredOn(step -> step.action() == dev.revive.contracts.plan.Action.START)
+                .extracting(dev.revive.contracts.plan.PlanStep::nodeId).containsExactly("n1", "n2", "n3");
+        assertThat(state.restarts()).containsOnlyKeys("n1", "n2", "n3");
     }
 
     @Test

@@ -16,14 +16,21 @@ import dev.revive.runbooks.diagnosis.Finding;
 import dev.revive.runbooks.steps.StepSettings;
 import dev.revive.runbooks.triage.TriageTable;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The pure decider of what one node's fault deserves: triage ({@link TriageTable}), then the kind's runbook
- * (its steps and its disruption model), the restart budget and the policy mode. In order: a NOTICE response is
- * a notice; a cluster-wide fault, a node no longer in the spec or a kind without a runbook escalates; a fault to
+ * The pure decider of what a fault deserves: triage ({@link TriageTable}), then the kind's runbook
+ * (its steps and its disruption model), the restart budget and the policy mode. A node's fault gets the runbook's
+ * recovery of that node; a cluster-wide fault of running members ({@link #ROLLED_FAULTS}) a rolling restart of every
+ * member, asked of the disruption model member by member. In order: a NOTICE response is
+ * a notice; a cluster-wide fault of a cluster that may be down, a node no longer in the spec or a kind without a
+ * runbook escalates; a fault to
  * confirm waits its window first; otherwise the restart plan, whose mode is DRY_RUN under a DRY_RUN policy,
  * APPROVAL_REQUIRED when triage, the budget or the disruption model object (or the policy says so), else AUTO.
  * After an operator's approval only the disruption model, asked against the open faults now, may still refuse.
@@ -56,19 +63,33 @@ public final class NodeRecovery {
                     + spec.policy().confirmWindow() + " from its first observation before any restart");
         }
         Runbook runbook = runbooks.forKind(spec.kind());
-        NodeSpec node = spec.node(fault.nodeId()).orElseThrow();
         List<String> concerns = new ArrayList<>();
         if (situation.stage() != Stage.APPROVED) {
             triageConcern(response, fault, triaged).ifPresent(concerns::add);
             concerns.addAll(situation.budgetConcerns());
         }
-        concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
-        List<PlanStep> steps = runbook.recovery(spec, node, fault.kind(), situation.openNodes(), settings,
-                confirmUnresponsive(fault.kind()));
+        List<PlanStep> steps;
+        if (fault.nodeId() == null) {
+            concerns.addAll(rollingConcerns(runbook, spec, situation.openNodes()));
+            steps = runbook.rollingRestart(spec, settings);
+        } else {
+            NodeSpec node = spec.node(fault.nodeId()).orElseThrow();
+            concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
+            steps = runbook.recovery(spec, node, fault.kind(), situation.openNodes(), settings,
+                    confirmUnresponsive(fault.kind()));
+        }
         return situation.stage() == Stage.APPROVED
                 ? approved(steps, concerns, situation.dryRun())
                 : planned(spec, steps, concerns);
     }
+
+    /**
+     * The cluster-wide faults answered by a rolling restart: those of members that run (a whole cluster down or
+     * unreachable needs every member started, not restarted in turn).
+     */
+    static final Set<FaultKind> ROLLED_FAULTS = Set.copyOf(EnumSet.of(FaultKind.UNHEALTHY,
+            FaultKind.RESOURCE_EXHAUSTED, FaultKind.LOCK_CONTENTION, FaultKind.LOG_ERROR, FaultKind.DISK_FULL,
+            FaultKind.REPLICA_DIVERGED));
 
     /** True for faults a probe can see again, so the executor re-probes right before it signals the node. */
     public static boolean confirmUnresponsive(FaultKind kind) {
@@ -76,11 +97,11 @@ public final class NodeRecovery {
     }
 
     private Optional<String> whyNoRunbook(ClusterSpec spec, Finding fault) {
-        if (fault.nodeId() == null) {
-            return Optional.of("cluster-wide " + fault.kind() + " names no node: Revive has no runbook for a whole "
-                    + "cluster yet, a human must decide");
+        if (fault.nodeId() == null && !ROLLED_FAULTS.contains(fault.kind())) {
+            return Optional.of("cluster-wide " + fault.kind() + " names no node: a rolling restart needs every member "
+                    + "running, and Revive has no runbook for a whole cluster that is down yet; a human must decide");
         }
-        if (spec.node(fault.nodeId()).isEmpty()) {
+        if (fault.nodeId() != null && spec.node(fault.nodeId()).isEmpty()) {
             return Optional.of("node " + fault.nodeId() + " is no longer in the spec of cluster " + spec.id()
                     + ": nothing safe to restart");
         }
@@ -88,8 +109,24 @@ public final class NodeRecovery {
             runbooks.forKind(spec.kind());
             return Optional.empty();
         } catch (UnsupportedKindException e) {
-            return Optional.of(e.getMessage() + "; node " + fault.nodeId() + " needs a human");
+            return Optional.of(e.getMessage() + "; " + (fault.nodeId() == null ? "cluster " + spec.id()
+                    : "node " + fault.nodeId()) + " needs a human");
         }
+    }
+
+    /**
+     * What the disruption model says about taking each member down in turn while the nodes in {@code openNodes}
+     * have faults of their own, each sentence once.
+     */
+    private static List<String> rollingConcerns(Runbook runbook, ClusterSpec spec, Set<String> openNodes) {
+        Set<String> concerns = new LinkedHashSet<>();
+        for (NodeSpec node : spec.nodes()) {
+            Set<String> others = new TreeSet<>(openNodes);
+            others.remove(node.id());
+            runbook.disruption().planningConcerns(spec, others, node.id())
+                    .forEach(concern -> concerns.add("rolling restart, at " + node.id() + ": " + concern));
+        }
+        return List.copyOf(concerns);
     }
 
     private static Optional<String> triageConcern(TriageResponse response, Finding fault, String triaged) {

@@ -9,6 +9,7 @@ import dev.revive.contracts.plan.OnFailure;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.StepParams;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +48,9 @@ public record RestartSteps(List<Row> rows) {
     /** The restart alone: {@code 01-stop} … {@code 06-await-caught-up}. */
     public static final RestartSteps WITHOUT_SNAPSHOT = numbered(RESTART);
 
+    /** The longest step id a plan accepts. */
+    private static final int MAX_STEP_ID = 128;
+
     public RestartSteps {
         rows = List.copyOf(rows);
     }
@@ -62,6 +66,47 @@ public record RestartSteps(List<Row> rows) {
     }
 
     /**
+     * The steps that restart every member of {@code spec} one at a time, for a cluster that is sick as a whole while
+     * its members run: the table's SNAPSHOT, if it has one, once before anything and on no node (its id as in the
+     * table, {@code 01-snapshot}); then, member by member in spec order, the table's other rows with the ids
+     * {@code <node>.<row id>} ({@code k2.04-start}; {@code m<n>.} for a node id too long to prefix). The order of the
+     * members is the planner's proposal: the executor runs the live leader's steps after every other member's.
+     */
+    public List<PlanStep> rolling(ClusterSpec spec, StepSettings settings) {
+        List<PlanStep> steps = new ArrayList<>();
+        rows.stream().filter(row -> row.action() == Action.SNAPSHOT).findFirst().ifPresent(row -> steps.add(
+                new PlanStep(row.stepId(), row.action(), null, params(row.action(), spec, null, Set.of(), settings,
+                        false), row.onFailure())));
+        List<NodeSpec> nodes = spec.nodes();
+        for (int index = 0; index < nodes.size(); index++) {
+            NodeSpec node = nodes.get(index);
+            String prefix = (node.id().length() + 12 <= MAX_STEP_ID ? node.id() : "m" + (index + 1)) + ".";
+            for (Row row : rows) {
+                if (row.action() != Action.SNAPSHOT) {
+                    steps.add(new PlanStep(prefix + row.stepId(), row.action(), node.id(),
+                            params(row.action(), spec, node, Set.of(), settings, false), row.onFailure()));
+                }
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    /**
+     * {@code steps} inside a write fence: {@code 00-fence-writes} (FENCE_WRITES, on no node) first and
+     * {@code 99-unfence} (UNFENCE, on no node) last. A fence that cannot be set does not keep a member down
+     * (CONTINUE, as a snapshot; its step event says so); an UNFENCE that fails ends the plan ABORTED, which a human
+     * must see. The executor runs UNFENCE on every early end of the plan as well.
+     */
+    public static List<PlanStep> fenced(List<PlanStep> steps, StepSettings settings) {
+        StepParams params = new StepParams(settings.awaitHealthyTimeout(), null, null, null, settings.attempts());
+        List<PlanStep> fenced = new ArrayList<>();
+        fenced.add(new PlanStep("00-fence-writes", Action.FENCE_WRITES, null, params, OnFailure.CONTINUE));
+        fenced.addAll(steps);
+        fenced.add(new PlanStep("99-unfence", Action.UNFENCE, null, params, OnFailure.ABORT));
+        return List.copyOf(fenced);
+    }
+
+    /**
      * One row per action, in order, with the id {@code NN-action} ({@code 03-force-kill}). A failed snapshot
      * does not stop the restart (CONTINUE); any other failed step ends the plan (ABORT).
      */
@@ -74,7 +119,7 @@ public record RestartSteps(List<Row> rows) {
         }).toList());
     }
 
-    /** The first voting member, in spec order, with no open fault and other than the target. */
+    /** The first voting member, in spec order, with no open fault and other than the target (null: no target). */
     public static Optional<String> snapshotSource(ClusterSpec spec, String target, Set<String> openNodes) {
         return spec.nodes().stream()
                 .filter(node -> node.role() != NodeRole.LEARNER)
@@ -88,7 +133,7 @@ public record RestartSteps(List<Row> rows) {
         int attempts = settings.attempts();
         return switch (action) {
             case SNAPSHOT -> new StepParams(settings.snapshotTimeout(), null,
-                    snapshotSource(spec, node.id(), openNodes).orElse(null), null, attempts);
+                    snapshotSource(spec, node == null ? null : node.id(), openNodes).orElse(null), null, attempts);
             case STOP -> {
                 Duration grace = gracePeriod(node, settings);
                 yield new StepParams(grace.plus(settings.stopMargin()), grace, null, null, attempts, confirmUnresponsive);

@@ -85,11 +85,35 @@ class NodeRecoveryTest {
     }
 
     @Test
-    void clusterWideCriticalAndUnknownKindEscalate() {
+    void clusterWideFaultOfRunningMembersIsARollingRestartOfEveryMember() {
+        RunbookDecision decision = decide(etcd, Specs.critical(null, FaultKind.UNHEALTHY), Set.of());
+
+        RunbookDecision.Plan plan = (RunbookDecision.Plan) decision;
+        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
+        assertThat(plan.steps().get(0)).satisfies(snapshot -> {
+            assertThat(snapshot.action()).isEqualTo(Action.SNAPSHOT);
+            assertThat(snapshot.nodeId()).isNull();
+        });
+        assertThat(plan.steps()).filteredOn(step -> step.action() == Action.STOP).extracting(PlanStep::nodeId)
+                .containsExactlyElementsOf(etcd.nodes().stream().map(node -> node.id()).toList());
+        assertThat(plan.steps()).noneMatch(step -> step.params().confirmUnresponsive());
+    }
+
+    @Test
+    void rollingRestartWhileAMemberHasItsOwnFaultNeedsApproval() {
+        RunbookDecision.Plan plan = (RunbookDecision.Plan) decide(etcd, Specs.critical(null, FaultKind.UNHEALTHY),
+                Set.of("n2"));
+
+        assertThat(plan.mode()).isEqualTo(PlanMode.APPROVAL_REQUIRED);
+        assertThat(plan.modeReason()).contains("rolling restart, at n1", "n2");
+    }
+
+    @Test
+    void clusterWideDownAndUnknownKindEscalate() {
         Runbooks etcdOnly = new Runbooks(List.of(new dev.revive.runbooks.etcd.EtcdRunbook()));
         ClusterSpec generic = Specs.cluster(SystemKind.GENERIC, Policy.defaults());
 
-        RunbookDecision clusterWide = decide(etcd, Specs.critical(null, FaultKind.UNHEALTHY), Set.of());
+        RunbookDecision clusterWide = decide(etcd, Specs.critical(null, FaultKind.PROCESS_DOWN), Set.of());
         RunbookDecision unknownKind = new NodeRecovery(etcdOnly, StepSettings.defaults()).decide(
                 Situation.fresh(generic, Specs.critical("n1", FaultKind.PROCESS_DOWN), Set.of("n1"), List.of()));
 

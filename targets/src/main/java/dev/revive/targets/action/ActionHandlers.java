@@ -28,6 +28,16 @@ public final class ActionHandlers implements ActionHandler {
     public static final Set<Action> ACTING = Collections.unmodifiableSet(
             EnumSet.of(Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP, Action.START));
 
+    /**
+     * The actions that lift what an earlier step put on a cluster (the write fence, an isolation in the load
+     * balancer): a plan that ends early still runs them (safety rule 7).
+     */
+    public static final Set<Action> LIFTING = Collections.unmodifiableSet(EnumSet.of(Action.UNFENCE, Action.REJOIN));
+
+    /** The actions that act on a cluster as a whole, so that their step may name no node. */
+    public static final Set<Action> CLUSTER_WIDE = Collections.unmodifiableSet(
+            EnumSet.of(Action.SNAPSHOT, Action.FENCE_WRITES, Action.UNFENCE));
+
     private final TargetKinds kinds;
     private final Map<Action, ActionHandler> common = new EnumMap<>(Action.class);
 
@@ -97,10 +107,11 @@ public final class ActionHandlers implements ActionHandler {
         }
     }
 
-    /** Why the step cannot be carried out at all (it names no node of the spec), or empty. */
+    /** Why the step cannot be carried out at all (it names no node of the spec, or none for a node's action), or empty. */
     private static Optional<String> unusable(StepContext context) {
         if (context.step().nodeId() == null) {
-            return Optional.of(context.step().action() + " needs a node, and the step names none");
+            return CLUSTER_WIDE.contains(context.step().action()) ? Optional.empty()
+                    : Optional.of(context.step().action() + " needs a node, and the step names none");
         }
         if (context.node().isEmpty()) {
             return Optional.of("node " + context.step().nodeId() + " is not in the registered spec of "

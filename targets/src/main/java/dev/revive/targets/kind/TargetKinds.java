@@ -1,8 +1,10 @@
 package dev.revive.targets.kind;
 
+import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.runbooks.UnsupportedKindException;
 import dev.revive.runbooks.UnsupportedKindException.Side;
+import dev.revive.runbooks.disruption.MemberView;
 import dev.revive.targets.connect.ConnectPlugin;
 import dev.revive.targets.etcd.EtcdPlugin;
 import dev.revive.targets.generic.GenericPlugin;
@@ -10,6 +12,7 @@ import dev.revive.targets.kafka.KafkaPlugin;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,6 +36,14 @@ public final class TargetKinds implements AutoCloseable {
                 new ConnectPlugin(settings),
                 new GenericPlugin(settings),
                 new KafkaPlugin(settings)));
+    }
+
+    /**
+     * The node that leads {@code spec}'s cluster now (raft leader, active controller, primary), as its kind's status
+     * reader reports it; empty when no single member says so. Throws like the kind's lookup for a kind without one.
+     */
+    public Optional<String> leaderOf(ClusterSpec spec) {
+        return status(spec.kind()).read(spec).leader().map(MemberView::nodeId);
     }
 
     /** The plug-in of {@code kind}; throws {@link UnsupportedKindException} for {@code side} when there is none. */
