@@ -110,6 +110,16 @@ public record Incident(
                 deadline, acted, note);
     }
 
+    /** This incident for the whole cluster (no target node), also answering {@code more}. */
+    public Incident wholeCluster(List<String> more) {
+        Incident widened = new Incident(incidentId, clusterId, state, null, faultIds, detectedAt, planId, planMode,
+                revision, deadline, acted, note);
+        for (String faultId : more) {
+            widened = widened.withFault(faultId);
+        }
+        return widened;
+    }
+
     /** This incident standing elsewhere: another state, deadline and note, the rest as it is. */
     private Incident standing(IncidentState newState, Instant newDeadline, String newNote) {
         return new Incident(incidentId, clusterId, newState, targetNodeId, faultIds, detectedAt, planId, planMode,

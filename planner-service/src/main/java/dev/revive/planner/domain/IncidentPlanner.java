@@ -216,8 +216,19 @@ public final class IncidentPlanner {
     }
 
     /** Asks the runbooks what {@code incident} deserves at {@code stage} and applies the answer. */
-    private Result decide(ClusterState state, ClusterSpec spec, Incident incident, Stage stage, boolean dryRun,
+    private Result decide(ClusterState given, ClusterSpec spec, Incident asOpened, Stage stage, boolean dryRun,
             String approval) {
+        ClusterState state = given;
+        Incident incident = asOpened;
+        Optional<OpenFault> sick = stage == Stage.APPROVED ? Optional.empty() : SickCluster.merged(state, spec);
+        if (sick.isPresent()) {
+            for (NodeSpec node : spec.nodes()) {
+                state = state.withoutOpenFault(node.id());
+            }
+            incident = incident.wholeCluster(sick.get().faultIds()).noted("every member has an open fault ("
+                    + sick.get().evidence().get("members") + "): the cluster is answered as a whole");
+            state = state.withOpenFault(sick.get()).withIncident(incident);
+        }
         OpenFault target = state.openFaults().get(incident.targetKey());
         if (target == null) {
             return end(state, spec, incident, IncidentState.ESCALATED, "the fault of " + incident.targetKey()

@@ -61,6 +61,12 @@ public record OpenFault(String nodeId, List<String> faultIds, List<String> dedup
                 triaged ? fault.source() : source, triaged ? fault.evidence() : evidence);
     }
 
+    /** These faults with one more id and dedup key, nothing else changed; lists stop growing at {@link #MAX_KEPT}. */
+    OpenFault withIds(String faultId, String dedupKey) {
+        return new OpenFault(nodeId, bounded(faultIds, faultId), bounded(dedupKeys, dedupKey), firstObservedAt, kind,
+                severity, source, evidence);
+    }
+
     /** True for the cluster-wide entry. */
     public boolean clusterWide() {
         return CLUSTER_WIDE.equals(nodeId);

@@ -87,7 +87,7 @@ public final class NodeRecovery {
      * The cluster-wide faults answered by a rolling restart: those of members that run (a whole cluster down or
      * unreachable needs every member started, not restarted in turn).
      */
-    static final Set<FaultKind> ROLLED_FAULTS = Set.copyOf(EnumSet.of(FaultKind.UNHEALTHY,
+    public static final Set<FaultKind> ROLLED_FAULTS = Set.copyOf(EnumSet.of(FaultKind.UNHEALTHY,
             FaultKind.RESOURCE_EXHAUSTED, FaultKind.LOCK_CONTENTION, FaultKind.LOG_ERROR, FaultKind.DISK_FULL,
             FaultKind.REPLICA_DIVERGED));
 
