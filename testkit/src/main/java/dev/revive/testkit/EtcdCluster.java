@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #startSecure(int)} starts a cluster that serves clients on https only, requires a client certificate
  * ({@code --client-cert-auth}) and has auth enabled (user {@code root}); {@link #clientSecurity()} names the files
- * a client needs, as a spec would.
+ * a client needs, as a spec would; {@link #addApplicationUser} adds a user whose role may read and write a prefix.
  */
 public final class EtcdCluster implements AutoCloseable {
 
@@ -41,6 +41,7 @@ public final class EtcdCluster implements AutoCloseable {
     private final Optional<NetworkPartition> partition;
     private final int isolated;
     private volatile ClientSecurity clientSecurity;
+    private volatile String rootPassword;
 
     private EtcdCluster(ProcessGroup<EtcdMember> group) {
         this(group, Optional.empty(), -1);
@@ -130,6 +131,30 @@ public final class EtcdCluster implements AutoCloseable {
      */
     public ClientSecurity clientSecurity() {
         return clientSecurity;
+    }
+
+    /**
+     * Adds to a {@link #startSecure secure} cluster an application: the role {@code role} with READWRITE on every key
+     * that starts with {@code prefix}, and the user {@code user} (a random password) holding it. Returns the files
+     * a client of that user needs: the cluster's TLS files and files holding the user and its password.
+     *
+     * @throws IllegalStateException for a plain cluster, or when etcd refuses a call
+     */
+    public ClientSecurity addApplicationUser(String user, String role, String prefix) {
+        if (rootPassword == null) {
+            throw new IllegalStateException("only a secure cluster has users: " + this);
+        }
+        TestCertificates tls = certificates();
+        String password = user + "-" + java.util.UUID.randomUUID();
+        try {
+            Path usernameFile = Files.writeString(tls.caFile().resolveSibling(user + ".username"), user + "\n");
+            Path passwordFile = Files.writeString(tls.caFile().resolveSibling(user + ".password"), password + "\n");
+            EtcdAuth.addApplicationUser(endpoints(), tls, rootPassword, user, password, role, prefix);
+            return new ClientSecurity(tls.caFile().toString(), tls.clientCert().toString(), tls.clientKey().toString(),
+                usernameFile.toString(), passwordFile.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the credentials of " + user + " of " + this, e);
+        }
     }
 
     /** The certificates of a {@link #startSecure secure} cluster, in {@code <directory>/tls}. */
@@ -241,6 +266,7 @@ public final class EtcdCluster implements AutoCloseable {
             Path username = Files.writeString(tls.caFile().resolveSibling("username"), EtcdAuth.ROOT + "\n");
             Path passwordFile = Files.writeString(tls.caFile().resolveSibling("password"), password + "\n");
             EtcdAuth.enable(endpoints(), tls, password);
+            rootPassword = password;
             clientSecurity = new ClientSecurity(tls.caFile().toString(), tls.clientCert().toString(),
                 tls.clientKey().toString(), username.toString(), passwordFile.toString());
         } catch (IOException e) {

@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The order in which a plan's steps run: the plan's order, except that in a run of steps that name members (between
- * steps that name none, like a cluster's snapshot) each member's steps stay together and the live leader's go after
- * every other member's. Before each member's turn: a member whose steps an earlier run began goes first (it is down
+ * steps that name none, like a cluster's snapshot) where each member's steps form one block, the blocks are taken
+ * in turn and the live leader's goes after every other member's (a run whose members' steps interleave keeps its
+ * order). Before each member's turn: a member whose steps an earlier run began goes first (it is down
  * or half restarted); else, when more than one member is left, the leader is asked for ({@link LeaderLookup}) and, if
  * it is the next one, the first other member goes instead. A plan for one node is run in its own order. The order
  * the steps really ran in is the order of their step events.
@@ -37,16 +38,16 @@ final class StepSequence {
         this.spec = spec;
         this.earlier = earlier;
         this.leaders = leaders;
-        Map<String, List<PlanStep>> members = new LinkedHashMap<>();
+        List<PlanStep> run = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
             if (step.nodeId() == null) {
-                flush(members);
+                flush(run);
                 segments.add(new Segment.OfCluster(step));
             } else {
-                members.computeIfAbsent(step.nodeId(), node -> new ArrayList<>()).add(step);
+                run.add(step);
             }
         }
-        flush(members);
+        flush(run);
     }
 
     /** The next step to run, or empty after the last. */
@@ -67,14 +68,31 @@ final class StepSequence {
         return Optional.ofNullable(pending.poll());
     }
 
-    private void flush(Map<String, List<PlanStep>> members) {
-        if (!members.isEmpty()) {
-            segments.add(new Segment.OfMembers(new LinkedHashMap<>(members)));
-            members.clear();
+    /**
+     * Ends a run of steps on members: each member's steps together when each member's steps are already one block of
+     * the run (a rolling restart); else, steps of several members interleaved on purpose (start every member, then
+     * wait for them), the run keeps the plan's order, one step at a time.
+     */
+    private void flush(List<PlanStep> run) {
+        if (run.isEmpty()) {
+            return;
         }
+        Map<String, List<PlanStep>> members = new LinkedHashMap<>();
+        String previous = null;
+        for (PlanStep step : run) {
+            if (!step.nodeId().equals(previous) && members.containsKey(step.nodeId())) {
+                run.forEach(inOrder -> segments.add(new Segment.OfCluster(inOrder)));
+                run.clear();
+                return;
+            }
+            members.computeIfAbsent(step.nodeId(), node -> new ArrayList<>()).add(step);
+            previous = step.nodeId();
+        }
+        segments.add(new Segment.OfMembers(members));
+        run.clear();
     }
 
-    /** A step that names no member, or a run of members' steps (in plan order, emptied as members take turns). */
+    /** A step run where it stands, or a run of members' steps (in plan order, emptied as members take turns). */
     private sealed interface Segment {
         record OfCluster(PlanStep step) implements Segment {
         }

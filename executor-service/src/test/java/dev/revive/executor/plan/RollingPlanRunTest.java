@@ -83,6 +83,21 @@ class RollingPlanRunTest {
     }
 
     @Test
+    void interleavedMembersKeepThePlansOrderEvenWhenALeaderIsKnown() {
+        List<PlanStep> steps = new ArrayList<>();
+        for (String member : List.of("m0", "m1", "m2")) {
+            steps.add(Fixtures.step(member + ".01-backup", Action.SNAPSHOT, member, 1));
+        }
+        for (String member : List.of("m0", "m1", "m2")) {
+            steps.add(Fixtures.step(member + ".02-start", Action.START, member, 1));
+        }
+
+        run(Fixtures.plan("inc-7", 1, PlanMode.AUTO, steps), PlanProgress.none(), spec -> Optional.of("m0"));
+
+        assertThat(steps.stream().map(PlanStep::stepId).toList()).isEqualTo(this.steps.executed);
+    }
+
+    @Test
     void abortedPlanStillLiftsItsFence() {
         steps.script("m1.05-start", StepOutcome.failed("port in use"));
 

@@ -4,20 +4,30 @@ import dev.revive.contracts.cluster.ClientSecurity;
 import dev.revive.targets.TargetException;
 import dev.revive.targets.TargetException.Kind;
 import dev.revive.targets.security.JetcdSecurity;
+import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.auth.AuthRoleGetResponse;
+import io.etcd.jetcd.auth.Permission;
+import io.etcd.jetcd.cluster.MemberListResponse;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.maintenance.AlarmResponse;
+import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.common.exception.EtcdException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import java.net.ConnectException;
+import java.net.URI;
 import io.etcd.jetcd.maintenance.HashKVResponse;
 import io.etcd.jetcd.maintenance.StatusResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +48,7 @@ public final class EtcdAdapter implements AutoCloseable {
     private final Duration callTimeout;
     private final EtcdClients clients;
     private final EtcdctlSnapshotStatus snapshotStatus;
+    private final EtcdctlMemberPromote memberPromote;
 
     /** @param callTimeout the bound of every call (snapshots get ten times as long) */
     public EtcdAdapter(Duration callTimeout) {
@@ -47,6 +58,7 @@ public final class EtcdAdapter implements AutoCloseable {
     EtcdAdapter(Duration callTimeout, int clientCapacity) {
         this.callTimeout = callTimeout;
         this.snapshotStatus = new EtcdctlSnapshotStatus(snapshotTimeout());
+        this.memberPromote = new EtcdctlMemberPromote(callTimeout);
         this.clients = new EtcdClients(clientCapacity, this::open);
     }
 
@@ -95,6 +107,77 @@ public final class EtcdAdapter implements AutoCloseable {
         return new HashKv(endpoint, hash.getHeader().getMemberId(), covered, hash.getHash(), hash.getCompacted());
     }
 
+    /** The cluster's active alarms ({@code NOSPACE}, {@code CORRUPT}), as the member answers them. */
+    public List<MemberAlarm> alarms(String endpoint, ClientSecurity security) {
+        AlarmResponse alarms = await(endpoint, "alarm list",
+                client(endpoint, security).getMaintenanceClient().listAlarms(), callTimeout);
+        return alarms.getAlarms().stream()
+                .map(alarm -> new MemberAlarm(alarm.getMemberId(), alarm.getAlarmType().name())).toList();
+    }
+
+    /** Asks the leader at {@code endpoint} to hand leadership to the member {@code transfereeId} (etcd moveLeader). */
+    public void moveLeader(String endpoint, ClientSecurity security, long transfereeId) {
+        await(endpoint, "moveLeader", client(endpoint, security).getMaintenanceClient().moveLeader(transfereeId),
+                callTimeout);
+    }
+
+    /** The live member list, as the member knows it. */
+    public List<LiveMember> members(String endpoint, ClientSecurity security) {
+        MemberListResponse members = await(endpoint, "member list",
+                client(endpoint, security).getClusterClient().listMember(), callTimeout);
+        return members.getMembers().stream().map(member -> new LiveMember(member.getId(), member.getName(),
+                member.getClientURIs().stream().map(Object::toString).toList(), member.isLearner(),
+                member.getPeerURIs().stream().map(Object::toString).toList())).toList();
+    }
+
+    /** Adds a learner (a non-voting member) with {@code peerUrl} to the cluster; returns its new member id. */
+    public long addLearner(String endpoint, ClientSecurity security, String peerUrl) {
+        return await(endpoint, "member add --learner " + peerUrl, client(endpoint, security).getClusterClient()
+                .addMember(List.of(URI.create(peerUrl)), true), callTimeout).getMember().getId();
+    }
+
+    /** Asks for the learner {@code memberId} to become a voting member ({@link EtcdctlMemberPromote}), bounded. */
+    EtcdctlMemberPromote.Answer promote(String endpoint, ClientSecurity security, long memberId) {
+        return memberPromote.promote(endpoint, security, memberId);
+    }
+
+    /** Removes the member {@code memberId} from the cluster. */
+    public void removeMember(String endpoint, ClientSecurity security, long memberId) {
+        await(endpoint, "member remove " + Long.toHexString(memberId),
+                client(endpoint, security).getClusterClient().removeMember(memberId), callTimeout);
+    }
+
+    /**
+     * Throws unless the member serves a read, as {@code etcdctl endpoint health} asks: a linearizable get of the key
+     * {@code health} (serializable for a learner, which serves no linearizable read); a permission denied answer is
+     * an answer, so it counts as healthy.
+     */
+    public void health(String endpoint, ClientSecurity security, boolean learner) {
+        CompletableFuture<GetResponse> read = client(endpoint, security).getKVClient().get(
+                ByteSequence.from("health", StandardCharsets.UTF_8),
+                GetOption.builder().withSerializable(learner).withCountOnly(true).build());
+        await(endpoint, "health read", read.handle((answer, failure) -> {
+            if (failure == null || code(failure) == Status.Code.PERMISSION_DENIED) {
+                return answer;
+            }
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+        }), callTimeout);
+    }
+
+    /** A serializable read of a key range on this member alone. */
+    public KeyRange.Page range(String endpoint, ClientSecurity security, KeyRange range) {
+        GetOption.Builder option = GetOption.builder().withSerializable(true).withRevision(range.revision())
+                .withLimit(range.limit()).withKeysOnly(range.keysOnly()).withCountOnly(range.countOnly())
+                .withRange(ByteSequence.from(range.end().bytes())).withMinModRevision(range.minModRevision());
+        GetResponse page = await(endpoint, "range",
+                client(endpoint, security).getKVClient().get(ByteSequence.from(range.from().bytes()), option.build()),
+                callTimeout);
+        List<KeyRange.Entry> entries = page.getKvs().stream().map(kv -> new KeyRange.Entry(
+                new EtcdKey(kv.getKey().getBytes()), kv.getModRevision(),
+                range.keysOnly() ? null : KeyRange.digest(kv.getValue().getBytes()))).toList();
+        return new KeyRange.Page(entries, page.getCount(), page.isMore(), page.getHeader().getRevision());
+    }
+
     /**
      * Streams a snapshot of the member's database to {@code file} durably (see {@link SnapshotFiles}): the file
      * appears complete or not at all, fsynced, with its sha256 sidecar. Returns its size and sha256.
@@ -113,6 +196,40 @@ public final class EtcdAdapter implements AutoCloseable {
     /** etcd's own check of a snapshot file ({@code etcdctl snapshot status}), bounded like a snapshot. */
     EtcdctlSnapshotStatus.Status snapshotStatus(Path file) {
         return snapshotStatus.check(file);
+    }
+
+    /** The key permissions of an auth role, as the member answers them (the user must be allowed to read roles). */
+    public List<RolePermission> rolePermissions(String endpoint, ClientSecurity security, String role) {
+        AuthRoleGetResponse answer = await(endpoint, "role get " + role,
+                client(endpoint, security).getAuthClient().roleGet(utf8(role)), callTimeout);
+        return answer.getPermissions().stream().map(permission -> rolePermission(endpoint, role, permission)).toList();
+    }
+
+    private static RolePermission rolePermission(String endpoint, String role, Permission permission) {
+        if (permission.getPermType() == Permission.Type.UNRECOGNIZED) {
+            throw new TargetException(Kind.FAILED, "etcd " + endpoint + " role get " + role
+                    + ": a permission of a type this client does not know");
+        }
+        return RolePermission.of(RolePermission.Type.valueOf(permission.getPermType().name()),
+                permission.getKey().getBytes(), permission.getRangeEnd().getBytes());
+    }
+
+    /** Grants a key permission to an auth role; etcd replaces the type of the role's permission on the same range. */
+    public void grant(String endpoint, ClientSecurity security, String role, RolePermission permission) {
+        await(endpoint, "role grant " + role, client(endpoint, security).getAuthClient().roleGrantPermission(
+                utf8(role), ByteSequence.from(permission.keyBytes()), ByteSequence.from(permission.rangeEndBytes()),
+                Permission.Type.valueOf(permission.type().name())), callTimeout);
+    }
+
+    /** Revokes an auth role's key permission on exactly {@code permission}'s range. */
+    public void revoke(String endpoint, ClientSecurity security, String role, RolePermission permission) {
+        await(endpoint, "role revoke " + role, client(endpoint, security).getAuthClient().roleRevokePermission(
+                utf8(role), ByteSequence.from(permission.keyBytes()), ByteSequence.from(permission.rangeEndBytes())),
+                callTimeout);
+    }
+
+    private static ByteSequence utf8(String text) {
+        return ByteSequence.from(text, StandardCharsets.UTF_8);
     }
 
     private Duration snapshotTimeout() {

@@ -2,6 +2,7 @@ package dev.revive.targets.etcd;
 
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.plan.Action;
+import dev.revive.targets.action.ActionHandler;
 import dev.revive.targets.etcd.check.EtcdChecks;
 import dev.revive.targets.kind.AbstractKindPlugin;
 import dev.revive.targets.kind.TargetSettings;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * etcd through jetcd: one {@link EtcdAdapter} (every call bounded) behind the probe, the status reader and the
- * SNAPSHOT action; the checks open their own adapter per round, so that every round starts with fresh connections.
+ * SNAPSHOT, write fence (FENCE_WRITES / UNFENCE), and MOVE_LEADER actions; the checks open their own
+ * adapter per round, so that every round starts with fresh connections.
  */
 public final class EtcdPlugin extends AbstractKindPlugin {
 
@@ -21,8 +23,14 @@ public final class EtcdPlugin extends AbstractKindPlugin {
 
     private EtcdPlugin(EtcdAdapter etcd, TargetSettings settings) {
         super(SystemKind.ETCD, new EtcdProbe(etcd), new EtcdStatusReader(etcd), new EtcdChecks(settings.callTimeout()),
-                Map.of(Action.SNAPSHOT, new EtcdSnapshotAction(etcd)));
+                actions(etcd));
         this.etcd = etcd;
+    }
+
+    private static Map<Action, ActionHandler> actions(EtcdAdapter etcd) {
+        EtcdWriteFence fence = new EtcdWriteFence(etcd);
+        return Map.of(Action.SNAPSHOT, new EtcdSnapshotAction(etcd), Action.FENCE_WRITES, fence.fence(),
+                Action.UNFENCE, fence.unfence(), Action.MOVE_LEADER, new EtcdMoveLeaderAction(etcd));
     }
 
     @Override

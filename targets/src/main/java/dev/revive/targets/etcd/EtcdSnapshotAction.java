@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * etcd's SNAPSHOT: a backup of the cluster's database into {@code <backup>/<clusterId>/<planId>-<nodeId>.db},
@@ -21,9 +22,14 @@ import java.util.function.Predicate;
  * read of one member's database, and a backup matters most precisely then. The file is written durably with a
  * sha256 sidecar ({@link SnapshotFiles}) and counts only once {@code etcdctl snapshot status} accepts it; a file
  * already there means the step is done only if its sidecar matches and etcdctl accepts it, else it is replaced.
- * After a new snapshot, only the newest {@code backup.keep} snapshots of the cluster are kept.
+ * Once etcdctl accepts it, the revision and key count it reports are recorded beside it ({@link SnapshotMetadata}),
+ * also for a file found already there without them. After a new snapshot, only the newest {@code backup.keep}
+ * snapshots of the cluster are kept.
  */
 public final class EtcdSnapshotAction implements ActionHandler {
+
+    /** The name part of the snapshot a step on no node writes (a rolling restart's). */
+    static final String CLUSTER = "cluster";
 
     private final EtcdAdapter etcd;
 
@@ -33,23 +39,47 @@ public final class EtcdSnapshotAction implements ActionHandler {
 
     /** The backup file of a plan's snapshot for {@code node}. */
     public static Path snapshotFile(StepContext context, NodeSpec node) {
-        return Path.of(context.spec().backup().directory(), context.spec().id(),
-                context.plan().planId() + "-" + node.id() + ".db");
+        return snapshotFile(context.spec(), context.plan().planId(), node);
+    }
+
+    /**
+     * The snapshot files a plan's SNAPSHOT steps wrote for {@code spec}, whichever node each was for (a rolling
+     * restart's one snapshot is for no node: {@code <planId>-cluster.db}).
+     */
+    public static List<Path> planSnapshots(ClusterSpec spec, String planId) {
+        return Stream.concat(spec.nodes().stream().map(NodeSpec::id), Stream.of((String) null)).map(node -> snapshotFile(spec, planId, node)).filter(Files::isRegularFile).toList();
+    }
+
+    private static Path snapshotFile(ClusterSpec spec, String planId, NodeSpec node) {
+        return snapshotFile(spec, planId, node.id());
+    }
+
+    private static Path snapshotFile(ClusterSpec spec, String planId, String nodeId) {
+        return Path.of(spec.backup().directory(), spec.id(), planId + "-" + (nodeId == null ? CLUSTER : nodeId)
+                + SnapshotFiles.SUFFIX);
+    }
+
+    /** The file of the step's snapshot: named after the step's node, or {@value #CLUSTER} for a step on no node. */
+    private static Path snapshotFile(StepContext context) {
+        return snapshotFile(context.spec(), context.plan().planId(), context.step().nodeId());
     }
 
     @Override
     public StepOutcome execute(StepContext context) {
-        NodeSpec node = target(context);
-        Path file = snapshotFile(context, node);
+        String target = context.step().nodeId();
+        Path file = snapshotFile(context);
         Optional<String> replacing = SnapshotFiles.mismatch(file);
         if (replacing.isEmpty()) {
             EtcdctlSnapshotStatus.Status status = etcd.snapshotStatus(file);
+            if (SnapshotMetadata.of(file).isEmpty()) {
+                new SnapshotMetadata(status.revision(), status.totalKeys(), "").writeFor(file);
+            }
             return StepOutcome.skipped("snapshot " + file + " is already there, its sha256 matches its sidecar and "
                     + "etcdctl snapshot status passes (revision " + status.revision() + ", " + status.totalKeys()
                     + " keys)");
         }
         String replaced = Files.exists(file) ? "replaced " + replacing.get() + "; " : "";
-        Optional<Source> source = source(context, node);
+        Optional<Source> source = source(context, target);
         if (source.isEmpty()) {
             return StepOutcome.failed(note(context) + "no member of " + context.spec().id()
                     + " answers to snapshot from");
@@ -63,6 +93,7 @@ public final class EtcdSnapshotAction implements ActionHandler {
                     + context.describe() + " stopped there, the file is untouched");
         }
         EtcdctlSnapshotStatus.Status status = verified(file);
+        new SnapshotMetadata(status.revision(), status.totalKeys(), source.get().member().id()).writeFor(file);
         List<Path> pruned = SnapshotFiles.prune(file, context.spec().backup().keep());
         return StepOutcome.succeeded(replaced + source.get().why() + "snapshot of " + source.get().member().id() + " ("
                 + endpoint + ") written to " + file + ", " + written.size() + " bytes, sha256 " + written.sha256()
@@ -72,15 +103,15 @@ public final class EtcdSnapshotAction implements ActionHandler {
 
     @Override
     public String describe(StepContext context) {
-        NodeSpec node = target(context);
-        Path file = snapshotFile(context, node);
+        String target = context.step().nodeId();
+        Path file = snapshotFile(context);
         Optional<String> replacing = SnapshotFiles.mismatch(file);
         if (replacing.isEmpty()) {
             return "would skip if etcdctl snapshot status passes: snapshot " + file
                     + " is already there and its sha256 matches its sidecar";
         }
         String replace = Files.exists(file) ? "would replace " + replacing.get() + "; " : "";
-        return source(context, node)
+        return source(context, target)
                 .map(source -> replace + source.why() + "would snapshot member " + source.member().id() + " ("
                         + source.member().endpoints().client() + ") to file " + file)
                 .orElse("would fail: " + note(context) + "no member of " + context.spec().id()
@@ -103,7 +134,7 @@ public final class EtcdSnapshotAction implements ActionHandler {
     private record Source(NodeSpec member, String why) {
     }
 
-    private Optional<Source> source(StepContext context, NodeSpec node) {
+    private Optional<Source> source(StepContext context, String target) {
         String wanted = context.step().params().sourceNodeId();
         ClientSecurity security = context.spec().security();
         Optional<NodeSpec> preferred = wanted == null ? Optional.empty() : context.spec().node(wanted)
@@ -112,14 +143,14 @@ public final class EtcdSnapshotAction implements ActionHandler {
             return Optional.of(new Source(preferred.get(), ""));
         }
         String note = note(context);
-        Optional<NodeSpec> healthy = anyMemberBut(context.spec(), node.id(),
+        Optional<NodeSpec> healthy = anyMemberBut(context.spec(), target,
                 endpoint -> etcd.isHealthy(endpoint, security))
                 .filter(candidate -> !candidate.id().equals(wanted));
         if (healthy.isPresent()) {
             return Optional.of(new Source(healthy.get(), note + "took it from healthy member " + healthy.get().id()
                     + "; "));
         }
-        return anyMemberBut(context.spec(), node.id(), endpoint -> etcd.statusIfAnswering(endpoint, security)
+        return anyMemberBut(context.spec(), target, endpoint -> etcd.statusIfAnswering(endpoint, security)
                 .isPresent())
                 .map(member -> new Source(member, note + "took it from member without a leader (quorum lost) "
                         + member.id() + "; "));
@@ -128,10 +159,6 @@ public final class EtcdSnapshotAction implements ActionHandler {
     private static String note(StepContext context) {
         String wanted = context.step().params().sourceNodeId();
         return wanted == null ? "no source member given; " : "source member " + wanted + " is not healthy; ";
-    }
-
-    private static NodeSpec target(StepContext context) {
-        return context.node().orElseThrow(() -> new IllegalStateException(context.describe() + " names no node"));
     }
 
     private static Optional<NodeSpec> anyMemberBut(ClusterSpec spec, String target, Predicate<String> usable) {

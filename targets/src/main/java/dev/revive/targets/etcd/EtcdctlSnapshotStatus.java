@@ -82,7 +82,8 @@ final class EtcdctlSnapshotStatus {
         return new TargetException(Kind.FAILED, "etcdctl snapshot status rejects " + file + ": " + why);
     }
 
-    private static Optional<Path> locate() {
+    /** etcdctl on {@code PATH}, else Debian's. */
+    static Optional<Path> locate() {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.concat(Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
                         .map(dir -> Path.of(dir, "etcdctl")), Stream.of(DEBIAN_ETCDCTL))

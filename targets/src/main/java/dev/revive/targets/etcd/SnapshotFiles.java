@@ -30,8 +30,9 @@ import org.jboss.logging.Logger;
 /**
  * Snapshot files that survive a crash: written to a temporary file beside the target, fsynced, moved into place
  * atomically, the directory fsynced, and a {@code <file>.sha256} sidecar (in {@code sha256sum} format) written the
- * same way after it. A file counts as a snapshot only while its sidecar matches its content. Pruning keeps the
- * newest snapshots ({@code *.db}) of a directory with their sidecars and touches no other file.
+ * same way after it. A file counts as a snapshot only while its sidecar matches its content. A snapshot may also carry
+ * a {@code <file>.meta.json} ({@link SnapshotMetadata}), written the same way. Pruning keeps the newest snapshots
+ * ({@code *.db}) of a directory with their sidecars and metadata and touches no other file.
  */
 public final class SnapshotFiles {
 
@@ -39,6 +40,8 @@ public final class SnapshotFiles {
     public static final String SUFFIX = ".db";
     /** The suffix of the checksum sidecar beside a snapshot. */
     public static final String SIDECAR_SUFFIX = ".sha256";
+    /** The suffix of the metadata beside a snapshot. */
+    public static final String METADATA_SUFFIX = ".meta.json";
 
     private static final Logger LOG = Logger.getLogger(SnapshotFiles.class);
 
@@ -68,6 +71,7 @@ public final class SnapshotFiles {
      */
     public static Written write(Path file, Content content, BooleanSupplier mayReplace) {
         try {
+            Files.deleteIfExists(metadata(file));
             Written written = replaceDurably(file, content, mayReplace);
             String line = written.sha256() + "  " + file.getFileName() + "\n";
             replaceDurably(sidecar(file), out -> out.write(line.getBytes(StandardCharsets.UTF_8)), () -> true);
@@ -82,6 +86,21 @@ public final class SnapshotFiles {
         return file.resolveSibling(file.getFileName() + SIDECAR_SUFFIX);
     }
 
+    /** The metadata file of {@code file}. */
+    public static Path metadata(Path file) {
+        return file.resolveSibling(file.getFileName() + METADATA_SUFFIX);
+    }
+
+    /** Writes {@code content} as the metadata of snapshot {@code file}, durably. */
+    static void writeMetadata(Path file, byte[] content) {
+        try {
+            replaceDurably(metadata(file), out -> out.write(content), () -> true);
+        } catch (IOException e) {
+            throw new TargetException(Kind.LOCAL, "cannot write the metadata of snapshot " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
      * Why {@code file} does not count as written, or empty when it exists and its sidecar names its sha256.
      */
@@ -94,13 +113,18 @@ public final class SnapshotFiles {
             if (!Files.isRegularFile(sidecar)) {
                 return Optional.of(file + " has no sidecar " + sidecar.getFileName());
             }
-            String recorded = Files.readString(sidecar, StandardCharsets.UTF_8).strip().split("\\s+", 2)[0];
+            String recorded = recordedSha256(file);
             String actual = sha256(file);
             return recorded.equalsIgnoreCase(actual) ? Optional.empty()
                     : Optional.of(file + " has sha256 " + actual + " but its sidecar records " + recorded);
         } catch (IOException e) {
             return Optional.of(file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The sha256 the sidecar of {@code file} records (the file's own while {@link #mismatch} is empty). */
+    public static String recordedSha256(Path file) throws IOException {
+        return Files.readString(sidecar(file), StandardCharsets.UTF_8).strip().split("\\s+", 2)[0];
     }
 
     /** The hex sha256 of a file's content. */
@@ -130,6 +154,7 @@ public final class SnapshotFiles {
                             .thenComparing(Comparator.<Path>naturalOrder().reversed()))
                     .toList();
             for (Path old : older.subList(Math.min(older.size(), Math.max(0, keep - 1)), older.size())) {
+                Files.deleteIfExists(metadata(old));
                 Files.deleteIfExists(sidecar(old));
                 Files.deleteIfExists(old);
                 deleted.add(old);
@@ -143,9 +168,10 @@ public final class SnapshotFiles {
         return deleted;
     }
 
-    /** Deletes a snapshot and its sidecar, if there. */
+    /** Deletes a snapshot with its sidecar and metadata, if there. */
     public static void delete(Path file) {
         try {
+            Files.deleteIfExists(metadata(file));
             Files.deleteIfExists(sidecar(file));
             Files.deleteIfExists(file);
         } catch (IOException e) {

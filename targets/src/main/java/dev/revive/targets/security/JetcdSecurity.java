@@ -80,7 +80,8 @@ public final class JetcdSecurity {
     }
 
     /** The first line of a secret file, without its line break; the content never goes into a message. */
-    private static String firstLine(String what, String file) {
+    /** The first line of a credentials file ({@code what}: username, password), which must not be empty. */
+    public static String firstLine(String what, String file) {
         try {
             String line = Files.readString(Path.of(file), StandardCharsets.UTF_8).lines().findFirst().orElse("");
             if (line.isEmpty()) {

@@ -76,7 +76,9 @@ class EtcdSecurityIT {
         assertThat(probe.outcome()).isEqualTo(ProbeResult.Outcome.ANSWERED);
         assertThat(members).allSatisfy(member -> assertThat(member.healthy()).as(member.detail()).isTrue());
         assertThat(findings).extracting(finding -> finding.result().name() + " " + finding.result().status())
-                .contains("hash-kv-equal PASS")
+                .contains("hash-kv-equal PASS", "no-alarms PASS", "members-healthy PASS", "keys-match PASS",
+                        "outage-writes-present SKIPPED", "snapshot SKIPPED")
+                .filteredOn(line -> !line.endsWith(CheckStatus.SKIPPED.name()))
                 .allSatisfy(line -> assertThat(line).endsWith(CheckStatus.PASS.name()));
     }
 

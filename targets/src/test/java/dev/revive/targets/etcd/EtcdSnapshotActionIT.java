@@ -112,6 +112,8 @@ class EtcdSnapshotActionIT {
         EtcdctlSnapshotStatus.Status status = etcd.snapshotStatus(file);
         assertThat(status.revision()).isPositive();
         assertThat(status.totalKeys()).isPositive();
+        assertThat(SnapshotMetadata.of(file)).contains(new SnapshotMetadata(status.revision(), status.totalKeys(),
+                cluster.member(0).name()));
     }
 
     @Test
@@ -170,7 +172,8 @@ class EtcdSnapshotActionIT {
         try (Stream<Path> left = Files.list(clusterDir)) {
             assertThat(left.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("README.txt",
                     files.get(1).getFileName().toString(), files.get(1).getFileName() + ".sha256",
-                    files.get(2).getFileName().toString(), files.get(2).getFileName() + ".sha256");
+                    files.get(1).getFileName() + ".meta.json", files.get(2).getFileName().toString(),
+                    files.get(2).getFileName() + ".sha256", files.get(2).getFileName() + ".meta.json");
         }
     }
 

@@ -127,6 +127,28 @@ class SnapshotFilesTest {
         assertThat(names(dir)).containsExactlyInAnyOrder("b.db", "b.db.sha256");
     }
 
+    @Test
+    void metadataIsReadBackAndGoesWithItsSnapshotWhenPrunedOrRewritten() throws IOException {
+        // given: two snapshots with metadata
+        Path older = dir.resolve("a.db");
+        Path fresh = dir.resolve("b.db");
+        SnapshotFiles.write(older, out -> out.write(CONTENT));
+        new SnapshotMetadata(7, 2, "m0").writeFor(older);
+        SnapshotFiles.write(fresh, out -> out.write(CONTENT));
+        new SnapshotMetadata(9, 3, "m1").writeFor(fresh);
+        Files.setLastModifiedTime(older, FileTime.from(Instant.EPOCH));
+
+        // when
+        SnapshotFiles.prune(fresh, 1);
+        SnapshotMetadata before = SnapshotMetadata.of(fresh).orElseThrow();
+        SnapshotFiles.write(fresh, out -> out.write(CONTENT));
+
+        // then: the pruned snapshot's metadata is gone; a rewritten snapshot has none until its step records it
+        assertThat(before).isEqualTo(new SnapshotMetadata(9, 3, "m1"));
+        assertThat(names(dir)).containsExactlyInAnyOrder("b.db", "b.db.sha256");
+        assertThat(SnapshotMetadata.of(fresh)).isEmpty();
+    }
+
     private static Stream<String> names(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(file -> file.getFileName().toString()).toList().stream();

@@ -11,12 +11,19 @@ import java.util.List;
  * @param tolerances   the cluster's verification tolerances
  * @param reader       the reader of this round
  * @param hashAttempts how often a hash comparison may be retried when writes move on
+ * @param snapshot     the snapshot that backs the verified plan, or why there is none
  */
-record CheckContext(
-        List<MemberReading> readings, VerificationTolerances tolerances, MemberReader reader, int hashAttempts) {
+record CheckContext(List<MemberReading> readings, VerificationTolerances tolerances, MemberReader reader,
+        int hashAttempts, PlanSnapshot snapshot) {
 
     public CheckContext {
         readings = List.copyOf(readings);
+    }
+
+    /** A round outside a plan: no snapshot backs it. */
+    CheckContext(List<MemberReading> readings, VerificationTolerances tolerances, MemberReader reader,
+            int hashAttempts) {
+        this(readings, tolerances, reader, hashAttempts, PlanSnapshot.NONE);
     }
 
     /** The readings of the members that answered. */

@@ -9,13 +9,16 @@ import java.util.List;
 
 /**
  * The etcd verification checks: every member answers, one leader, raft indexes close, equal key-value
- * hashes. Each round reads every member's status once, through a reader opened for that round alone
- * (fresh connections every round), and runs the checks on those readings.
+ * hashes, no active alarm, every live member healthy, a sampled key-by-key comparison, the keys written
+ * since the plan's snapshot on every member, and which snapshot backs the plan. Each round reads every
+ * member's status once, through a reader opened for that round alone (fresh connections every round),
+ * looks up the plan's snapshot once, and runs the checks on those readings.
  */
 public final class EtcdChecks implements ClusterCheckSet {
 
     private static final List<EtcdCheck> ALL = List.of(new MembersAnswer(), new SingleLeader(),
-            new AppliedIndexClose(), new HashKvEqual());
+            new AppliedIndexClose(), new HashKvEqual(), new NoAlarms(), new MembersHealthy(), new KeysMatch(),
+            new OutageWritesPresent(), new SnapshotBacked());
 
     private final MemberReader.Factory readers;
 
@@ -45,7 +48,7 @@ public final class EtcdChecks implements ClusterCheckSet {
         try (MemberReader reader = readers.open(spec.security())) {
             List<MemberReading> readings = members.stream().map(reader::status).toList();
             CheckContext context = new CheckContext(readings, spec.policy().verification(), reader,
-                    request.hashAttempts());
+                    request.hashAttempts(), PlanSnapshot.find(spec, request.planId()));
             return checks.stream().map(check -> new CheckFinding(check.kind(), check.run(context))).toList();
         }
     }

@@ -5,7 +5,13 @@ import dev.revive.targets.TargetException;
 import dev.revive.targets.etcd.EtcdAdapter;
 import dev.revive.targets.etcd.HashKv;
 import dev.revive.targets.etcd.MemberStatus;
+import dev.revive.targets.etcd.KeyRange;
+import dev.revive.targets.etcd.LiveMember;
+import dev.revive.targets.etcd.MemberAlarm;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The checks' reads of etcd members, through one {@link EtcdAdapter} per round (fresh connections each round). */
 final class EtcdMemberReader implements MemberReader {
@@ -36,6 +42,38 @@ final class EtcdMemberReader implements MemberReader {
             return HashReading.of(member, hash.revision(), hash.hash(), hash.compactRevision());
         } catch (TargetException e) {
             return HashReading.failed(member, e.kind() + " " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Read<List<MemberAlarm>> alarms(Member member) {
+        return read(() -> adapter.alarms(member.endpoint(), security));
+    }
+
+    @Override
+    public Read<List<LiveMember>> membership(Member member) {
+        return read(() -> adapter.members(member.endpoint(), security));
+    }
+
+    @Override
+    public Optional<String> unhealthy(Member member, boolean learner) {
+        Read<Boolean> health = read(() -> {
+            adapter.health(member.endpoint(), security, learner);
+            return true;
+        });
+        return Optional.ofNullable(health.error());
+    }
+
+    @Override
+    public Read<KeyRange.Page> range(Member member, KeyRange range) {
+        return read(() -> adapter.range(member.endpoint(), security, range));
+    }
+
+    private static <T> Read<T> read(Supplier<T> call) {
+        try {
+            return Read.of(call.get());
+        } catch (TargetException e) {
+            return Read.failed(e.kind() + " " + e.getMessage());
         }
     }
 

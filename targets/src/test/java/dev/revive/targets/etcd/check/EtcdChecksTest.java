@@ -31,10 +31,15 @@ class EtcdChecksTest {
 
         // then
         assertThat(findings).extracting(finding -> finding.result().name())
-                .containsExactly("members-answer", "single-leader", "applied-index-lag", "hash-kv-equal");
+                .containsExactly("members-answer", "single-leader", "applied-index-lag", "hash-kv-equal", "no-alarms",
+                        "members-healthy", "keys-match", "outage-writes-present", "snapshot");
         assertThat(findings).extracting(CheckFinding::kind).containsExactly(CheckFinding.Kind.HEALTH,
-                CheckFinding.Kind.HEALTH, CheckFinding.Kind.HEALTH, CheckFinding.Kind.DATA);
-        assertThat(findings).extracting(finding -> finding.result().status()).containsOnly(CheckStatus.PASS);
+                CheckFinding.Kind.HEALTH, CheckFinding.Kind.HEALTH, CheckFinding.Kind.DATA, CheckFinding.Kind.HEALTH,
+                CheckFinding.Kind.HEALTH, CheckFinding.Kind.DATA, CheckFinding.Kind.HEALTH, CheckFinding.Kind.HEALTH);
+        assertThat(findings.subList(0, 7)).extracting(finding -> finding.result().status())
+                .containsOnly(CheckStatus.PASS);
+        assertThat(findings.subList(7, 9)).extracting(finding -> finding.result().status())
+                .as("a request outside a plan has no snapshot").containsOnly(CheckStatus.SKIPPED);
         assertThat(cluster.rounds()).isEqualTo(1);
     }
 
@@ -62,7 +67,8 @@ class EtcdChecksTest {
 
         // then
         assertThat(findings).extracting(finding -> finding.result().name())
-                .containsExactly("members-answer", "single-leader", "applied-index-lag");
+                .containsExactly("members-answer", "single-leader", "applied-index-lag", "no-alarms",
+                        "members-healthy", "outage-writes-present", "snapshot");
         assertThat(findings.get(0).result().status()).isEqualTo(CheckStatus.FAIL);
         assertThat(cluster.rounds()).isEqualTo(1);
     }

@@ -1,14 +1,22 @@
 package dev.revive.targets.etcd.check;
 
 import dev.revive.contracts.cluster.ClientSecurity;
+import dev.revive.targets.etcd.EtcdKey;
+import dev.revive.targets.etcd.KeyRange;
+import dev.revive.targets.etcd.LiveMember;
+import dev.revive.targets.etcd.MemberAlarm;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Members with readings the test sets: by default every member answers, knows member 1 as leader,
- * is at raft index 100 and revision 50, and has hash 42 at any revision it has reached.
+ * is at raft index 100 and revision 50, and has hash 42 at any revision it has reached; the cluster
+ * has no alarm, its live member list is its members, each member is healthy and holds no key.
  */
 final class FakeCluster implements MemberReader, MemberReader.Factory {
 
@@ -24,7 +32,23 @@ final class FakeCluster implements MemberReader, MemberReader.Factory {
         public String error;
         public String hashError;
         public boolean writesMoveOn;
+        public String unhealthy;
+        public String rangeError;
+        public String membershipError;
+        public final TreeMap<EtcdKey, KeyRange.Entry> keys = new TreeMap<>();
+
+        /** Holds {@code key} with {@code value}, last modified at {@code modRevision}. */
+        public State put(String key, String value, long modRevision) {
+            EtcdKey etcdKey = new EtcdKey(key.getBytes(StandardCharsets.UTF_8));
+            keys.put(etcdKey, new KeyRange.Entry(etcdKey, modRevision, value));
+            return this;
+        }
     }
+
+    /** The cluster's active alarms. */
+    public final List<MemberAlarm> alarms = new ArrayList<>();
+    /** The live member list; null = one started voter per member, named and reached as the member. */
+    public List<LiveMember> live;
 
     private final Map<String, State> states = new LinkedHashMap<>();
     private final List<Member> members = new ArrayList<>();
@@ -105,6 +129,52 @@ final class FakeCluster implements MemberReader, MemberReader.Factory {
             state.revision++;
         }
         return reading;
+    }
+
+    @Override
+    public Read<List<MemberAlarm>> alarms(Member member) {
+        State state = member(member.nodeId());
+        return state.error != null ? Read.failed(state.error) : Read.of(List.copyOf(alarms));
+    }
+
+    @Override
+    public Read<List<LiveMember>> membership(Member member) {
+        State state = member(member.nodeId());
+        if (state.error != null || state.membershipError != null) {
+            return Read.failed(state.error != null ? state.error : state.membershipError);
+        }
+        return Read.of(live != null ? live : members.stream().map(each -> new LiveMember(member(each.nodeId()).memberId,
+                each.nodeId(), List.of(each.endpoint()), false)).toList());
+    }
+
+    @Override
+    public Optional<String> unhealthy(Member member, boolean learner) {
+        State state = states.get(member.nodeId());
+        if (state == null) {
+            return Optional.of("REFUSED no such member");
+        }
+        return Optional.ofNullable(state.error != null ? state.error : state.unhealthy);
+    }
+
+    /** Reads the member's keys in the range (values stand in for their sha256); the revision must be reached. */
+    @Override
+    public Read<KeyRange.Page> range(Member member, KeyRange range) {
+        State state = member(member.nodeId());
+        if (state.error != null || state.rangeError != null) {
+            return Read.failed(state.error != null ? state.error : state.rangeError);
+        }
+        if (range.revision() > state.revision) {
+            return Read.failed("FAILED mvcc: required revision is a future revision");
+        }
+        List<KeyRange.Entry> inRange = (range.end().equals(EtcdKey.ZERO) ? state.keys.tailMap(range.from(), true)
+                : state.keys.subMap(range.from(), true, range.end(), false)).values().stream()
+                .filter(entry -> entry.modRevision() >= range.minModRevision())
+                .map(entry -> range.keysOnly() ? new KeyRange.Entry(entry.key(), entry.modRevision(), null) : entry)
+                .toList();
+        long limit = range.limit() == 0 ? Long.MAX_VALUE : range.limit();
+        List<KeyRange.Entry> page = range.countOnly() ? List.of() : inRange.stream().limit(limit).toList();
+        return Read.of(new KeyRange.Page(page, inRange.size(), !range.countOnly() && inRange.size() > limit,
+                state.revision));
     }
 
     @Override

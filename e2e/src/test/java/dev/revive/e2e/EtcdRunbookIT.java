@@ -1,0 +1,167 @@
+package dev.revive.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.revive.contracts.execution.StepEvent;
+import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.contracts.fault.FaultKind;
+import dev.revive.contracts.fault.Severity;
+import dev.revive.contracts.plan.Action;
+import dev.revive.contracts.plan.PlanMode;
+import dev.revive.contracts.plan.PlanScope;
+import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.report.Verdict;
+import dev.revive.targets.etcd.EtcdAdapter;
+import dev.revive.testkit.EtcdMember;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole etcd runbook on the stack's real 3-member target cluster: each scenario asserts the order of the steps
+ * from the step events and the data from the members themselves (serializable reads on each member's endpoint).
+ */
+class EtcdRunbookIT {
+
+    private static final Duration RECOVERY = Duration.ofMinutes(3);
+    private static final int BATCH = 10;
+
+    @TempDir
+    static Path runDir;
+    private static ReviveStack stack;
+    private static Recoveries recoveries;
+    private static EtcdAdapter etcd;
+    private static OperatorApi api;
+    private static Workload workload;
+
+    @BeforeAll
+    static void startRevive() throws Exception {
+        stack = ReviveStack.start(DemoOptions.locateRepoRoot(), runDir, line -> System.out.println("[e2e] " + line));
+        recoveries = new Recoveries(stack.events());
+        etcd = new EtcdAdapter(Duration.ofSeconds(2));
+        api = new OperatorApi(stack);
+        workload = new Workload(stack.target().endpoints());
+    }
+
+    @AfterAll
+    static void stopRevive() {
+        if (workload != null) {
+            workload.close();
+        }
+        if (etcd != null) {
+            etcd.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void clusterIsWholeAndNoRecoveryIsUnderWay() {
+        await("all members healthy, every plan reported").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
+                .until(() -> stack.target().members().stream().allMatch(member -> etcd.isHealthy(member.clientUrl()))
+                        && recoveries.nothingUnderWay());
+    }
+
+    @Test
+    void sickClusterIsRolledFollowersFirstAndTheLeaderLastAfterHandingLeadershipOn() throws Exception {
+        List<EtcdMember> members = stack.target().members();
+        EtcdMember first = members.get(0);
+        leadershipTo(first);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger batches = new AtomicInteger();
+        Thread writer = new Thread(() -> writeUntilStopped(writing, batches), "etcd-writer");
+        writer.setDaemon(true);
+        writer.start();
+        await("the writer writes").atMost(Duration.ofSeconds(30)).until(() -> batches.get() >= 2);
+        FaultEvent alert = new FaultEvent("etcd-sick-" + UUID.randomUUID(), ReviveStack.CLUSTER_ID, null,
+                FaultKind.UNHEALTHY, Severity.CRITICAL, Instant.now(), "alertmanager",
+                Map.of("alertname", "EtcdClusterSick", "summary", "Too many open files on every member"),
+                "EtcdClusterSick");
+
+        assertThat(api.postFault(alert).statusCode()).isEqualTo(202);
+
+        RecoveryPlan plan = await("a rolling plan").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.plansCausedBy(Set.of(alert.faultId())).stream()
+                        .filter(candidate -> candidate.mode().executable()).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        RecoveryReport report = await("the report of " + plan.planId()).atMost(RECOVERY.multipliedBy(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> recoveries.reportsOf(List.of(plan)).stream().findFirst(), Optional::isPresent)
+                .orElseThrow();
+        writing.set(false);
+        writer.join(Duration.ofSeconds(60).toMillis());
+        List<StepEvent> done = recoveries.stepsOf(plan).stream().filter(step -> step.status().isDone()).toList();
+        String trail = done.stream().map(step -> step.stepId() + " " + step.status() + " " + step.detail()).toList()
+                .toString();
+        System.out.println("[etcd-rolling] leader " + first.name() + " at the start; " + trail);
+        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
+        assertThat(plan.scope()).isEqualTo(PlanScope.CLUSTER);
+        List<String> order = done.stream().filter(step -> step.action() == Action.START).map(StepEvent::nodeId)
+                .toList();
+        assertThat(order).as("the leader, first in the spec, goes last: " + trail).hasSize(members.size())
+                .doesNotHaveDuplicates().last().isEqualTo(first.name());
+        assertThat(done).filteredOn(step -> step.action() == Action.MOVE_LEADER)
+                .as("only the leader hands leadership on: " + trail)
+                .allSatisfy(step -> assertThat(step.status()).isEqualTo(first.name().equals(step.nodeId())
+                        ? StepStatus.SUCCEEDED : StepStatus.SKIPPED))
+                .hasSize(members.size());
+        for (int i = 1; i < order.size(); i++) {
+            assertThat(at(done, order.get(i), Action.STOP)).as(order.get(i) + " stopped after " + order.get(i - 1)
+                    + " caught up").isAfterOrEqualTo(at(done, order.get(i - 1), Action.AWAIT_CAUGHT_UP));
+        }
+        assertThat(at(done, first.name(), Action.MOVE_LEADER)).isBefore(at(done, first.name(), Action.STOP));
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
+        int written = batches.get() * BATCH;
+        System.out.printf("[etcd-rolling] %d keys written during the roll%n", written);
+        for (EtcdMember member : members) {
+            await(member.name() + " holds every key written during the roll").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> Workload.countOn(member.clientUrl(), "e2e/rolling/") == written);
+        }
+    }
+
+    /** Moves the leadership to {@code member}, so that the roll must take another member first. */
+    private static void leadershipTo(EtcdMember member) {
+        EtcdMember leader = stack.target().leader();
+        if (leader.name().equals(member.name())) {
+            return;
+        }
+        long id = etcd.status(member.clientUrl(), null).memberId();
+        etcd.moveLeader(leader.clientUrl(), null, id);
+        await(member.name() + " leads").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> stack.target().leader().name().equals(member.name()));
+    }
+
+    private static void writeUntilStopped(AtomicBoolean writing, AtomicInteger batches) {
+        try {
+            while (writing.get()) {
+                workload.write(String.format("e2e/rolling/%06d", batches.get()), BATCH);
+                batches.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Instant at(List<StepEvent> done, String nodeId, Action action) {
+        return done.stream().filter(step -> step.action() == action && nodeId.equals(step.nodeId()))
+                .map(StepEvent::at).findFirst()
+                .orElseThrow(() -> new AssertionError(action + " of " + nodeId + " not done"));
+    }
+}
