@@ -3,13 +3,14 @@ package dev.revive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.revive.contracts.cluster.ClusterSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.revive.contracts.execution.Outcome;
+import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.fault.Severity;
-import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.RecoveryPlan;
@@ -17,14 +18,14 @@ import dev.revive.contracts.report.CheckResult;
 import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
-import dev.revive.targets.kind.ProbeResult;
-import dev.revive.targets.kind.TargetKinds;
-import dev.revive.targets.kind.TargetSettings;
 import dev.revive.testkit.ConnectCluster;
-import dev.revive.testkit.ConnectSpecs;
 import dev.revive.testkit.ConnectWorker;
 import dev.revive.testkit.LineSource;
 import dev.revive.testkit.Signals;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CollectorScenariosIT {
 
-    private static final Duration RECOVERY = Duration.ofMinutes(2);
+    private static final Duration RECOVERY = CollectorStack.RECOVERY;
     private static final Duration SHORT_PAUSE = Duration.ofSeconds(2);
-    private static final double TOLERANCE = 0.005;
     private static final int FAILING_LINES = 50;
-    /** Two throughput windows and a margin: the baseline window ends one window before the fault's detection. */
-    private static final Duration QUIET = ConnectSpecs.THROUGHPUT_WINDOW.multipliedBy(2).plusSeconds(2);
     private static final List<Action> PROCESS_ACTIONS = List.of(Action.STOP, Action.FORCE_KILL, Action.START);
 
     @TempDir
@@ -68,22 +66,22 @@ class CollectorScenariosIT {
     private static CollectionTargets collection;
     private static Recoveries recoveries;
     private static OperatorApi api;
-    private static TargetKinds kinds;
+    private static CollectorStack collector;
 
     @BeforeAll
     static void startRevive() throws Exception {
         stack = ReviveStack.startWithCollection(DemoOptions.locateRepoRoot(), runDir,
                 line -> System.out.println("[e2e] " + line));
         collection = stack.collection();
-        recoveries = new Recoveries(stack.events());
+        collector = new CollectorStack(stack);
+        recoveries = collector.recoveries();
         api = new OperatorApi(stack);
-        kinds = TargetKinds.standard(new TargetSettings(Duration.ofSeconds(2)));
     }
 
     @AfterAll
     static void stopReviveAndLeaveNoProcessBehind() {
-        if (kinds != null) {
-            kinds.close();
+        if (collector != null) {
+            collector.close();
         }
         if (stack == null) {
             return;
@@ -100,8 +98,7 @@ class CollectorScenariosIT {
     void everyWorkerAnswersEveryConnectorRunsAndNothingIsUnderWay() {
         await("every worker answering, both connectors RUNNING, nothing under way").atMost(RECOVERY)
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> allWorkersAnswer() && running(CollectionTargets.SOURCE) && running(CollectionTargets.SINK)
-                        && recoveries.nothingUnderWay() && quietForAThroughputWindow());
+                .until(collector::wholeAndQuiet);
     }
 
     @Test
@@ -113,23 +110,92 @@ class CollectorScenariosIT {
 
         connect().kill(worker);
 
-        RecoveryReport report = awaitReportFor(worker, since);
-        printReport("killed worker " + worker.name(), report);
-        assertThat(recoveries.reportsOf(plansFor(worker, since))).hasSize(1);
+        RecoveryReport report = collector.awaitReportFor(worker, since);
+        CollectorStack.printReport("killed worker " + worker.name(), report);
+        assertThat(recoveries.reportsOf(collector.plansFor(worker, since))).hasSize(1);
         assertThat(recoveries.planOf(report).orElseThrow().steps()).extracting(PlanStep::action).containsExactly(
                 Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP, Action.START, Action.AWAIT_HEALTHY,
                 Action.AWAIT_CAUGHT_UP);
         assertThat(worker.pid().orElseThrow()).as("a new worker process").isNotEqualTo(pid);
-        Counts counts = awaitCountsWithinTolerance();
+        CollectorStack.Counts counts = collector.awaitCountsWithinTolerance();
         System.out.println("[counts] worker killed mid-ingest: " + counts);
         assertThat(counts.sink().distinct()).as("no line delivered that was not written").isLessThanOrEqualTo(
                 counts.sourceLines());
-        assertThat(check(report, "record-counts")).satisfies(check -> {
+        assertThat(CollectorStack.check(report, "record-counts")).satisfies(check -> {
             assertThat(check.evidence()).containsKeys("source " + CollectionTargets.SOURCE,
                     "sink " + CollectionTargets.SINK);
             assertThat(check.status()).as(check.toString()).isEqualTo(CheckStatus.PASS);
         });
-        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.CONSISTENT);
+        assertThat(report.verdict()).as(CollectorStack.describe(report)).isEqualTo(Verdict.CONSISTENT);
+    }
+
+    /**
+     * The standby case: a worker killed whose start keeps failing (its properties file unreadable) is restarted once;
+     * the plan aborts, the incident escalates and no further plan fights it, while the other worker takes its tasks
+     * after the rebalance delay; the FAILED report shows the collection carrying on there, counts within 0.5 %.
+     */
+    @Test
+    void workerThatCannotComeBackIsEscalatedNotFoughtWhileTheOtherCarriesItsTasks() throws Exception {
+        ConnectWorker dead = await("a worker runs the source task").atMost(RECOVERY)
+                .until(() -> connect().workerOf(CollectionTargets.SOURCE, 0), Optional::isPresent).orElseThrow();
+        ConnectWorker survivor = connect().workers().stream().filter(w -> w != dead).findFirst().orElseThrow();
+        Instant since = Instant.now();
+        try {
+            connect().kill(dead);
+            connect().preventStart(dead);
+
+            RecoveryReport report = collector.awaitReportFor(dead, since);
+            CollectorStack.printReport("worker " + dead.name() + " that cannot come back", report);
+            RecoveryPlan restart = recoveries.planOf(report).orElseThrow();
+            List<StepEvent> steps = recoveries.stepsOf(restart);
+            steps.forEach(step -> System.out.println("[steps]   " + step.stepId() + " #" + step.attempt() + " "
+                    + step.status() + " " + step.detail()));
+            assertThat(steps).filteredOn(step -> step.action() == Action.START).extracting(StepEvent::status)
+                    .as("the process was launched").contains(StepStatus.SUCCEEDED);
+            PlanStep awaitHealthy = restart.steps().stream().filter(step -> step.action() == Action.AWAIT_HEALTHY)
+                    .findFirst().orElseThrow();
+            assertThat(steps).filteredOn(step -> step.action() == Action.AWAIT_HEALTHY
+                    && step.status() == StepStatus.FAILED).as("the new process exited: every attempt failed")
+                    .hasSize(awaitHealthy.params().attempts())
+                    .allSatisfy(step -> assertThat(step.detail()).contains("not running any more"));
+            assertThat(steps).extracting(StepEvent::action).doesNotContain(Action.AWAIT_CAUGHT_UP);
+            List<PlanOutcome> outcomes = recoveries.outcomesOf(List.of(restart));
+            assertThat(outcomes).extracting(PlanOutcome::outcome).containsExactly(Outcome.PLAN_ABORTED);
+            PlanOutcome aborted = outcomes.get(0);
+            System.out.printf("[timing] killed at %s; detected +%d ms; plan aborted +%d ms; report +%d ms%n", since,
+                    millis(since, report.timeline().detectedAt()), millis(since, aborted.at()),
+                    millis(since, report.timeline().verifiedAt()));
+            assertThat(incidentState(restart)).as("the planner's view of the incident").isEqualTo("ESCALATED");
+
+            assertThat(report.verdict()).as(CollectorStack.describe(report)).isEqualTo(Verdict.FAILED);
+            assertThat(CollectorStack.check(report, "workers-answer").observed())
+                    .isEqualTo("not answering: " + dead.name());
+            assertThat(CollectorStack.check(report, "collection-continues")).satisfies(check -> {
+                assertThat(check.status()).as(check.toString()).isEqualTo(CheckStatus.PASS);
+                assertThat(check.evidence().get(survivor.name())).contains(CollectionTargets.SOURCE + "/0 RUNNING",
+                        CollectionTargets.SINK + "/0 RUNNING");
+                assertThat(check.evidence()).containsEntry(dead.name(), "does not answer; no task is assigned to it");
+            });
+            assertThat(CollectorStack.check(report, "record-counts").status()).isEqualTo(CheckStatus.PASS);
+
+            FaultEvent marker = notice(dead, "after-escalation");
+            assertThat(api.postFault(marker).statusCode()).isEqualTo(202);
+            await("the marker, published after the escalation, was planned").atMost(RECOVERY)
+                    .until(() -> !recoveries.plansCausedBy(Set.of(marker.faultId())).isEmpty());
+            assertThat(collector.plansFor(dead, since)).filteredOn(plan -> plan.mode().executable())
+                    .as("one restart, not a loop").containsExactly(restart);
+            assertThat(dead.isAlive()).isFalse();
+            assertThat(connect().workerOf(CollectionTargets.SOURCE, 0)).hasValue(survivor);
+            System.out.println("[counts] worker that cannot come back, collection on " + survivor.name() + ": "
+                    + collector.awaitCountsWithinTolerance());
+        } finally {
+            if (connect().startPrevented(dead)) {
+                connect().allowStart(dead);
+            }
+            if (!dead.isAlive()) {
+                connect().restart(dead);
+            }
+        }
     }
 
     @Test
@@ -150,14 +216,15 @@ class CollectorScenariosIT {
             ConnectWorker worker = connect().workerOf(connector, 0).orElseThrow();
 
             FaultEvent fault = await("Revive sees the failed task").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                    .until(() -> faultsOf(worker, since).stream().filter(f -> f.kind() == FaultKind.TASK_FAILED)
-                            .findFirst(), Optional::isPresent).orElseThrow();
+                    .until(() -> collector.faultsOf(worker, since).stream()
+                            .filter(f -> f.kind() == FaultKind.TASK_FAILED).findFirst(), Optional::isPresent)
+                    .orElseThrow();
             LineSource.makeReadable(file);
 
-            RecoveryReport report = awaitReportFor(worker, since);
-            printReport("failed task of " + connector + " on " + worker.name(), report);
+            RecoveryReport report = collector.awaitReportFor(worker, since);
+            CollectorStack.printReport("failed task of " + connector + " on " + worker.name(), report);
             assertThat(fault.evidence().toString()).contains(connector);
-            List<RecoveryPlan> plans = plansFor(worker, since);
+            List<RecoveryPlan> plans = collector.plansFor(worker, since);
             assertThat(plans.stream().filter(plan -> plan.mode().executable()).toList()).singleElement()
                     .satisfies(plan -> assertThat(plan.steps()).extracting(PlanStep::stepId)
                             .containsExactly("01-restart-tasks", "02-await-healthy"));
@@ -171,8 +238,9 @@ class CollectorScenariosIT {
             System.out.printf("[counts] failed task: %d line(s) in %s, %d record(s) in %s%n", FAILING_LINES,
                     file.getFileName(), records, topic);
             assertThat(records).isEqualTo(FAILING_LINES);
-            System.out.println("[counts] failed task, collected pipeline: " + awaitCountsWithinTolerance());
-            assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.CONSISTENT);
+            System.out.println("[counts] failed task, collected pipeline: "
+                    + collector.awaitCountsWithinTolerance());
+            assertThat(report.verdict()).as(CollectorStack.describe(report)).isEqualTo(Verdict.CONSISTENT);
         } finally {
             if (Files.isSymbolicLink(file)) {
                 LineSource.makeReadable(file);
@@ -190,11 +258,11 @@ class CollectorScenariosIT {
         try {
             assertThat(Signals.send(pausedPid, "STOP")).isTrue();
 
-            RecoveryReport report = awaitReportFor(worker, since);
-            printReport("worker " + worker.name() + " paused past the window", report);
-            assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.CONSISTENT);
-            List<RecoveryPlan> plans = plansFor(worker, since).stream().filter(plan -> plan.mode().executable())
-                    .toList();
+            RecoveryReport report = collector.awaitReportFor(worker, since);
+            CollectorStack.printReport("worker " + worker.name() + " paused past the window", report);
+            assertThat(report.verdict()).as(CollectorStack.describe(report)).isEqualTo(Verdict.CONSISTENT);
+            List<RecoveryPlan> plans = collector.plansFor(worker, since).stream()
+                    .filter(plan -> plan.mode().executable()).toList();
             assertThat(plans).singleElement().satisfies(plan -> assertThat(plan.steps()).extracting(PlanStep::action)
                     .containsSubsequence(Action.STOP, Action.FORCE_KILL, Action.START));
             assertThat(recoveries.reportsOf(plans)).hasSize(1);
@@ -203,7 +271,7 @@ class CollectorScenariosIT {
             assertThat(ProcessHandle.of(pausedPid).filter(ProcessHandle::isAlive)).as("the hung process is gone")
                     .isEmpty();
             assertThat(worker.pid().orElseThrow()).as("one new process").isNotEqualTo(pausedPid);
-            System.out.println("[counts] worker paused past the window: " + awaitCountsWithinTolerance());
+            System.out.println("[counts] worker paused past the window: " + collector.awaitCountsWithinTolerance());
         } finally {
             Signals.send(pausedPid, "CONT");
         }
@@ -218,7 +286,7 @@ class CollectorScenariosIT {
 
         pauseFor(worker, SHORT_PAUSE);
         await("the hang was seen and then its end").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> faultsOf(worker, since).stream().map(FaultEvent::kind).toList(),
+                .until(() -> collector.faultsOf(worker, since).stream().map(FaultEvent::kind).toList(),
                         seen -> seen.stream().anyMatch(kind -> kind != FaultKind.RECOVERED)
                                 && seen.contains(FaultKind.RECOVERED));
         FaultEvent marker = notice(worker, "after-short-pause");
@@ -226,121 +294,18 @@ class CollectorScenariosIT {
 
         await("the marker, published after the recovery, was planned").atMost(RECOVERY)
                 .until(() -> !recoveries.plansCausedBy(Set.of(marker.faultId())).isEmpty());
-        List<RecoveryPlan> plans = plansFor(worker, since);
+        List<RecoveryPlan> plans = collector.plansFor(worker, since);
         assertThat(plans).flatExtracting(RecoveryPlan::steps).extracting(PlanStep::action)
                 .as("no plan stops or starts the paused worker").doesNotContainAnyElementsOf(PROCESS_ACTIONS);
         assertThat(recoveries.stepsOf(plans)).extracting(StepEvent::action).doesNotContainAnyElementsOf(PROCESS_ACTIONS);
         assertThat(worker.pid()).hasValue(pid);
         assertThat(startTime(worker)).isEqualTo(startedAt);
         System.out.println("[counts] worker paused " + SHORT_PAUSE.toSeconds() + " s: "
-                + awaitCountsWithinTolerance());
-    }
-
-    /**
-     * Source lines, topic records and sink lines at one moment: the topic's raw count (end minus beginning offsets),
-     * its distinct values and repeats (an at-least-once source sends again what it had not committed when its worker
-     * stopped), and the sink file's distinct lines and repeats.
-     */
-    record Counts(long sourceLines, long topicRecords, LineSource.Numbers topic, LineSource.Numbers sink) {
-
-        /** Source lines, distinct topic records and distinct sink lines pairwise within {@code tolerance}. */
-        boolean within(double tolerance) {
-            return close(sourceLines, topic.distinct(), tolerance) && close(topic.distinct(), sink.distinct(), tolerance)
-                    && close(sourceLines, sink.distinct(), tolerance);
-        }
-
-        private static boolean close(long a, long b, double tolerance) {
-            return Math.abs(a - b) <= tolerance * Math.max(a, b);
-        }
-
-        @Override
-        public String toString() {
-            return String.format("source %d line(s); topic %d record(s) = %d distinct + %d duplicate(s); sink %d "
-                    + "distinct line(s) + %d duplicate(s)", sourceLines, topicRecords, topic.distinct(),
-                    topic.duplicates(), sink.distinct(), sink.duplicates());
-        }
-    }
-
-    /**
-     * Reads the counts until, at one reading, source lines, distinct topic records and distinct sink lines differ by
-     * less than the tolerance: the source grows throughout, so a reading may catch a batch in flight; lost lines
-     * would keep them apart.
-     */
-    private static Counts awaitCountsWithinTolerance() {
-        return await("source lines, distinct topic records and distinct sink lines within 0.5 %").atMost(RECOVERY)
-                .pollInterval(Duration.ofMillis(500)).until(CollectorScenariosIT::counts, c -> c.within(TOLERANCE));
-    }
-
-    /**
-     * Reads against the flow, the sink first and the collected file last, so that every line counted downstream was
-     * already counted upstream: the file keeps growing while the counts are read.
-     */
-    private static Counts counts() {
-        String bootstrap = collection.kafka().bootstrap();
-        LineSource.Numbers sink = LineSource.numbers(collection.sinkFile());
-        LineSource.Numbers topic = LineSource.recordNumbers(bootstrap, CollectionTargets.TOPIC);
-        long raw = LineSource.records(bootstrap, CollectionTargets.TOPIC);
-        long source = LineSource.lines(collection.sourceFile());
-        return new Counts(source, raw, topic, sink);
-    }
-
-    /**
-     * True when nothing happened on the collector for a throughput window and a little more: the throughput check
-     * compares the window before a fault with the one after the recovery, and the window before must not hold the
-     * catch-up of an earlier scenario.
-     */
-    private static boolean quietForAThroughputWindow() {
-        Instant quietSince = Instant.now().minus(QUIET);
-        String cluster = CollectionTargets.COLLECTOR_ID;
-        boolean faults = stack.events().faults().stream().filter(f -> cluster.equals(f.clusterId()))
-                .anyMatch(f -> f.observedAt().isAfter(quietSince));
-        boolean plans = stack.events().plans().stream().filter(p -> cluster.equals(p.clusterId()))
-                .anyMatch(p -> p.createdAt().isAfter(quietSince));
-        boolean reports = stack.events().reports().stream().filter(r -> cluster.equals(r.clusterId()))
-                .anyMatch(r -> r.timeline().verifiedAt().isAfter(quietSince));
-        return !faults && !plans && !reports;
+                + collector.awaitCountsWithinTolerance());
     }
 
     private static ConnectCluster connect() {
         return collection.connect();
-    }
-
-    private static ClusterSpec spec() {
-        return collection.collectorSpec();
-    }
-
-    private static List<RecoveryPlan> plansFor(ConnectWorker worker, Instant since) {
-        return recoveries.plansFor(worker.name(), since).stream()
-                .filter(plan -> plan.clusterId().equals(CollectionTargets.COLLECTOR_ID)).toList();
-    }
-
-    private static RecoveryReport awaitReportFor(ConnectWorker worker, Instant since) {
-        return await("report for " + worker.name()).atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> recoveries.reportsOf(plansFor(worker, since)).stream().findFirst(), Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static List<FaultEvent> faultsOf(ConnectWorker worker, Instant since) {
-        return stack.events().faults().stream().filter(fault -> CollectionTargets.COLLECTOR_ID.equals(fault.clusterId()))
-                .filter(fault -> worker.name().equals(fault.nodeId()))
-                .filter(fault -> !fault.observedAt().isBefore(since)).toList();
-    }
-
-    private static CheckResult check(RecoveryReport report, String name) {
-        return report.checks().stream().filter(check -> check.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + name + " in " + describe(report)));
-    }
-
-    private static void printReport(String scenario, RecoveryReport report) {
-        System.out.println("[report] " + scenario + ": " + report.verdict());
-        report.checks().forEach(check -> System.out.println("[report]   " + check.name() + " " + check.status() + " "
-                + check.observed() + " " + check.evidence()));
-    }
-
-    /** The report as the verifier published it, for a failure message. */
-    private static String describe(RecoveryReport report) {
-        return new String(Topics.REPORTS.valueSerde().serializer().serialize(Topics.REPORTS.name(), report),
-                StandardCharsets.UTF_8);
     }
 
     private static Map<String, Long> pids() {
@@ -348,14 +313,20 @@ class CollectorScenariosIT {
                 worker -> worker.pid().orElse(-1)));
     }
 
-    private static boolean running(String connector) {
-        List<String> states = connect().taskStates(connector);
-        return !states.isEmpty() && states.stream().allMatch("RUNNING"::equals);
+
+    private static long millis(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
     }
 
-    private static boolean allWorkersAnswer() {
-        return spec().nodes().stream().allMatch(node -> kinds.probe(spec().kind()).probe(spec(), node).outcome()
-                == ProbeResult.Outcome.ANSWERED);
+    /** The incident state the planner shows for {@code plan} ({@code GET /plans/{planId}}). */
+    private static String incidentState(RecoveryPlan plan) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.service("planner").url()
+                + "/plans/" + plan.planId())).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + stack.apiToken()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).path("state").asText();
     }
 
     private static Instant startTime(ConnectWorker worker) {

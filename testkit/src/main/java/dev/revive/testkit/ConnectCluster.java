@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,6 +133,28 @@ public final class ConnectCluster implements AutoCloseable {
     /** Starts a stopped worker again with its {@link ConnectWorker#command()}; returns once the process runs. */
     public void restart(ConnectWorker worker) {
         group.restart(worker);
+    }
+
+    /**
+     * Makes the worker unable to start, as a botched config push would: its properties file becomes unreadable
+     * ({@link LineSource#makeUnreadable}, a link to itself, which stops root too), so every start of its
+     * {@link ConnectWorker#command()}, by testkit or by anyone else, exits with an error after a second or so. A
+     * running worker keeps running. {@link #allowStart} undoes it.
+     */
+    public void preventStart(ConnectWorker worker) {
+        LineSource.makeUnreadable(worker.propertiesFile());
+        LOG.info("Connect worker {} cannot start: {} is unreadable", worker.name(), worker.propertiesFile());
+    }
+
+    /** Undoes {@link #preventStart}: the worker's properties file is readable again; starts nothing. */
+    public void allowStart(ConnectWorker worker) {
+        LineSource.makeReadable(worker.propertiesFile());
+        LOG.info("Connect worker {} can start again", worker.name());
+    }
+
+    /** Whether {@link #preventStart} holds for the worker (its properties file is the unreadable link). */
+    public boolean startPrevented(ConnectWorker worker) {
+        return Files.isSymbolicLink(worker.propertiesFile());
     }
 
     /** Freezes the worker with SIGSTOP: the process runs but answers nothing. */

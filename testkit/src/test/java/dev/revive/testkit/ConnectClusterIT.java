@@ -52,6 +52,25 @@ class ConnectClusterIT {
     }
 
     @Test
+    void aWorkerWhoseStartIsPreventedExitsAfterEveryStartAndJoinsAgainOnceAllowed() {
+        ConnectWorker worker = cluster.worker(0);
+        cluster.kill(worker);
+        cluster.preventStart(worker);
+        try {
+            cluster.restart(worker);
+
+            await("the worker that cannot start exits").atMost(Duration.ofSeconds(60)).until(() -> !worker.isAlive());
+            assertThat(cluster.startPrevented(worker)).isTrue();
+        } finally {
+            cluster.allowStart(worker);
+        }
+        assertThat(cluster.startPrevented(worker)).isFalse();
+        cluster.restart(worker);
+        cluster.awaitReady(Duration.ofSeconds(60));
+        assertThat(worker.isAlive()).isTrue();
+    }
+
+    @Test
     void aPausedWorkerKeepsItsPidAndResumes() {
         ConnectWorker worker = cluster.worker(1);
         long pid = worker.pid().orElseThrow();

@@ -12,6 +12,9 @@ public interface ClusterCheckSet {
     /** Every check, once. */
     List<CheckFinding> round(CheckRequest request);
 
-    /** The HEALTH checks only, once: a quick look after an aborted plan. */
+    /**
+     * A quick look after an aborted plan: the checks that describe the cluster as it is, without settling; a kind
+     * may wait a bounded while for its own failover (Kafka Connect: its group moving a dead worker's tasks).
+     */
     List<CheckFinding> quickLook(CheckRequest request);
 }

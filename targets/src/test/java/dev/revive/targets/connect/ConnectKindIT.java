@@ -152,7 +152,7 @@ class ConnectKindIT {
                 Map<String, CheckStatus> statuses = findings.stream().collect(Collectors.toMap(
                         finding -> finding.result().name(), finding -> finding.result().status()));
                 assertThat(statuses).as(findings.toString()).containsOnlyKeys("workers-answer",
-                        "connectors-running", "no-new-errors", "record-counts", "offsets-never-back", "throughput");
+                        "connectors-running", "collection-continues", "no-new-errors", "record-counts", "offsets-never-back", "throughput");
                 assertThat(statuses.values()).as(findings.toString()).containsOnly(CheckStatus.PASS);
                 assertThat(findings.stream().filter(f -> f.result().name().equals("record-counts")).findFirst()
                         .orElseThrow().result().evidence()).containsKeys("source steady-source", "sink steady-sink");
@@ -161,6 +161,50 @@ class ConnectKindIT {
         } finally {
             cluster.deleteConnector("steady-source");
             cluster.deleteConnector("steady-sink");
+        }
+    }
+
+    @Test
+    void theQuickLookAfterAWorkerIsGoneShowsItsTasksRunningOnTheSurvivorWithCountsWithinTolerance() {
+        Path in = cluster.directory().resolve("standby-in.txt");
+        Path out = cluster.directory().resolve("standby-out.txt");
+        broker.createTopics("standby");
+        try (LineSource source = LineSource.start(in, 20)) {
+            cluster.createFileSource("standby-source", in, "standby");
+            cluster.createFileSink("standby-sink", "standby", out);
+            cluster.awaitRunning("standby-source");
+            cluster.awaitRunning("standby-sink");
+            await().atMost(WAIT).until(() -> LineSource.lines(out) > 0);
+            ConnectWorker gone = cluster.workerOf("standby-source", 0).orElseThrow();
+            ConnectWorker survivor = cluster.workers().stream().filter(worker -> worker != gone).findFirst()
+                    .orElseThrow();
+
+            cluster.kill(gone);
+            try {
+                Map<String, CheckFinding> look = plugin.checks().quickLook(new CheckRequest(spec, null, 1,
+                        "plan-standby", Instant.now())).stream().collect(Collectors.toMap(
+                        finding -> finding.result().name(), finding -> finding));
+
+                assertThat(look).as(look.toString()).containsKeys("workers-answer", "connectors-running",
+                        "collection-continues", "no-new-errors", "record-counts");
+                assertThat(look.get("workers-answer").result().observed()).isEqualTo("not answering: " + gone.name());
+                assertThat(look.get("collection-continues").result()).satisfies(check -> {
+                    assertThat(check.status()).as(check.toString()).isEqualTo(CheckStatus.PASS);
+                    assertThat(check.evidence().get(survivor.name())).contains("standby-source/0 RUNNING",
+                            "standby-sink/0 RUNNING");
+                    assertThat(check.evidence()).containsEntry(gone.name(),
+                            "does not answer; no task is assigned to it");
+                });
+                assertThat(look.get("record-counts").kind()).isEqualTo(CheckFinding.Kind.DATA);
+                assertThat(look.get("record-counts").result().status()).as(look.get("record-counts").toString())
+                        .isEqualTo(CheckStatus.PASS);
+            } finally {
+                cluster.restart(gone);
+                cluster.awaitReady(WAIT);
+            }
+        } finally {
+            cluster.deleteConnector("standby-source");
+            cluster.deleteConnector("standby-sink");
         }
     }
 
