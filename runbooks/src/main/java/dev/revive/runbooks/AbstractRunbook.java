@@ -7,6 +7,7 @@ import dev.revive.contracts.plan.PlanStep;
 import dev.revive.runbooks.disruption.DisruptionModel;
 import dev.revive.runbooks.steps.RestartSteps;
 import dev.revive.runbooks.steps.StepSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ public abstract class AbstractRunbook implements Runbook {
     private final SystemKind kind;
     private final DisruptionModel disruption;
     private final RestartSteps restart;
+    private final Duration startupTime;
 
     /**
      * @param kind       the kind the runbook is for
@@ -27,9 +29,18 @@ public abstract class AbstractRunbook implements Runbook {
      * @param restart    the steps of a node restart
      */
     protected AbstractRunbook(SystemKind kind, DisruptionModel disruption, RestartSteps restart) {
+        this(kind, disruption, restart, null);
+    }
+
+    /**
+     * @param startupTime how long a node of the kind may take to answer after its start, at least (the AWAIT_HEALTHY
+     *                    timeout is never shorter); null: the settings' timeout
+     */
+    protected AbstractRunbook(SystemKind kind, DisruptionModel disruption, RestartSteps restart, Duration startupTime) {
         this.kind = kind;
         this.disruption = disruption;
         this.restart = restart;
+        this.startupTime = startupTime;
     }
 
     @Override
@@ -45,13 +56,14 @@ public abstract class AbstractRunbook implements Runbook {
     @Override
     public final List<PlanStep> nodeRestart(ClusterSpec spec, NodeSpec node, Set<String> openNodes,
             StepSettings settings, boolean confirmUnresponsive) {
-        return bracketed(spec, restart.steps(spec, node, openNodes, settings, confirmUnresponsive), settings);
+        return bracketed(spec, restart.steps(spec, node, openNodes, settings.withAwaitHealthyAtLeast(startupTime),
+                confirmUnresponsive), settings);
     }
 
     /** The table's steps for every member in turn ({@link RestartSteps#rolling}); a kind may add its own steps. */
     @Override
     public List<PlanStep> rollingRestart(ClusterSpec spec, StepSettings settings) {
-        return bracketed(spec, restart.rolling(spec, settings), settings);
+        return bracketed(spec, restart.rolling(spec, settings.withAwaitHealthyAtLeast(startupTime)), settings);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.StepParams;
 import dev.revive.runbooks.AbstractRunbook;
 import dev.revive.runbooks.disruption.OneAtATime;
+import dev.revive.runbooks.kafka.KafkaRunbook;
 import dev.revive.runbooks.steps.RestartSteps;
 import dev.revive.runbooks.steps.StepSettings;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Set;
 public final class KafkaConnectRunbook extends AbstractRunbook {
 
     public KafkaConnectRunbook() {
-        super(SystemKind.KAFKA_CONNECT, new OneAtATime(), RestartSteps.WITHOUT_SNAPSHOT);
+        super(SystemKind.KAFKA_CONNECT, new OneAtATime(), RestartSteps.WITHOUT_SNAPSHOT, KafkaRunbook.JVM_STARTUP);
     }
 
     @Override

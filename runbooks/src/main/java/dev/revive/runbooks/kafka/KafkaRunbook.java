@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.runbooks.AbstractRunbook;
 import dev.revive.runbooks.disruption.InSyncReplicas;
 import dev.revive.runbooks.steps.RestartSteps;
+import java.time.Duration;
 
 /**
  * Kafka brokers (KRaft): a broker may go down only while no partition is under-replicated for another reason and
@@ -15,7 +16,13 @@ import dev.revive.runbooks.steps.RestartSteps;
  */
 public final class KafkaRunbook extends AbstractRunbook {
 
+    /**
+     * How long a Kafka JVM (a broker, a Connect worker) may take from its start to its first answer: loading, log
+     * recovery, joining the quorum or the group. 15 s on an idle machine here, much more on a loaded one.
+     */
+    public static final Duration JVM_STARTUP = Duration.ofSeconds(90);
+
     public KafkaRunbook() {
-        super(SystemKind.KAFKA, new InSyncReplicas(), RestartSteps.WITH_SNAPSHOT);
+        super(SystemKind.KAFKA, new InSyncReplicas(), RestartSteps.WITH_SNAPSHOT, JVM_STARTUP);
     }
 }

@@ -46,6 +46,18 @@ public record StepSettings(
                 Duration.ofSeconds(30), 1);
     }
 
+    /**
+     * These settings with an AWAIT_HEALTHY timeout of at least {@code minimum}: a kind whose nodes take long to start
+     * (a JVM that joins a group) is not given up on sooner than its own start takes.
+     */
+    public StepSettings withAwaitHealthyAtLeast(Duration minimum) {
+        if (minimum == null || awaitHealthyTimeout.compareTo(minimum) >= 0) {
+            return this;
+        }
+        return new StepSettings(snapshotTimeout, stopMargin, defaultGracePeriod, forceKillTimeout, cleanTempTimeout,
+                startTimeout, minimum, awaitCaughtUpTimeout, attempts);
+    }
+
     private static void positive(String key, Duration value) {
         if (value == null || value.isZero() || value.isNegative()) {
             throw new IllegalArgumentException(key + " must be a positive duration but was " + value);

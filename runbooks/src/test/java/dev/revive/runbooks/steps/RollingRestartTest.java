@@ -12,6 +12,7 @@ import dev.revive.contracts.plan.PlanStep;
 import dev.revive.runbooks.Runbook;
 import dev.revive.runbooks.Runbooks;
 import dev.revive.runbooks.Specs;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,23 @@ class RollingRestartTest {
         }
         assertThat(etcd.nodeRestart(plain, plain.node("n2").orElseThrow(), Set.of("n2"), StepSettings.defaults(), true))
                 .extracting(PlanStep::action).doesNotContain(Action.FENCE_WRITES, Action.UNFENCE);
+    }
+
+    @Test
+    void jvmKindsWaitForTheirNodesLongerThanTheDefault() {
+        ClusterSpec kafka = Specs.cluster(SystemKind.KAFKA, Policy.defaults());
+        ClusterSpec etcd = Specs.etcd();
+
+        List<PlanStep> broker = runbooks.forKind(SystemKind.KAFKA).nodeRestart(kafka, kafka.node("n1").orElseThrow(),
+                Set.of("n1"), StepSettings.defaults(), true);
+        List<PlanStep> member = runbooks.forKind(SystemKind.ETCD).nodeRestart(etcd, etcd.node("n1").orElseThrow(),
+                Set.of("n1"), StepSettings.defaults(), true);
+
+        assertThat(broker).filteredOn(step -> step.action() == Action.AWAIT_HEALTHY).singleElement()
+                .satisfies(step -> assertThat(step.params().timeout()).isEqualTo(Duration.ofSeconds(90)));
+        assertThat(member).filteredOn(step -> step.action() == Action.AWAIT_HEALTHY).singleElement()
+                .satisfies(step -> assertThat(step.params().timeout())
+                        .isEqualTo(StepSettings.defaults().awaitHealthyTimeout()));
     }
 
     private static int indexOf(List<PlanStep> steps, String stepId) {
