@@ -1,6 +1,8 @@
 package dev.revive.targets.driver;
 
 import dev.revive.contracts.cluster.NodeSpec;
+import dev.revive.targets.TargetException;
+import dev.revive.targets.TargetException.Kind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,9 +46,29 @@ public interface NodeDriver {
      * Starts the node's process, detached so that it outlives the caller, and records its pid.
      *
      * @return the pid of the started process
-     * @throws dev.revive.targets.TargetException when the node already runs or cannot be started
+     * @throws TargetException when the node already runs or cannot be started
      */
     long start(NodeSpec node);
+
+    /**
+     * Starts the node's process with {@code command} instead of its spec's command, for a kind plug-in that derives
+     * one-off start arguments from the spec (etcd's rejoin of a replaced member: {@code --initial-cluster-state
+     * existing}). Only the arguments may differ: the executable is the spec's. The driver keeps finding the process
+     * (inspect, stop, kill) until it is gone; later starts use the spec's command again.
+     *
+     * @return the pid of the started process
+     * @throws TargetException when the node already runs, the executable is not the spec's, or the
+     *                         driver cannot start with other arguments
+     */
+    default long startWith(NodeSpec node, List<String> command) {
+        throw new TargetException(Kind.LOCAL, "the driver of node " + node.id()
+                + " cannot start it with other arguments than its spec's");
+    }
+
+    /** What {@link #startWith} would run, in words, touching nothing. */
+    default String describeStart(NodeSpec node, List<String> command) {
+        return "(cannot start " + node.id() + " with other arguments: " + command + ")";
+    }
 
     /**
      * What {@link #start} would run, in words, built from the node's spec only and touching nothing: for a

@@ -93,14 +93,39 @@ public final class ProcessDriver implements NodeDriver {
 
     @Override
     public long start(NodeSpec node) {
+        return start(node, control(node).command());
+    }
+
+    /**
+     * Starts the node with {@code command} instead of its spec's command: the same executable, other arguments. The
+     * command is recorded beside the pid file ({@link StartedCommand}), so that inspect, stop and kill find the
+     * process until it is gone.
+     */
+    @Override
+    public long startWith(NodeSpec node, List<String> command) {
+        ProcessControl control = control(node);
+        if (command.isEmpty() || !command.get(0).equals(control.command().get(0))) {
+            throw new TargetException(Kind.LOCAL, "node " + node.id() + " may only be started with its own executable "
+                    + control.command().get(0) + ", not " + (command.isEmpty() ? "nothing" : command.get(0)));
+        }
+        return start(node, List.copyOf(command));
+    }
+
+    private long start(NodeSpec node, List<String> command) {
         ProcessControl control = control(node);
         NodeProcess current = inspect(node);
         if (current.running()) {
             throw new TargetException(Kind.LOCAL, "node " + node.id() + " already runs as pid " + current.pid()
                     + "; not starting a second process");
         }
-        Process process = launch(node, control);
-        awaitCommand(node, control, process);
+        Process process = launch(node, control, command);
+        awaitCommand(node, control, command, process);
+        StartedCommand started = new StartedCommand(Path.of(control.pidFile()));
+        if (command.equals(control.command())) {
+            started.delete();
+        } else {
+            started.write(command);
+        }
         new PidFile(Path.of(control.pidFile())).write(process.pid());
         LOG.infof("node %s started as pid %d, output appended to %s", node.id(), process.pid(), control.logFile());
         return process.pid();
@@ -119,14 +144,20 @@ public final class ProcessDriver implements NodeDriver {
         boolean gone = awaitExit(processes, wait);
         if (gone) {
             new PidFile(Path.of(control.pidFile())).delete();
+            new StartedCommand(Path.of(control.pidFile())).delete();
         }
         return gone;
     }
 
     @Override
     public String describeStart(NodeSpec node) {
+        return describeStart(node, control(node).command());
+    }
+
+    @Override
+    public String describeStart(NodeSpec node, List<String> command) {
         ProcessControl control = control(node);
-        return "argv " + argv(control) + " in dir " + workingDir(node, control) + (control.env().isEmpty() ? ""
+        return "argv " + argv(command) + " in dir " + workingDir(node, control) + (control.env().isEmpty() ? ""
                 : " with env " + new TreeSet<>(control.env().keySet())) + ", output appended to "
                 + control.logFile();
     }
@@ -136,18 +167,18 @@ public final class ProcessDriver implements NodeDriver {
         return cleaner.entries(node);
     }
 
-    /** The argument list a start runs: the spec's command, behind setsid when the machine has it. */
-    private static List<String> argv(ProcessControl control) {
+    /** The argument list a start runs: the command, behind setsid when the machine has it. */
+    private static List<String> argv(List<String> command) {
         List<String> arguments = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             arguments.add(SETSID.toString());
         }
-        arguments.addAll(control.command());
+        arguments.addAll(command);
         return arguments;
     }
 
-    private Process launch(NodeSpec node, ProcessControl control) {
-        List<String> arguments = argv(control);
+    private Process launch(NodeSpec node, ProcessControl control, List<String> command) {
+        List<String> arguments = argv(command);
         Path logFile = Path.of(control.logFile());
         ProcessBuilder builder = new ProcessBuilder(arguments)
                 .directory(workingDir(node, control).toFile())
@@ -164,9 +195,9 @@ public final class ProcessDriver implements NodeDriver {
     }
 
     /** Waits until the new process runs the node's command (after setsid's exec), or fails if it exited. */
-    private void awaitCommand(NodeSpec node, ProcessControl control, Process process) {
+    private void awaitCommand(NodeSpec node, ProcessControl control, List<String> command, Process process) {
         long deadline = System.nanoTime() + startCheck.toNanos();
-        while (!ProcessFinder.runs(process.toHandle(), control.command())) {
+        while (!ProcessFinder.runs(process.toHandle(), command)) {
             if (!process.isAlive()) {
                 throw new TargetException(Kind.LOCAL, "node " + node.id() + " exited with status " + process.exitValue()
                         + " right after start; see " + control.logFile());

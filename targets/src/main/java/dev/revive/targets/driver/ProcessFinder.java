@@ -24,15 +24,17 @@ final class ProcessFinder {
     }
 
     /**
-     * The node's live processes: the one its pid file names when that one runs the node's command,
-     * otherwise every live process whose command line is exactly the node's command.
+     * The node's live processes: the one its pid file names when that one runs the node's command (or the command
+     * the driver recorded when it started the node with other arguments, {@link StartedCommand}), otherwise every
+     * live process whose command line is exactly one of those.
      */
     List<Found> find(ProcessControl control) {
         PidFile pidFile = new PidFile(Path.of(control.pidFile()));
+        List<List<String>> commands = commands(control);
         OptionalLong recorded = pidFile.read();
         if (recorded.isPresent()) {
             Optional<ProcessHandle> handle = ProcessHandle.of(recorded.getAsLong())
-                    .filter(candidate -> runs(candidate, control.command()));
+                    .filter(candidate -> runsAny(candidate, commands));
             if (handle.isPresent()) {
                 return List.of(new Found(handle.get(), NodeProcess.FoundBy.PID_FILE));
             }
@@ -42,10 +44,22 @@ final class ProcessFinder {
         long self = ProcessHandle.current().pid();
         return ProcessHandle.allProcesses()
                 .filter(candidate -> candidate.pid() != self)
-                .filter(candidate -> runs(candidate, control.command()))
+                .filter(candidate -> runsAny(candidate, commands))
                 .sorted(Comparator.comparingLong(ProcessHandle::pid))
                 .map(handle -> new Found(handle, NodeProcess.FoundBy.COMMAND_LINE))
                 .toList();
+    }
+
+    /** The spec's command, and the one the driver last started the node with when that differs. */
+    private static List<List<String>> commands(ProcessControl control) {
+        return new StartedCommand(Path.of(control.pidFile())).read(control.command().get(0))
+                .filter(started -> !started.equals(control.command()))
+                .map(started -> List.of(control.command(), started))
+                .orElse(List.of(control.command()));
+    }
+
+    private static boolean runsAny(ProcessHandle process, List<List<String>> commands) {
+        return commands.stream().anyMatch(command -> runs(process, command));
     }
 
     /** True when {@code process} is alive and its executable and arguments are exactly {@code command}. */

@@ -3,6 +3,7 @@ package dev.revive.targets.etcd;
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.plan.Action;
 import dev.revive.targets.action.ActionHandler;
+import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.etcd.check.EtcdChecks;
 import dev.revive.targets.kind.AbstractKindPlugin;
 import dev.revive.targets.kind.TargetSettings;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * etcd through jetcd: one {@link EtcdAdapter} (every call bounded) behind the probe, the status reader and the
- * SNAPSHOT, write fence (FENCE_WRITES / UNFENCE), and MOVE_LEADER actions; the checks open their own
+ * SNAPSHOT, write fence (FENCE_WRITES / UNFENCE), MOVE_LEADER and REPLACE_MEMBER actions; the checks open their own
  * adapter per round, so that every round starts with fresh connections.
  */
 public final class EtcdPlugin extends AbstractKindPlugin {
@@ -30,7 +31,8 @@ public final class EtcdPlugin extends AbstractKindPlugin {
     private static Map<Action, ActionHandler> actions(EtcdAdapter etcd) {
         EtcdWriteFence fence = new EtcdWriteFence(etcd);
         return Map.of(Action.SNAPSHOT, new EtcdSnapshotAction(etcd), Action.FENCE_WRITES, fence.fence(),
-                Action.UNFENCE, fence.unfence(), Action.MOVE_LEADER, new EtcdMoveLeaderAction(etcd));
+                Action.UNFENCE, fence.unfence(), Action.MOVE_LEADER, new EtcdMoveLeaderAction(etcd),
+                Action.REPLACE_MEMBER, new EtcdReplaceMemberAction(etcd, NodeDrivers.standard()));
     }
 
     @Override

@@ -173,6 +173,34 @@ class ProcessDriverTest {
         assertThat(foreign.isAlive()).isFalse();
     }
 
+    @Test
+    void aNodeStartedWithOtherArgumentsIsFoundAndStoppedAndLaterStartsUseTheSpec() {
+        NodeSpec node = node(sleep());
+        List<String> other = sleep();
+
+        long pid = driver.startWith(node, other);
+        started.add(node);
+        NodeProcess seen = driver.inspect(node);
+        boolean stopped = driver.stop(node, Duration.ofSeconds(5));
+        long again = start(node);
+
+        assertThat(seen).isEqualTo(NodeProcess.running("n1", pid, NodeProcess.FoundBy.PID_FILE));
+        assertThat(stopped).isTrue();
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        assertThat(dir.resolve("n1.pid.argv")).doesNotExist();
+        assertThat(ProcessHandle.of(again).orElseThrow().info().arguments().orElseThrow())
+                .containsExactly(((ProcessControl) node.control()).command().get(1));
+    }
+
+    @Test
+    void startWithAnotherExecutableIsRefused() {
+        NodeSpec node = node(sleep());
+
+        assertThatThrownBy(() -> driver.startWith(node, List.of("/bin/sh", "-c", "sleep 300")))
+                .isInstanceOf(TargetException.class).hasMessageContaining("only be started with its own executable");
+        assertThat(driver.inspect(node).running()).isFalse();
+    }
+
     private long start(NodeSpec node) {
         long pid = driver.start(node);
         started.add(node);
