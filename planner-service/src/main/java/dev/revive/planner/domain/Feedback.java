@@ -21,7 +21,8 @@ import java.util.Set;
 final class Feedback {
 
     /** The steps that change the node: before the first of them, a RECOVERED still cancels the plan. */
-    static final Set<Action> ACTING = EnumSet.of(Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP, Action.START);
+    static final Set<Action> ACTING = EnumSet.of(Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP, Action.START,
+            Action.MOVE_LEADER, Action.REPLACE_MEMBER);
 
     private final IncidentPlanner planner;
 

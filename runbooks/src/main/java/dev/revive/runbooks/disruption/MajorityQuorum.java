@@ -42,20 +42,30 @@ public final class MajorityQuorum implements DisruptionModel {
         return concerns;
     }
 
+    /**
+     * The live voters are the spec's voting members that the live view does not show as learners (a member being
+     * replaced rejoins as a learner and does not vote until promoted); a learner may always go down, and a voter
+     * only while a majority of the live voters other than it are healthy.
+     */
     @Override
     public Optional<String> refusal(ClusterSpec spec, ClusterView live, String target) {
-        if (!voters(spec).contains(target)) {
+        Set<String> voters = voters(spec);
+        live.members().stream().filter(member -> member.role() == MemberRole.LEARNER).map(MemberView::nodeId)
+                .forEach(voters::remove);
+        if (!voters.contains(target)) {
             return Optional.empty();
         }
+        int quorum = voters.size() / 2 + 1;
         long healthyOthers = live.members().stream()
-                .filter(member -> !member.nodeId().equals(target) && voters(spec).contains(member.nodeId()))
+                .filter(member -> !member.nodeId().equals(target) && voters.contains(member.nodeId()))
                 .filter(MemberView::healthy)
                 .count();
-        if (healthyOthers >= quorum(spec)) {
+        if (healthyOthers >= quorum) {
             return Optional.empty();
         }
         return Optional.of("refusing to take " + target + " down: only " + healthyOthers
-                + " other voting members are healthy and the quorum of " + spec.id() + " is " + quorum(spec));
+                + " other voting members are healthy and the quorum of " + spec.id() + " is " + quorum + " of the "
+                + voters.size() + " live voters " + voters);
     }
 
     private static Set<String> voters(ClusterSpec spec) {

@@ -66,6 +66,17 @@ class MajorityQuorumTest {
     }
 
     @Test
+    void aMemberThatIsALearnerLiveDoesNotVote() {
+        ClusterView live = new ClusterView(List.of(new MemberView("m1", true, true, MemberRole.LEADER, 9, "leader"),
+                new MemberView("m2", true, true, MemberRole.LEARNER, 9, "rejoining as a learner"),
+                new MemberView("m3", true, true, MemberRole.FOLLOWER, 9, "follower")));
+
+        assertThat(model.refusal(cluster(3, 0), live, "m3")).as("m1 and the learner m2 healthy, but only m1 votes")
+                .hasValueSatisfying(reason -> assertThat(reason).contains("live voters [m1, m3]"));
+        assertThat(model.refusal(cluster(3, 0), live, "m2")).as("the learner itself may go").isEmpty();
+    }
+
+    @Test
     void learnersMayAlwaysGoDown() {
         ClusterView live = new ClusterView(List.of(healthy("m1"), MemberView.silent("l1", "down")));
 
