@@ -89,43 +89,20 @@ class EtcdRunbookIT {
         writer.setDaemon(true);
         writer.start();
         await("the writer writes").atMost(Duration.ofSeconds(30)).until(() -> batches.get() >= 2);
-        FaultEvent alert = new FaultEvent("etcd-sick-" + UUID.randomUUID(), ReviveStack.CLUSTER_ID, null,
-                FaultKind.UNHEALTHY, Severity.CRITICAL, Instant.now(), "alertmanager",
-                Map.of("alertname", "EtcdClusterSick", "summary", "Too many open files on every member"),
-                "EtcdClusterSick");
 
-        assertThat(api.postFault(alert).statusCode()).isEqualTo(202);
+        RollingRestarts roll = RollingRestarts.alert(api, recoveries, ReviveStack.CLUSTER_ID, "EtcdClusterSick");
 
-        RecoveryPlan plan = await("a rolling plan").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> recoveries.plansCausedBy(Set.of(alert.faultId())).stream()
-                        .filter(candidate -> candidate.mode().executable()).findFirst(), Optional::isPresent)
-                .orElseThrow();
-        RecoveryReport report = await("the report of " + plan.planId()).atMost(RECOVERY.multipliedBy(2))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> recoveries.reportsOf(List.of(plan)).stream().findFirst(), Optional::isPresent)
-                .orElseThrow();
         writing.set(false);
         writer.join(Duration.ofSeconds(60).toMillis());
-        List<StepEvent> done = recoveries.stepsOf(plan).stream().filter(step -> step.status().isDone()).toList();
-        String trail = done.stream().map(step -> step.stepId() + " " + step.status() + " " + step.detail()).toList()
-                .toString();
-        System.out.println("[etcd-rolling] leader " + first.name() + " at the start; " + trail);
-        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
-        assertThat(plan.scope()).isEqualTo(PlanScope.CLUSTER);
-        List<String> order = done.stream().filter(step -> step.action() == Action.START).map(StepEvent::nodeId)
-                .toList();
-        assertThat(order).as("the leader, first in the spec, goes last: " + trail).hasSize(members.size())
-                .doesNotHaveDuplicates().last().isEqualTo(first.name());
-        assertThat(done).filteredOn(step -> step.action() == Action.MOVE_LEADER)
-                .as("only the leader hands leadership on: " + trail)
+        System.out.println("[etcd-rolling] leader " + first.name() + " at the start; " + roll.trail());
+        roll.assertRolledOneAtATime(members.size(), first.name());
+        assertThat(roll.done()).filteredOn(step -> step.action() == Action.MOVE_LEADER)
+                .as("only the leader hands leadership on: " + roll.trail())
                 .allSatisfy(step -> assertThat(step.status()).isEqualTo(first.name().equals(step.nodeId())
                         ? StepStatus.SUCCEEDED : StepStatus.SKIPPED))
                 .hasSize(members.size());
-        for (int i = 1; i < order.size(); i++) {
-            assertThat(at(done, order.get(i), Action.STOP)).as(order.get(i) + " stopped after " + order.get(i - 1)
-                    + " caught up").isAfterOrEqualTo(at(done, order.get(i - 1), Action.AWAIT_CAUGHT_UP));
-        }
-        assertThat(at(done, first.name(), Action.MOVE_LEADER)).isBefore(at(done, first.name(), Action.STOP));
+        assertThat(roll.at(first.name(), Action.MOVE_LEADER)).isBefore(roll.at(first.name(), Action.STOP));
+        RecoveryReport report = roll.report();
         assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
         int written = batches.get() * BATCH;
         System.out.printf("[etcd-rolling] %d keys written during the roll%n", written);
@@ -157,11 +134,5 @@ class EtcdRunbookIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Instant at(List<StepEvent> done, String nodeId, Action action) {
-        return done.stream().filter(step -> step.action() == action && nodeId.equals(step.nodeId()))
-                .map(StepEvent::at).findFirst()
-                .orElseThrow(() -> new AssertionError(action + " of " + nodeId + " not done"));
     }
 }

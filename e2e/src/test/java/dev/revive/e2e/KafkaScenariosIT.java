@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.fault.FaultEvent;
-import dev.revive.contracts.fault.FaultKind;
-import dev.revive.contracts.fault.Severity;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.PlanStep;
@@ -187,37 +185,15 @@ class KafkaScenariosIT {
         Map<String, Long> pids = new HashMap<>();
         kafka.nodes().forEach(node -> pids.put(node.name(), node.pid().orElseThrow()));
         KafkaWriter writer = startWriter("rolling");
-        FaultEvent alert = new FaultEvent("kafka-sick-" + UUID.randomUUID(), CollectionTargets.KAFKA_ID, null,
-                FaultKind.UNHEALTHY, Severity.CRITICAL, Instant.now(), "alertmanager",
-                Map.of("alertname", "KafkaClusterSick", "summary", "request latency high on every broker"),
-                "KafkaClusterSick");
 
-        assertThat(api.postFault(alert).statusCode()).isEqualTo(202);
+        RollingRestarts roll = RollingRestarts.alert(api, recoveries, CollectionTargets.KAFKA_ID, "KafkaClusterSick");
 
-        RecoveryPlan plan = await("a rolling plan for the alert").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> recoveries.plansCausedBy(Set.of(alert.faultId())).stream()
-                        .filter(candidate -> candidate.mode().executable()).findFirst(), Optional::isPresent)
-                .orElseThrow();
-        RecoveryReport report = await("the report of " + plan.planId()).atMost(RECOVERY.multipliedBy(2))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> recoveries.reportsOf(List.of(plan)).stream().findFirst(), Optional::isPresent)
-                .orElseThrow();
         KafkaWriter.Counts counts = writer.verifyExactlyOnce();
-        List<StepEvent> done = recoveries.stepsOf(plan).stream().filter(step -> step.status().isDone()).toList();
-        String trail = done.stream().map(step -> step.stepId() + "@" + step.at()).toList().toString();
-        System.out.println("[kafka-rolling] controller " + controller.name() + "; " + trail);
+        System.out.println("[kafka-rolling] controller " + controller.name() + "; " + roll.trail());
         print("rolling restart, controller " + controller.name() + " last", counts);
-        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
-        assertThat(plan.steps().get(0).action()).isEqualTo(Action.SNAPSHOT);
-        List<String> order = done.stream().filter(step -> step.action() == Action.START).map(StepEvent::nodeId)
-                .toList();
-        assertThat(order).as(trail).hasSize(3).doesNotHaveDuplicates().last().isEqualTo(controller.name());
-        for (int i = 1; i < order.size(); i++) {
-            Instant previousCaughtUp = at(done, order.get(i - 1), Action.AWAIT_CAUGHT_UP);
-            Instant nextStopped = at(done, order.get(i), Action.STOP);
-            assertThat(nextStopped).as(order.get(i) + " stopped after " + order.get(i - 1) + " caught up; " + trail)
-                    .isAfterOrEqualTo(previousCaughtUp);
-        }
+        assertThat(roll.plan().steps().get(0).action()).isEqualTo(Action.SNAPSHOT);
+        roll.assertRolledOneAtATime(kafka.nodes().size(), controller.name());
+        RecoveryReport report = roll.report();
         assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
         assertThat(report.checks()).filteredOn(check -> KAFKA_CHECKS.contains(check.name())).hasSize(KAFKA_CHECKS.size())
                 .allSatisfy(check -> assertThat(check.status()).as(check.toString()).isEqualTo(CheckStatus.PASS));
@@ -227,12 +203,6 @@ class KafkaScenariosIT {
         assertThat(counts.duplicates()).as("duplicates").isZero();
         kafka.nodes().forEach(node -> assertThat(node.pid().orElseThrow()).as(node.name() + " runs as a new process")
                 .isNotEqualTo(pids.get(node.name())));
-    }
-
-    /** When the step of {@code action} on {@code nodeId} was done. */
-    private static Instant at(List<StepEvent> done, String nodeId, Action action) {
-        return done.stream().filter(step -> step.action() == action && nodeId.equals(step.nodeId()))
-                .map(StepEvent::at).findFirst().orElseThrow(() -> new AssertionError(action + " of " + nodeId + " not done"));
     }
 
     private static KafkaWriter startWriter(String scenario) {
