@@ -8,6 +8,7 @@ import dev.revive.contracts.plan.PlanStep;
 import dev.revive.runbooks.disruption.DisruptionModel;
 import dev.revive.runbooks.steps.StepSettings;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +36,15 @@ public interface Runbook {
      * members come in spec order; the executor moves the live leader's steps last (DESIGN.md, "Rolling restart").
      */
     List<PlanStep> rollingRestart(ClusterSpec spec, StepSettings settings);
+
+    /**
+     * The steps that replace {@code node} when it cannot come back (its start failed): empty when the kind cannot
+     * replace a member, and the incident escalates. etcd: the member is removed and added back empty as a learner,
+     * then promoted (REPLACE_MEMBER).
+     */
+    default Optional<List<PlanStep>> replacement(ClusterSpec spec, NodeSpec node, StepSettings settings) {
+        return Optional.empty();
+    }
 
     /**
      * The steps that answer a fault of {@code kind} on {@code node}: by default the node restart. A kind whose nodes

@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.execution.StepEvent;
+import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.report.RecoveryReport;
@@ -47,7 +48,9 @@ final class Feedback {
             case PLAN_COMPLETED -> incident.state() == IncidentState.VERIFYING
                     ? Result.waiting(state, why + "; already verifying")
                     : move(state, incident, IncidentState.VERIFYING, why + "; waiting for the verifier's report");
-            case PLAN_ABORTED -> planner.end(state, spec, incident, IncidentState.ESCALATED, why, false);
+            case PLAN_ABORTED -> incident.startFailed() && !incident.replacing()
+                    ? planner.replace(state, spec, incident, why)
+                    : planner.end(state, spec, incident, IncidentState.ESCALATED, why, false);
             case PLAN_CANCELLED -> planner.end(state, spec, incident, IncidentState.CANCELLED, why, false);
         };
     }
@@ -64,6 +67,10 @@ final class Feedback {
                     + ", which is not active");
         }
         Incident incident = match.get();
+        if (!report.planId().equals(incident.planId())) {
+            return Result.waiting(state, "report " + report.reportId() + " is about plan " + report.planId()
+                    + ", which revision " + incident.planId() + " of incident " + incident.incidentId() + " replaced");
+        }
         if (!incident.state().runsPlan()) {
             IncidentState.TABLE.ensure(incident.state(), IncidentState.VERIFYING);
         }
@@ -84,11 +91,21 @@ final class Feedback {
     private static Result onStep(ClusterState state, Incident incident, StepEvent step) {
         boolean acting = ACTING.contains(step.action()) && incident.planMode() == PlanMode.AUTO;
         Incident seen = acting && !incident.acted() ? incident.withActed() : incident;
+        if (startFailed(incident, step)) {
+            seen = seen.withStartFailed();
+        }
         String why = "step " + step.stepId() + " of plan " + step.planId() + " " + step.status();
         if (incident.state() == IncidentState.EXECUTING || incident.state() == IncidentState.VERIFYING) {
             return Result.waiting(state.withIncident(seen), why);
         }
         return move(state, seen, IncidentState.EXECUTING, why);
+    }
+
+    /** True when {@code step} says the incident's target did not come back: its START or AWAIT_HEALTHY failed. */
+    private static boolean startFailed(Incident incident, StepEvent step) {
+        return (step.action() == Action.START || step.action() == Action.AWAIT_HEALTHY)
+                && step.nodeId() != null && step.nodeId().equals(incident.targetNodeId())
+                && (step.status() == StepStatus.FAILED || step.status() == StepStatus.TIMED_OUT);
     }
 
     private static Result move(ClusterState state, Incident incident, IncidentState next, String why) {

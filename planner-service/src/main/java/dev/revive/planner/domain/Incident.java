@@ -22,6 +22,8 @@ import java.util.List;
  * @param deadline     CONFIRMING: when the window ends; AWAITING_APPROVAL: when the request expires; else null
  * @param acted        an acting step (STOP, FORCE_KILL, CLEAN_TEMP, START) of its AUTO plan was reported
  * @param note         why it is in its state (or why an approval was refused), in words
+ * @param startFailed  its current plan's START or AWAIT_HEALTHY of the target failed: the node cannot come back
+ * @param replacing    its current plan replaces the target (after a plan whose start failed); never twice
  */
 public record Incident(
         String incidentId,
@@ -35,7 +37,9 @@ public record Incident(
         int revision,
         Instant deadline,
         boolean acted,
-        String note) {
+        String note,
+        boolean startFailed,
+        boolean replacing) {
 
     /** The most fault ids an incident keeps (the bound of a plan's reason list). */
     public static final int MAX_FAULT_IDS = 256;
@@ -48,7 +52,7 @@ public record Incident(
     public static Incident open(String incidentId, String clusterId, String targetNodeId, List<String> faultIds,
             Instant detectedAt) {
         return new Incident(incidentId, clusterId, IncidentState.OPEN, targetNodeId, faultIds, detectedAt, null, null,
-                0, null, false, "opened");
+                0, null, false, "opened", false, false);
     }
 
     /** The plan id of an incident's revision: {@code <incidentId>-r<revision>}. */
@@ -85,13 +89,13 @@ public record Incident(
     /** This incident with {@code plan} as its newest revision. */
     public Incident withPlan(RecoveryPlan plan) {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, plan.planId(),
-                plan.mode(), plan.revision(), deadline, acted, note);
+                plan.mode(), plan.revision(), deadline, acted, note, startFailed, replacing);
     }
 
     /** This incident, its plan having acted on the node. */
     public Incident withActed() {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, deadline, true, note);
+                revision, deadline, true, note, startFailed, replacing);
     }
 
     /** This incident with another note, in the same state. */
@@ -107,22 +111,34 @@ public record Incident(
         List<String> more = new ArrayList<>(faultIds);
         more.add(faultId);
         return new Incident(incidentId, clusterId, state, targetNodeId, more, detectedAt, planId, planMode, revision,
-                deadline, acted, note);
+                deadline, acted, note, startFailed, replacing);
     }
 
     /** This incident for the whole cluster (no target node), also answering {@code more}. */
     public Incident wholeCluster(List<String> more) {
         Incident widened = new Incident(incidentId, clusterId, state, null, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, note);
+                revision, deadline, acted, note, startFailed, replacing);
         for (String faultId : more) {
             widened = widened.withFault(faultId);
         }
         return widened;
     }
 
+    /** This incident, its current plan having failed to bring the target back (a START or AWAIT_HEALTHY failed). */
+    public Incident withStartFailed() {
+        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
+                revision, deadline, acted, note, true, replacing);
+    }
+
+    /** This incident, its next plan replacing the target: a start that fails again is not answered a third time. */
+    public Incident replacingTarget() {
+        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
+                revision, deadline, acted, note, false, true);
+    }
+
     /** This incident standing elsewhere: another state, deadline and note, the rest as it is. */
     private Incident standing(IncidentState newState, Instant newDeadline, String newNote) {
         return new Incident(incidentId, clusterId, newState, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, newDeadline, acted, newNote);
+                revision, newDeadline, acted, newNote, startFailed, replacing);
     }
 }

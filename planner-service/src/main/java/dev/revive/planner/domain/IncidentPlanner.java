@@ -178,6 +178,33 @@ public final class IncidentPlanner {
     }
 
     /**
+     * The incident's plan aborted after its target's start failed: the kind's replacement of the node as the next
+     * revision (planned like a restart: budget, disruption model, mode), once; no replacement for the kind, or a
+     * node no longer open, escalates.
+     */
+    Result replace(ClusterState state, ClusterSpec spec, Incident incident, String why) {
+        OpenFault target = state.openFaults().get(incident.targetKey());
+        if (target == null || incident.targetNodeId() == null) {
+            return end(state, spec, incident, IncidentState.ESCALATED, why, false);
+        }
+        Instant now = clock.instant();
+        RestartBudgetTracker budget = new RestartBudgetTracker(state.restarts());
+        List<String> budgetConcerns = budget.check(incident.targetNodeId(), spec.policy().restartBudget(), now)
+                .stream().toList();
+        RunbookDecision decision = recovery.replacement(Situation.fresh(spec, target.finding(), state.openNodes(),
+                budgetConcerns));
+        if (!(decision instanceof RunbookDecision.Plan plan)) {
+            return end(state, spec, incident, IncidentState.ESCALATED, why + "; " + decision.reason(), false);
+        }
+        Incident replacing = incident.replacingTarget();
+        String reason = "replacing " + incident.targetNodeId() + ", which did not come back (" + why + ")"
+                + (plan.modeReason() == null ? "" : "; " + plan.modeReason());
+        RecoveryPlan revision = PlanRevisions.next(replacing, plan.mode(), reason, plan.steps(),
+                diagnosis(state, spec, replacing), now);
+        return planned(state.withIncident(replacing), spec, replacing, revision, budget, now);
+    }
+
+    /**
      * Ends {@code incident} in {@code terminal}, releasing the cluster: the target's open fault is dropped, a CANCEL
      * revision is published when {@code withdraw}, and the next incident opens for the oldest fault still open.
      */

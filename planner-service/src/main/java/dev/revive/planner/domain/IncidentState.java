@@ -11,7 +11,8 @@ import dev.revive.contracts.state.TransitionTable;
  * <li>{@code AWAITING_APPROVAL → PLANNED | ESCALATED | CANCELLED} (approved; rejected or expired; RECOVERED)</li>
  * <li>{@code PLANNED → EXECUTING | VERIFYING | CLOSED | ESCALATED | CANCELLED} (first step event; outcome; a
  * report that overtook the outcome; aborted; RECOVERED before acting or PLAN_CANCELLED)</li>
- * <li>{@code EXECUTING → VERIFYING | CLOSED | ESCALATED | CANCELLED}</li>
+ * <li>{@code EXECUTING → VERIFYING | CLOSED | ESCALATED | CANCELLED | PLANNED | AWAITING_APPROVAL} (the last two:
+ * a plan whose start failed aborted, and a replacement of the node is planned)</li>
  * <li>{@code VERIFYING → CLOSED | ESCALATED} (the verifier's report)</li>
  * <li>{@code CLOSED}, {@code ESCALATED} and {@code CANCELLED} are final; each releases the cluster.</li>
  * </ul>
@@ -43,7 +44,7 @@ public enum IncidentState {
             .allow(CONFIRMING, PLANNED, AWAITING_APPROVAL, ESCALATED, CANCELLED)
             .allow(AWAITING_APPROVAL, PLANNED, ESCALATED, CANCELLED)
             .allow(PLANNED, EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED)
-            .allow(EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED)
+            .allow(EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED, PLANNED, AWAITING_APPROVAL)
             .allow(VERIFYING, CLOSED, ESCALATED)
             .build();
 

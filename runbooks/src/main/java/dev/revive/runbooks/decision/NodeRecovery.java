@@ -91,6 +91,29 @@ public final class NodeRecovery {
             FaultKind.RESOURCE_EXHAUSTED, FaultKind.LOCK_CONTENTION, FaultKind.LOG_ERROR, FaultKind.DISK_FULL,
             FaultKind.REPLICA_DIVERGED));
 
+    /**
+     * What a node that cannot come back deserves (its restart plan's start failed): the kind's replacement, planned
+     * like a restart (the restart budget, the disruption model against the open faults, the policy's mode), or an
+     * escalation when the kind cannot replace a member.
+     */
+    public RunbookDecision replacement(Situation situation) {
+        ClusterSpec spec = situation.spec();
+        String nodeId = situation.trigger().nodeId();
+        Optional<NodeSpec> node = nodeId == null ? Optional.empty() : spec.node(nodeId);
+        if (node.isEmpty()) {
+            return new RunbookDecision.Escalate("the start failed, and there is no node to replace");
+        }
+        Runbook runbook = runbooks.forKind(spec.kind());
+        Optional<List<PlanStep>> steps = runbook.replacement(spec, node.get(), settings);
+        if (steps.isEmpty()) {
+            return new RunbookDecision.Escalate(nodeId + " did not come back and kind " + spec.kind()
+                    + " has no member replacement: a human must decide");
+        }
+        List<String> concerns = new ArrayList<>(situation.budgetConcerns());
+        concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), nodeId));
+        return planned(spec, steps.get(), concerns);
+    }
+
     /** True for faults a probe can see again, so the executor re-probes right before it signals the node. */
     public static boolean confirmUnresponsive(FaultKind kind) {
         return kind == FaultKind.PROCESS_DOWN || kind == FaultKind.UNREACHABLE;

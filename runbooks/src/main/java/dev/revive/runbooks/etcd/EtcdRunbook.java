@@ -1,6 +1,7 @@
 package dev.revive.runbooks.etcd;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.SystemKind;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.plan.OnFailure;
@@ -10,8 +11,10 @@ import dev.revive.runbooks.AbstractRunbook;
 import dev.revive.runbooks.disruption.MajorityQuorum;
 import dev.revive.runbooks.steps.RestartSteps;
 import dev.revive.runbooks.steps.StepSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * etcd: a raft cluster; a member may go down only while a majority of the voting members stays healthy.
@@ -21,6 +24,9 @@ import java.util.List;
  * roles ({@code fencedRoles}) gets its plans inside a write fence (FENCE_WRITES first, UNFENCE last).
  */
 public final class EtcdRunbook extends AbstractRunbook {
+
+    /** The least time a member replacement gets: copies, two membership changes, a start and a promotion. */
+    public static final Duration REPLACEMENT_TIME = Duration.ofSeconds(60);
 
     public EtcdRunbook() {
         super(SystemKind.ETCD, new MajorityQuorum(), RestartSteps.WITH_SNAPSHOT);
@@ -39,6 +45,28 @@ public final class EtcdRunbook extends AbstractRunbook {
             steps.add(step);
         }
         return List.copyOf(steps);
+    }
+
+    /**
+     * A member that cannot come back is replaced: {@code 01-replace-member} (REPLACE_MEMBER: back up what is left of
+     * its data directory, member remove, the directory moved aside, member add as a learner, start with the live
+     * membership, promote once in sync; at least {@link #REPLACEMENT_TIME}), then {@code 02-await-healthy} and
+     * {@code 03-await-caught-up}; inside the write fence when the spec names roles.
+     */
+    @Override
+    public Optional<List<PlanStep>> replacement(ClusterSpec spec, NodeSpec node, StepSettings settings) {
+        Duration timeout = settings.startTimeout().multipliedBy(4).compareTo(REPLACEMENT_TIME) > 0
+                ? settings.startTimeout().multipliedBy(4) : REPLACEMENT_TIME;
+        int attempts = settings.attempts();
+        List<PlanStep> steps = List.of(
+                new PlanStep("01-replace-member", Action.REPLACE_MEMBER, node.id(),
+                        new StepParams(timeout, null, null, null, attempts), OnFailure.ABORT),
+                new PlanStep("02-await-healthy", Action.AWAIT_HEALTHY, node.id(),
+                        new StepParams(settings.awaitHealthyTimeout(), null, null, null, attempts), OnFailure.ABORT),
+                new PlanStep("03-await-caught-up", Action.AWAIT_CAUGHT_UP, node.id(),
+                        new StepParams(settings.awaitCaughtUpTimeout(), null, null,
+                                spec.policy().verification().maxAppliedIndexLag(), attempts), OnFailure.ABORT));
+        return Optional.of(fencesWrites(spec) ? RestartSteps.fenced(steps, settings) : steps);
     }
 
     /** A cluster whose spec names application roles ({@code fencedRoles}) has their writes fenced during a plan. */

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
@@ -64,8 +65,8 @@ public final class EtcdAdapter implements AutoCloseable {
 
     /** The member's own status. */
     public MemberStatus status(String endpoint, ClientSecurity security) {
-        StatusResponse status = await(endpoint, "status",
-                client(endpoint, security).getMaintenanceClient().statusMember(endpoint), callTimeout);
+        StatusResponse status = call(endpoint, security, "status",
+                client -> client.getMaintenanceClient().statusMember(endpoint), callTimeout);
         return new MemberStatus(endpoint, status.getHeader().getMemberId(), status.getLeader(), status.getRaftIndex(),
                 status.getRaftTerm(), status.getHeader().getRevision(), status.getVersion(), status.getDbSize());
     }
@@ -101,30 +102,30 @@ public final class EtcdAdapter implements AutoCloseable {
 
     /** The hash of the member's key-value store at {@code revision} (0 = its latest). */
     public HashKv hashKv(String endpoint, ClientSecurity security, long revision) {
-        HashKVResponse hash = await(endpoint, "hashKV",
-                client(endpoint, security).getMaintenanceClient().hashKV(endpoint, revision), callTimeout);
+        HashKVResponse hash = call(endpoint, security, "hashKV",
+                client -> client.getMaintenanceClient().hashKV(endpoint, revision), callTimeout);
         long covered = revision == 0 ? hash.getHeader().getRevision() : revision;
         return new HashKv(endpoint, hash.getHeader().getMemberId(), covered, hash.getHash(), hash.getCompacted());
     }
 
     /** The cluster's active alarms ({@code NOSPACE}, {@code CORRUPT}), as the member answers them. */
     public List<MemberAlarm> alarms(String endpoint, ClientSecurity security) {
-        AlarmResponse alarms = await(endpoint, "alarm list",
-                client(endpoint, security).getMaintenanceClient().listAlarms(), callTimeout);
+        AlarmResponse alarms = call(endpoint, security, "alarm list",
+                client -> client.getMaintenanceClient().listAlarms(), callTimeout);
         return alarms.getAlarms().stream()
                 .map(alarm -> new MemberAlarm(alarm.getMemberId(), alarm.getAlarmType().name())).toList();
     }
 
     /** Asks the leader at {@code endpoint} to hand leadership to the member {@code transfereeId} (etcd moveLeader). */
     public void moveLeader(String endpoint, ClientSecurity security, long transfereeId) {
-        await(endpoint, "moveLeader", client(endpoint, security).getMaintenanceClient().moveLeader(transfereeId),
-                callTimeout);
+        call(endpoint, security, "moveLeader",
+                client -> client.getMaintenanceClient().moveLeader(transfereeId), callTimeout);
     }
 
     /** The live member list, as the member knows it. */
     public List<LiveMember> members(String endpoint, ClientSecurity security) {
-        MemberListResponse members = await(endpoint, "member list",
-                client(endpoint, security).getClusterClient().listMember(), callTimeout);
+        MemberListResponse members = call(endpoint, security, "member list",
+                client -> client.getClusterClient().listMember(), callTimeout);
         return members.getMembers().stream().map(member -> new LiveMember(member.getId(), member.getName(),
                 member.getClientURIs().stream().map(Object::toString).toList(), member.isLearner(),
                 member.getPeerURIs().stream().map(Object::toString).toList())).toList();
@@ -132,7 +133,7 @@ public final class EtcdAdapter implements AutoCloseable {
 
     /** Adds a learner (a non-voting member) with {@code peerUrl} to the cluster; returns its new member id. */
     public long addLearner(String endpoint, ClientSecurity security, String peerUrl) {
-        return await(endpoint, "member add --learner " + peerUrl, client(endpoint, security).getClusterClient()
+        return call(endpoint, security, "member add --learner " + peerUrl, client -> client.getClusterClient()
                 .addMember(List.of(URI.create(peerUrl)), true), callTimeout).getMember().getId();
     }
 
@@ -143,8 +144,8 @@ public final class EtcdAdapter implements AutoCloseable {
 
     /** Removes the member {@code memberId} from the cluster. */
     public void removeMember(String endpoint, ClientSecurity security, long memberId) {
-        await(endpoint, "member remove " + Long.toHexString(memberId),
-                client(endpoint, security).getClusterClient().removeMember(memberId), callTimeout);
+        call(endpoint, security, "member remove " + Long.toHexString(memberId),
+                client -> client.getClusterClient().removeMember(memberId), callTimeout);
     }
 
     /**
@@ -153,15 +154,15 @@ public final class EtcdAdapter implements AutoCloseable {
      * an answer, so it counts as healthy.
      */
     public void health(String endpoint, ClientSecurity security, boolean learner) {
-        CompletableFuture<GetResponse> read = client(endpoint, security).getKVClient().get(
+        call(endpoint, security, "health read", client -> client.getKVClient().get(
                 ByteSequence.from("health", StandardCharsets.UTF_8),
-                GetOption.builder().withSerializable(learner).withCountOnly(true).build());
-        await(endpoint, "health read", read.handle((answer, failure) -> {
-            if (failure == null || code(failure) == Status.Code.PERMISSION_DENIED) {
-                return answer;
-            }
-            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
-        }), callTimeout);
+                GetOption.builder().withSerializable(learner).withCountOnly(true).build()).handle((answer, failure) -> {
+                    if (failure == null || code(failure) == Status.Code.PERMISSION_DENIED) {
+                        return answer;
+                    }
+                    throw failure instanceof CompletionException completion ? completion
+                            : new CompletionException(failure);
+                }), callTimeout);
     }
 
     /** A serializable read of a key range on this member alone. */
@@ -169,8 +170,8 @@ public final class EtcdAdapter implements AutoCloseable {
         GetOption.Builder option = GetOption.builder().withSerializable(true).withRevision(range.revision())
                 .withLimit(range.limit()).withKeysOnly(range.keysOnly()).withCountOnly(range.countOnly())
                 .withRange(ByteSequence.from(range.end().bytes())).withMinModRevision(range.minModRevision());
-        GetResponse page = await(endpoint, "range",
-                client(endpoint, security).getKVClient().get(ByteSequence.from(range.from().bytes()), option.build()),
+        GetResponse page = call(endpoint, security, "range",
+                client -> client.getKVClient().get(ByteSequence.from(range.from().bytes()), option.build()),
                 callTimeout);
         List<KeyRange.Entry> entries = page.getKvs().stream().map(kv -> new KeyRange.Entry(
                 new EtcdKey(kv.getKey().getBytes()), kv.getModRevision(),
@@ -189,8 +190,8 @@ public final class EtcdAdapter implements AutoCloseable {
     /** As {@link #snapshot(String, ClientSecurity, Path)}, moved into place only if {@code mayReplace} still says so. */
     public SnapshotFiles.Written snapshot(String endpoint, ClientSecurity security, Path file,
             BooleanSupplier mayReplace) {
-        return SnapshotFiles.write(file, out -> await(endpoint, "snapshot",
-                client(endpoint, security).getMaintenanceClient().snapshot(out), snapshotTimeout()), mayReplace);
+        return SnapshotFiles.write(file, out -> call(endpoint, security, "snapshot",
+                client -> client.getMaintenanceClient().snapshot(out), snapshotTimeout()), mayReplace);
     }
 
     /** etcd's own check of a snapshot file ({@code etcdctl snapshot status}), bounded like a snapshot. */
@@ -200,8 +201,8 @@ public final class EtcdAdapter implements AutoCloseable {
 
     /** The key permissions of an auth role, as the member answers them (the user must be allowed to read roles). */
     public List<RolePermission> rolePermissions(String endpoint, ClientSecurity security, String role) {
-        AuthRoleGetResponse answer = await(endpoint, "role get " + role,
-                client(endpoint, security).getAuthClient().roleGet(utf8(role)), callTimeout);
+        AuthRoleGetResponse answer = call(endpoint, security, "role get " + role,
+                client -> client.getAuthClient().roleGet(utf8(role)), callTimeout);
         return answer.getPermissions().stream().map(permission -> rolePermission(endpoint, role, permission)).toList();
     }
 
@@ -216,14 +217,14 @@ public final class EtcdAdapter implements AutoCloseable {
 
     /** Grants a key permission to an auth role; etcd replaces the type of the role's permission on the same range. */
     public void grant(String endpoint, ClientSecurity security, String role, RolePermission permission) {
-        await(endpoint, "role grant " + role, client(endpoint, security).getAuthClient().roleGrantPermission(
+        call(endpoint, security, "role grant " + role, client -> client.getAuthClient().roleGrantPermission(
                 utf8(role), ByteSequence.from(permission.keyBytes()), ByteSequence.from(permission.rangeEndBytes()),
                 Permission.Type.valueOf(permission.type().name())), callTimeout);
     }
 
     /** Revokes an auth role's key permission on exactly {@code permission}'s range. */
     public void revoke(String endpoint, ClientSecurity security, String role, RolePermission permission) {
-        await(endpoint, "role revoke " + role, client(endpoint, security).getAuthClient().roleRevokePermission(
+        call(endpoint, security, "role revoke " + role, client -> client.getAuthClient().roleRevokePermission(
                 utf8(role), ByteSequence.from(permission.keyBytes()), ByteSequence.from(permission.rangeEndBytes())),
                 callTimeout);
     }
@@ -258,6 +259,27 @@ public final class EtcdAdapter implements AutoCloseable {
                 .retryMaxAttempts(0)
                 .interceptor(new CallDeadlines(callTimeout, snapshotTimeout())), key.security())
                 .build();
+    }
+
+    /**
+     * One bounded call on the member's cached client. etcd keeps auth tokens in each member's memory only, so a
+     * member that restarted refuses the token a cached client still holds (UNAUTHENTICATED, while calls without
+     * auth keep working): such a client is closed and forgotten and the call made once more on a new one, which
+     * logs in again.
+     */
+    private <T> T call(String endpoint, ClientSecurity security, String name,
+            Function<Client, CompletableFuture<T>> request, Duration timeout) {
+        try {
+            return await(endpoint, name, request.apply(client(endpoint, security)), timeout);
+        } catch (TargetException e) {
+            if (security == null || !security.hasUser() || code(e.getCause()) != Status.Code.UNAUTHENTICATED) {
+                throw e;
+            }
+            LOG.infof("etcd %s refused the token of its cached client for %s (it restarted since the login?); "
+                    + "logging in again", endpoint, name);
+            clients.forget(endpoint, security);
+            return await(endpoint, name, request.apply(client(endpoint, security)), timeout);
+        }
     }
 
     private static <T> T await(String endpoint, String call, CompletableFuture<T> future, Duration timeout) {

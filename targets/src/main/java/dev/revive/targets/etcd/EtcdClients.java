@@ -58,6 +58,17 @@ final class EtcdClients implements AutoCloseable {
         return client;
     }
 
+    /** Closes and forgets the client of {@code endpoint} with {@code security}, if any: the next call opens one. */
+    void forget(String endpoint, ClientSecurity security) {
+        Client forgotten;
+        synchronized (this) {
+            forgotten = clients.remove(new Key(endpoint, security));
+        }
+        if (forgotten != null) {
+            forgotten.close();
+        }
+    }
+
     /** How many clients are open. */
     synchronized int size() {
         return clients.size();

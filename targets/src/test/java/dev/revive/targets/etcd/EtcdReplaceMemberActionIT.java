@@ -193,9 +193,15 @@ class EtcdReplaceMemberActionIT {
                 .filter(live -> live.peerUrls().contains(member.peerUrl())).findFirst().orElseThrow();
     }
 
+    /**
+     * Puts through {@code member}, again until etcd takes it: right after a kill of the leader the cluster elects a
+     * new one and refuses writes for a moment ("request timed out, possibly due to previous leader failure").
+     */
     private static void put(EtcdMember member, String key, String value) throws Exception {
         try (Client client = Client.builder().endpoints(member.clientUrl()).build()) {
-            client.getKVClient().put(utf8(key), utf8(value)).get(10, TimeUnit.SECONDS);
+            Awaitility.await("put " + key + " through " + member.name()).atMost(BOUND)
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> client.getKVClient().put(utf8(key), utf8(value)).get(5, TimeUnit.SECONDS) != null);
         }
     }
 
