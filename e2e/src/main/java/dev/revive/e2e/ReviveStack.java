@@ -71,6 +71,8 @@ public final class ReviveStack implements AutoCloseable {
     private boolean isolatedMember;
     /** Changes the target's spec before it is signed and written (identity unless {@link #startWithSpec} says). */
     private UnaryOperator<ClusterSpec> targetSpec = UnaryOperator.identity();
+    /** Starts and describes the target when it is a secure cluster with fenced roles ({@link #startFenced}). */
+    private FencedTarget fenced;
     /** Instances per service, target clusters and partitions ({@link StackLayout#SINGLE} unless scaled out). */
     private StackLayout layout = StackLayout.SINGLE;
     /** Every target cluster and its spec, in order; the first is {@link #target()} with {@link #spec()}. */
@@ -116,6 +118,12 @@ public final class ReviveStack implements AutoCloseable {
     public static ReviveStack startWithSpec(Path repoRoot, Path runDir, Consumer<String> progress,
             UnaryOperator<ClusterSpec> customiser) throws Exception {
         return launch(repoRoot, runDir, progress, false, stack -> stack.targetSpec = customiser);
+    }
+
+    /** As {@link #start(Path, Path, Consumer)} with the target started and described by {@code fenced}. */
+    public static ReviveStack startFenced(Path repoRoot, Path runDir, Consumer<String> progress, FencedTarget fenced)
+            throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.fenced = fenced);
     }
 
     /** The index of the target member that {@link #startWithIsolatedMember} runs in its own network namespace. */
@@ -290,12 +298,13 @@ public final class ReviveStack implements AutoCloseable {
         progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
         begin = System.nanoTime();
         coordination = track(EtcdCluster.start(1));
-        target = track(isolatedMember ? EtcdCluster.startWithIsolatedMember(3, ISOLATED_MEMBER)
-                : EtcdCluster.start(3));
+        target = track(fenced != null ? fenced.start() : isolatedMember
+                ? EtcdCluster.startWithIsolatedMember(3, ISOLATED_MEMBER) : EtcdCluster.start(3));
         target.awaitLeader(EtcdCluster.LEADER_TIMEOUT);
         progress.accept("etcd: coordination " + coordination.endpoints() + ", target " + target.endpoints() + " in "
                 + since(begin));
-        spec = targetSpec.apply(TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target")));
+        spec = targetSpec.apply(fenced != null ? fenced.describe(CLUSTER_ID, target, runDir.resolve("target"))
+                : TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target")));
         operatorKey = SignCommand.keygen(runDir.resolve("keys")).getPrivate();
         Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"), operatorKey);
         progress.accept("cluster spec written to " + specFile);
