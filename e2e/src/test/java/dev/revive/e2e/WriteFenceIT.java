@@ -257,8 +257,9 @@ class WriteFenceIT {
     }
 
     private static String trail(List<StepEvent> steps) {
-        return steps.stream().map(step -> step.stepId() + " " + step.status() + " by " + step.executorId()).toList()
-                .toString();
+        return steps.stream().map(step -> step.stepId() + " " + step.status() + " by " + step.executorId()
+                + (step.status().isDone() || step.status() == StepStatus.STARTED ? "" : ": " + step.detail()))
+                .toList().toString();
     }
 
     /** One round of the application: a put of a new key and a get of the seed key, with when it was sent and done. */

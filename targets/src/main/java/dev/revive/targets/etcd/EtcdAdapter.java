@@ -66,7 +66,7 @@ public final class EtcdAdapter implements AutoCloseable {
     /** The member's own status. */
     public MemberStatus status(String endpoint, ClientSecurity security) {
         StatusResponse status = call(endpoint, security, "status",
-                client -> client.getMaintenanceClient().statusMember(endpoint), callTimeout);
+                client -> client.getMaintenanceClient().statusMember(endpoint), callTimeout, false);
         return new MemberStatus(endpoint, status.getHeader().getMemberId(), status.getLeader(), status.getRaftIndex(),
                 status.getRaftTerm(), status.getHeader().getRevision(), status.getVersion(), status.getDbSize());
     }
@@ -262,21 +262,29 @@ public final class EtcdAdapter implements AutoCloseable {
     }
 
     /**
-     * One bounded call on the member's cached client. etcd keeps auth tokens in each member's memory only, so a
-     * member that restarted refuses the token a cached client still holds (UNAUTHENTICATED, while calls without
-     * auth keep working): such a client is closed and forgotten and the call made once more on a new one, which
-     * logs in again.
+     * One bounded call on the member's cached client, made once more on a new client when the cached one may be
+     * stale: etcd keeps auth tokens in each member's memory only, so a member that restarted refuses the token a
+     * cached client still holds (UNAUTHENTICATED); and gRPC keeps a channel to a member that was down in its
+     * reconnect backoff for a while after the member is back, failing calls at once with the old "connection
+     * refused". A member that is really down refuses the second call too, at once.
      */
     private <T> T call(String endpoint, ClientSecurity security, String name,
             Function<Client, CompletableFuture<T>> request, Duration timeout) {
+        return call(endpoint, security, name, request, timeout, true);
+    }
+
+    /** As above; {@code againWhenRefused} false for the probes' status call, which a dead member refuses each time. */
+    private <T> T call(String endpoint, ClientSecurity security, String name,
+            Function<Client, CompletableFuture<T>> request, Duration timeout, boolean againWhenRefused) {
         try {
             return await(endpoint, name, request.apply(client(endpoint, security)), timeout);
         } catch (TargetException e) {
-            if (security == null || !security.hasUser() || code(e.getCause()) != Status.Code.UNAUTHENTICATED) {
+            boolean staleLogin = security != null && security.hasUser()
+                    && code(e.getCause()) == Status.Code.UNAUTHENTICATED;
+            if (!staleLogin && !(againWhenRefused && e.kind() == Kind.REFUSED)) {
                 throw e;
             }
-            LOG.infof("etcd %s refused the token of its cached client for %s (it restarted since the login?); "
-                    + "logging in again", endpoint, name);
+            LOG.debugf("etcd %s %s: %s; trying once more on a new client", endpoint, name, e.getMessage());
             clients.forget(endpoint, security);
             return await(endpoint, name, request.apply(client(endpoint, security)), timeout);
         }
