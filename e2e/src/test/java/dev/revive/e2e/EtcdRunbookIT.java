@@ -5,25 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
-import dev.revive.contracts.fault.FaultEvent;
-import dev.revive.contracts.fault.FaultKind;
-import dev.revive.contracts.fault.Severity;
 import dev.revive.contracts.plan.Action;
-import dev.revive.contracts.plan.PlanMode;
-import dev.revive.contracts.plan.PlanScope;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
 import dev.revive.targets.etcd.EtcdAdapter;
 import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.EtcdWal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +104,56 @@ class EtcdRunbookIT {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> Workload.countOn(member.clientUrl(), "e2e/rolling/") == written);
         }
+    }
+
+    @Test
+    void memberThatCannotStartIsReplacedAsALearnerPromotedAndHoldsWhatWasWrittenWhileItWasOut() throws Exception {
+        EtcdMember victim = stack.followers().get(0);
+        long oldId = etcd.status(victim.clientUrl(), null).memberId();
+        Instant since = Instant.now();
+
+        stack.target().kill(victim);
+        EtcdWal.corrupt(victim);
+        int written = workload.write("e2e/replaced", 50);
+
+        List<RecoveryPlan> plans = await("a restart, then a replacement of " + victim.name()).atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.plansFor(victim.name(), since).stream()
+                        .filter(plan -> plan.mode().executable()).toList(), found -> found.size() >= 2);
+        RecoveryPlan restart = plans.get(0);
+        RecoveryPlan replacement = plans.get(1);
+        RecoveryReport report = await("the report of " + replacement.planId()).atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> recoveries.reportsOf(List.of(replacement)).stream().findFirst(), Optional::isPresent)
+                .orElseThrow();
+        List<StepEvent> restartSteps = recoveries.stepsOf(restart);
+        List<StepEvent> replaceSteps = recoveries.stepsOf(replacement);
+        System.out.println("[etcd-replace] restart " + restartSteps.stream().filter(step -> step.status().isTerminal())
+                .map(step -> step.stepId() + " " + step.status() + " " + step.detail()).toList());
+        System.out.println("[etcd-replace] replacement " + replaceSteps.stream()
+                .filter(step -> step.status().isTerminal())
+                .map(step -> step.stepId() + " " + step.status() + " " + step.detail()).toList());
+        assertThat(replacement.incidentId()).isEqualTo(restart.incidentId());
+        assertThat(restartSteps).as("the restart's start did not bring it back")
+                .anySatisfy(step -> {
+                    assertThat(step.action()).isIn(Action.START, Action.AWAIT_HEALTHY);
+                    assertThat(step.status()).isIn(StepStatus.FAILED, StepStatus.TIMED_OUT);
+                });
+        assertThat(replacement.steps().get(0).action()).isEqualTo(Action.REPLACE_MEMBER);
+        assertThat(replaceSteps).filteredOn(step -> step.action() == Action.REPLACE_MEMBER)
+                .filteredOn(step -> step.status().isTerminal()).singleElement()
+                .satisfies(step -> assertThat(step.status()).isEqualTo(StepStatus.SUCCEEDED));
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
+        long newId = etcd.status(victim.clientUrl(), null).memberId();
+        assertThat(newId).as("a new member in the old one's place").isNotEqualTo(oldId);
+        assertThat(etcd.members(stack.target().member(0).clientUrl(), null)).as("it votes again")
+                .anySatisfy(member -> {
+                    assertThat(member.id()).isEqualTo(newId);
+                    assertThat(member.learner()).isFalse();
+                });
+        await(victim.name() + " holds every key written while it was out").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Workload.countOn(victim.clientUrl(), "e2e/replaced/") == written);
     }
 
     /** Moves the leadership to {@code member}, so that the roll must take another member first. */
