@@ -5,6 +5,7 @@ import dev.revive.contracts.cluster.TriageResponse;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.runbooks.decision.NodeRecovery;
 import dev.revive.runbooks.triage.TriageTable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,9 +17,10 @@ import java.util.Set;
 /**
  * What the planner must make of the storm on the paper clusters, derived from the triage table and the incident
  * rules of DESIGN.md ("Triage"), not from what the planner emitted. On a cluster with no incident under way a
- * fault opens one: a NOTICE response is one NOTICE plan and the incident closes at once; a cluster-wide fault that
- * triage would act on escalates (no runbook for a whole cluster: a NOTICE plan "escalated: …"); a response that
- * needs a human is one APPROVAL_REQUIRED plan and the incident holds the cluster (the approval timeout is far
+ * fault opens one: a NOTICE response is one NOTICE plan and the incident closes at once; a cluster-wide fault of a
+ * cluster that may be down (PROCESS_DOWN, UNREACHABLE, TASK_FAILED) that triage would act on escalates (a NOTICE plan
+ * "escalated: …"), one of running members is a rolling restart and, as the storm never makes one that runs by
+ * itself, needs a human like a node's; a response that needs a human is one APPROVAL_REQUIRED plan and the incident holds the cluster (the approval timeout is far
  * longer than the storm), so every later fault of that cluster is kept on it without a plan. A fault whose event id
  * was seen before changes nothing. Paper clusters get no other input, so this is exact, in order.
  */
@@ -71,7 +73,7 @@ public final class StormExpectation {
             List<String> reason = List.of(fault.faultId());
             if (response == TriageResponse.NOTICE) {
                 plans.get(spec.id()).add(new ExpectedPlan(PlanMode.NOTICE, reason, false));
-            } else if (fault.nodeId() == null) {
+            } else if (fault.nodeId() == null && !NodeRecovery.ROLLED_FAULTS.contains(fault.kind())) {
                 plans.get(spec.id()).add(new ExpectedPlan(PlanMode.NOTICE, reason, true));
             } else if (response == TriageResponse.APPROVAL || response == TriageResponse.RESTART_IF_SUSTAINED) {
                 plans.get(spec.id()).add(new ExpectedPlan(PlanMode.APPROVAL_REQUIRED, reason, false));

@@ -6,6 +6,7 @@ import dev.revive.contracts.cluster.TriageResponse;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.fault.Severity;
+import dev.revive.runbooks.decision.NodeRecovery;
 import dev.revive.runbooks.triage.TriageTable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import java.util.Set;
  * {@link StormClusters} (every node, every fault kind, three severities, ten sources) interleaved at random, plus
  * {@value #DUPLICATES} exact re-sends of earlier ones (same event id). Chosen so that triage never lets Revive act
  * where it must not: on a real cluster only the killed member's PROCESS_DOWN asks for a restart, every other fault
- * there is a WARNING or INFO (a notice); a paper cluster gets notices, cluster-wide CRITICAL faults (escalated: no
- * runbook for a whole cluster) and, on some, a CRITICAL fault whose triage asks for approval (every later fault of
+ * there is a WARNING or INFO (a notice); a paper cluster gets notices, cluster-wide CRITICAL faults (escalated for a
+ * cluster that may be down; a rolling restart that needs approval for running members) and, on some, a CRITICAL fault whose triage asks for approval (every later fault of
  * that cluster waits behind it). The last record is a notice on a paper cluster that never waits: once its plan is
  * out, the planner has taken in the whole storm.
  */
@@ -138,7 +139,7 @@ public final class StormFaults {
 
     /**
      * The faults of paper cluster number {@code p}: notices; every fifth cluster a cluster-wide CRITICAL fault half
-     * way; every third cluster a fault that needs approval as its last; every ninth (from the first) one three
+     * way (never one that would roll the cluster by itself); every third cluster a fault that needs approval as its last; every ninth (from the first) one three
      * quarters of the way, which the rest of that cluster's faults wait behind.
      */
     private static List<FaultEvent> paperFaults(ClusterSpec spec, int p, int count, Random random) {
@@ -152,7 +153,8 @@ public final class StormFaults {
                 faults.add(fault(id(spec.id(), k), spec.id(), node, kind, Severity.CRITICAL, source(random),
                         dedupKey(spec.id(), node, kind, k)));
             } else if (p % 5 == 4 && k == count / 2) {
-                FaultKind kind = KINDS.get(random.nextInt(KINDS.size()));
+                List<FaultKind> wide = KINDS.stream().filter(kind -> !rolledByItself(spec, kind)).toList();
+                FaultKind kind = wide.get(random.nextInt(wide.size()));
                 faults.add(fault(id(spec.id(), k), spec.id(), null, kind, Severity.CRITICAL, source(random),
                         dedupKey(spec.id(), null, kind, k)));
             } else {
@@ -160,6 +162,15 @@ public final class StormFaults {
             }
         }
         return faults;
+    }
+
+    /**
+     * True when a cluster-wide CRITICAL {@code kind} would be a rolling restart that runs by itself (a paper cluster
+     * must never be acted on): a fault of running members that triage restarts without asking.
+     */
+    private static boolean rolledByItself(ClusterSpec spec, FaultKind kind) {
+        return NodeRecovery.ROLLED_FAULTS.contains(kind)
+                && TriageTable.respond(spec, kind, Severity.CRITICAL) == TriageResponse.RESTART;
     }
 
     /** True when triage asks a human for a CRITICAL {@code kind} of a node (no sustained evidence in the storm). */
