@@ -31,8 +31,12 @@ final class CollectorStack implements AutoCloseable {
     static final Duration RECOVERY = Duration.ofMinutes(2);
     /** Source lines, topic records and sink lines must agree within 0.5 %. */
     static final double TOLERANCE = 0.005;
-    /** Two throughput windows and a margin: the baseline window ends one window before the fault's detection. */
-    private static final Duration QUIET = ConnectSpecs.THROUGHPUT_WINDOW.multipliedBy(2).plusSeconds(2);
+    /**
+     * Four throughput windows and a margin since the collector's last fault, plan or report: the throughput baseline
+     * is the window that ends one window before the fault's detection, and it must not hold the tail of an earlier
+     * scenario's outage (a rebalance goes on for seconds after the event that a quiet of two windows waited for).
+     */
+    private static final Duration QUIET = ConnectSpecs.THROUGHPUT_WINDOW.multipliedBy(4).plusSeconds(2);
 
     private final ReviveStack stack;
     private final CollectionTargets collection;
@@ -94,7 +98,7 @@ final class CollectorStack implements AutoCloseable {
      */
     boolean wholeAndQuiet() {
         return allWorkersAnswer() && running(CollectionTargets.SOURCE) && running(CollectionTargets.SINK)
-                && recoveries.nothingUnderWay() && quietForAThroughputWindow();
+                && recoveries.nothingUnderWay() && quietForTheThroughputBaseline();
     }
 
     /**
@@ -170,7 +174,7 @@ final class CollectorStack implements AutoCloseable {
         kinds.close();
     }
 
-    private boolean quietForAThroughputWindow() {
+    private boolean quietForTheThroughputBaseline() {
         Instant quietSince = Instant.now().minus(QUIET);
         String cluster = CollectionTargets.COLLECTOR_ID;
         boolean faults = stack.events().faults().stream().filter(f -> cluster.equals(f.clusterId()))
