@@ -1,5 +1,9 @@
 package dev.revive.contracts.plan;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The closed set of things an executor may do. What each does to a node is fixed by its driver. */
 public enum Action {
     FENCE_WRITES,
@@ -22,5 +26,17 @@ public enum Action {
      */
     MOVE_LEADER,
     /** Restart the failed units of work of a node that runs (Kafka Connect: its FAILED tasks), not the process. */
-    RESTART_TASKS
+    RESTART_TASKS;
+
+    private static final Set<Action> ACTING = Collections.unmodifiableSet(EnumSet.of(STOP, FORCE_KILL, CLEAN_TEMP,
+            START, MOVE_LEADER, REPLACE_MEMBER));
+
+    /**
+     * True for the actions that change a node or the membership (a process signalled, files removed, a process
+     * started, leadership moved, a member replaced): a withdrawn plan stops before the next of them, and until the
+     * first of them is reported a RECOVERED of the target still cancels the plan.
+     */
+    public boolean acting() {
+        return ACTING.contains(this);
+    }
 }

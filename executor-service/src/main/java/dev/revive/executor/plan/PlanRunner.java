@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * Carries out a plan's steps in order, continuing after the steps an earlier run already finished.
  * A step that fails after its attempts aborts the plan when its onFailure is ABORT and is noted
  * and passed when it is CONTINUE. A plan withdrawn by a CANCEL revision ends PLAN_CANCELLED before its
- * next acting step ({@link ActionHandlers#ACTING}); so does one whose step found the fault no longer
+ * next acting step ({@link dev.revive.contracts.plan.Action#acting}); so does one whose step found the fault no longer
  * holds. The steps run in the order of {@link StepSequence} (the live leader's last); a plan that ends early first
  * runs its lifting steps (an UNFENCE, a REJOIN) that have not run. A DRY_RUN plan only describes its steps. The fence is checked before every attempt and, through the
  * step's {@link dev.revive.targets.action.ActGate}, right before every act. A failed fence check, a stop request or an
@@ -68,7 +68,7 @@ public final class PlanRunner {
                         progress.lastStatus());
                 continue;
             }
-            Optional<String> withdrawn = ActionHandlers.ACTING.contains(step.action()) ? control.withdrawn()
+            Optional<String> withdrawn = step.action().acting() ? control.withdrawn()
                     : Optional.empty();
             if (withdrawn.isPresent()) {
                 return early(ending, Outcome.PLAN_CANCELLED, "cancelled before " + context.describe()

@@ -9,10 +9,8 @@ import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the executor's events and the verifier's reports do to the incident that runs the plan they name. Events
@@ -20,10 +18,6 @@ import java.util.Set;
  * incident where its table does not allow throws {@code IllegalTransitionException}.
  */
 final class Feedback {
-
-    /** The steps that change the node: before the first of them, a RECOVERED still cancels the plan. */
-    static final Set<Action> ACTING = EnumSet.of(Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP, Action.START,
-            Action.MOVE_LEADER, Action.REPLACE_MEMBER);
 
     private final IncidentPlanner planner;
 
@@ -89,7 +83,7 @@ final class Feedback {
     }
 
     private static Result onStep(ClusterState state, Incident incident, StepEvent step) {
-        boolean acting = ACTING.contains(step.action()) && incident.planMode() == PlanMode.AUTO;
+        boolean acting = step.action().acting() && incident.planMode() == PlanMode.AUTO;
         Incident seen = acting && !incident.acted() ? incident.withActed() : incident;
         if (startFailed(incident, step)) {
             seen = seen.withStartFailed();

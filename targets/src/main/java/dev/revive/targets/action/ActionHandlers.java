@@ -25,13 +25,6 @@ import java.util.Set;
 public final class ActionHandlers implements ActionHandler {
 
     /**
-     * The actions that change a node or the membership (a process signalled, files removed, a process started,
-     * leadership moved, a member replaced): a withdrawn plan stops before the next of them.
-     */
-    public static final Set<Action> ACTING = Collections.unmodifiableSet(EnumSet.of(Action.STOP, Action.FORCE_KILL,
-            Action.CLEAN_TEMP, Action.START, Action.MOVE_LEADER, Action.REPLACE_MEMBER));
-
-    /**
      * The actions that lift what an earlier step put on a cluster (the write fence, an isolation in the load
      * balancer): a plan that ends early still runs them (safety rule 7).
      */
