@@ -74,7 +74,8 @@ public abstract class AbstractRunbook implements Runbook {
         return false;
     }
 
-    private List<PlanStep> bracketed(ClusterSpec spec, List<PlanStep> steps, StepSettings settings) {
+    /** {@code steps} inside the write fence when the kind fences {@code spec}'s writes, else as they are. */
+    protected final List<PlanStep> bracketed(ClusterSpec spec, List<PlanStep> steps, StepSettings settings) {
         return fencesWrites(spec) ? RestartSteps.fenced(steps, settings) : steps;
     }
 }

@@ -57,16 +57,12 @@ public final class EtcdRunbook extends AbstractRunbook {
     public Optional<List<PlanStep>> replacement(ClusterSpec spec, NodeSpec node, StepSettings settings) {
         Duration timeout = settings.startTimeout().multipliedBy(4).compareTo(REPLACEMENT_TIME) > 0
                 ? settings.startTimeout().multipliedBy(4) : REPLACEMENT_TIME;
-        int attempts = settings.attempts();
         List<PlanStep> steps = List.of(
                 new PlanStep("01-replace-member", Action.REPLACE_MEMBER, node.id(),
-                        new StepParams(timeout, null, null, null, attempts), OnFailure.ABORT),
-                new PlanStep("02-await-healthy", Action.AWAIT_HEALTHY, node.id(),
-                        new StepParams(settings.awaitHealthyTimeout(), null, null, null, attempts), OnFailure.ABORT),
-                new PlanStep("03-await-caught-up", Action.AWAIT_CAUGHT_UP, node.id(),
-                        new StepParams(settings.awaitCaughtUpTimeout(), null, null,
-                                spec.policy().verification().maxAppliedIndexLag(), attempts), OnFailure.ABORT));
-        return Optional.of(fencesWrites(spec) ? RestartSteps.fenced(steps, settings) : steps);
+                        new StepParams(timeout, null, null, null, settings.attempts()), OnFailure.ABORT),
+                RestartSteps.step("02-await-healthy", Action.AWAIT_HEALTHY, spec, node, settings),
+                RestartSteps.step("03-await-caught-up", Action.AWAIT_CAUGHT_UP, spec, node, settings));
+        return Optional.of(bracketed(spec, steps, settings));
     }
 
     /** A cluster whose spec names application roles ({@code fencedRoles}) has their writes fenced during a plan. */

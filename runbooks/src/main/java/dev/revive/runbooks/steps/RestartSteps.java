@@ -128,6 +128,15 @@ public record RestartSteps(List<Row> rows) {
                 .findFirst();
     }
 
+    /**
+     * One step of a restart action for {@code node} outside the tables (a kind's own plan that waits as a restart
+     * does): its parameters are the tables' own for that action; it ABORTs the plan when it fails.
+     */
+    public static PlanStep step(String stepId, Action action, ClusterSpec spec, NodeSpec node, StepSettings settings) {
+        return new PlanStep(stepId, action, node.id(), params(action, spec, node, Set.of(), settings, false),
+                OnFailure.ABORT);
+    }
+
     private static StepParams params(Action action, ClusterSpec spec, NodeSpec node, Set<String> openNodes,
             StepSettings settings, boolean confirmUnresponsive) {
         int attempts = settings.attempts();
