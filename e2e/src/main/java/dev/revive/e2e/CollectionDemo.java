@@ -65,6 +65,7 @@ final class CollectionDemo {
         CollectionTargets collection = stack.collection();
         ConnectCluster connect = collection.connect();
         ConnectWorker victim = connect.workerOf(CollectionTargets.SOURCE, 0).orElse(connect.worker(0));
+        collection.awaitThroughputBaseline();
         Instant killedAt = kill("Connect worker " + victim.name() + " (it runs the source task)",
                 victim.pid().orElse(-1), () -> connect.kill(victim));
         RecoveryReport report = awaitReport(victim.name(), killedAt);

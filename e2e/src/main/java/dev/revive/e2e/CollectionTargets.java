@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -147,6 +148,17 @@ public final class CollectionTargets implements AutoCloseable {
     /** The writer of {@link #sourceFile()}. */
     public LineSource lines() {
         return lines;
+    }
+
+    /**
+     * Waits until the collected file has been written for two throughput windows and a margin: the throughput check's
+     * baseline is the window that ends one window before a fault's detection, and it must not begin before the first
+     * line.
+     */
+    public void awaitThroughputBaseline() throws InterruptedException {
+        Duration collecting = ConnectSpecs.THROUGHPUT_WINDOW.multipliedBy(2).plusSeconds(2);
+        Polling.until("a throughput baseline of the collector", collecting.plusSeconds(5),
+                () -> lines.startedAt().plus(collecting).isBefore(Instant.now()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class LineSource implements AutoCloseable {
     private final int linesPerTick;
     private final AtomicLong written = new AtomicLong();
     private final ScheduledExecutorService thread;
+    private final Instant startedAt = Instant.now();
 
     private LineSource(Path file, int linesPerSecond) {
         this.file = file;
@@ -86,6 +88,11 @@ public final class LineSource implements AutoCloseable {
     /** The file it appends to. */
     public Path file() {
         return file;
+    }
+
+    /** When it began appending: no line in the file is older. */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     /** How many lines it has appended so far. */
