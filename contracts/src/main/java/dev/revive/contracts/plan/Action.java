@@ -26,7 +26,18 @@ public enum Action {
      */
     MOVE_LEADER,
     /** Restart the failed units of work of a node that runs (Kafka Connect: its FAILED tasks), not the process. */
-    RESTART_TASKS;
+    RESTART_TASKS,
+    /**
+     * Copy a stopped node's data files into the backup location before anything touches them (etcd: its
+     * {@code member/snap/db} and WAL files), each written durably with its sha256 recorded; a copy already there
+     * with a matching sha256 is kept.
+     */
+    BACKUP_DATA,
+    /**
+     * Wait until the cluster as a whole answers again: a leader, and a majority of its voting members healthy (the
+     * step names no node). A cluster started from a full crash waits for it before it waits for each member.
+     */
+    AWAIT_QUORUM;
 
     private static final Set<Action> ACTING = Collections.unmodifiableSet(EnumSet.of(STOP, FORCE_KILL, CLEAN_TEMP,
             START, MOVE_LEADER, REPLACE_MEMBER));

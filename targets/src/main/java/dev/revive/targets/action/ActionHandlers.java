@@ -32,7 +32,7 @@ public final class ActionHandlers implements ActionHandler {
 
     /** The actions that act on a cluster as a whole, so that their step may name no node. */
     public static final Set<Action> CLUSTER_WIDE = Collections.unmodifiableSet(
-            EnumSet.of(Action.SNAPSHOT, Action.FENCE_WRITES, Action.UNFENCE));
+            EnumSet.of(Action.SNAPSHOT, Action.FENCE_WRITES, Action.UNFENCE, Action.AWAIT_QUORUM));
 
     private final TargetKinds kinds;
     private final Map<Action, ActionHandler> common = new EnumMap<>(Action.class);
@@ -52,6 +52,7 @@ public final class ActionHandlers implements ActionHandler {
         common.put(Action.START, new NodeVerbs.Start(drivers));
         common.put(Action.AWAIT_HEALTHY, new AwaitVerbs.Healthy(kinds, drivers, polling));
         common.put(Action.AWAIT_CAUGHT_UP, new AwaitVerbs.CaughtUp(kinds, polling));
+        common.put(Action.AWAIT_QUORUM, new AwaitVerbs.Quorum(kinds, polling));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.revive.targets.action;
 
+import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.NodeRole;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.runbooks.disruption.ClusterView;
 import dev.revive.runbooks.disruption.MemberRole;
@@ -8,11 +10,12 @@ import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.ProbeResult;
 import dev.revive.targets.kind.TargetKinds;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The kind-independent waits: AWAIT_HEALTHY polls the kind's probe, AWAIT_CAUGHT_UP the kind's live
- * membership, each until its condition holds or the step's timeout passes.
+ * The kind-independent waits: AWAIT_HEALTHY polls the kind's probe, AWAIT_CAUGHT_UP and AWAIT_QUORUM the kind's
+ * live membership, each until its condition holds or the step's timeout passes.
  */
 final class AwaitVerbs {
 
@@ -140,16 +143,96 @@ final class AwaitVerbs {
             return leaders(view) > 1 ? leaders(view) + " members claim to lead" : "no member answers";
         }
 
-        private static long leaders(ClusterView view) {
-            return view.members().stream().filter(MemberView::answering)
-                    .filter(member -> member.role() == MemberRole.LEADER
-                            || member.role() == MemberRole.PRIMARY)
-                    .count();
-        }
-
         private static long maxIndexLag(StepContext context) {
             Long lag = context.step().params().maxIndexLag();
             return lag != null ? lag : context.spec().policy().verification().maxAppliedIndexLag();
+        }
+    }
+
+    /**
+     * Until the cluster as a whole answers: the answering members agree on one leader (exactly one claims to lead)
+     * and a majority of the spec's voting members ({@link NodeRole} not LEARNER, nor a learner in the live view) are
+     * healthy. The step names no node.
+     */
+    static final class Quorum implements ActionHandler {
+
+        private final TargetKinds kinds;
+        private final Polling polling;
+
+        Quorum(TargetKinds kinds, Polling polling) {
+            this.kinds = kinds;
+            this.polling = polling;
+        }
+
+        @Override
+        public StepOutcome execute(StepContext context) throws InterruptedException {
+            List<String> voters = voters(context.spec());
+            return pollUntilDecided(polling, context, context.spec().id() + " has no quorum", start -> {
+                ClusterView view = kinds.status(context.spec().kind()).read(context.spec());
+                QuorumView quorum = QuorumView.of(view, voters);
+                if (quorum.reached()) {
+                    return Poll.decided(StepOutcome.succeeded(quorum.summary() + " (after "
+                            + polling.millisSince(start) + " ms)"));
+                }
+                return Poll.notYet(quorum.summary() + quorum.unhealthy());
+            });
+        }
+
+        @Override
+        public String describe(StepContext context) {
+            List<String> voters = voters(context.spec());
+            return "would wait up to " + context.timeout() + " for the members of " + context.spec().id()
+                    + " to agree on one leader and for " + QuorumView.majority(voters.size()) + " of its "
+                    + voters.size() + " voting members " + String.join(", ", voters) + " to be healthy, asking every "
+                    + polling.interval();
+        }
+
+        private static List<String> voters(ClusterSpec spec) {
+            return spec.nodes().stream().filter(node -> node.role() != NodeRole.LEARNER).map(NodeSpec::id).toList();
+        }
+    }
+
+    /**
+     * What one view says about quorum.
+     *
+     * @param leader    the one member that claims to lead, if exactly one answering member does
+     * @param claimants how many answering members claim to lead
+     * @param voters    the spec's voting members
+     * @param healthy   the voting members that are healthy and not learners in the view
+     * @param view      the view
+     */
+    record QuorumView(Optional<String> leader, long claimants, List<String> voters, List<String> healthy,
+            ClusterView view) {
+
+        static QuorumView of(ClusterView view, List<String> voters) {
+            List<String> healthy = voters.stream().filter(id -> view.member(id)
+                    .filter(member -> member.healthy() && member.role() != MemberRole.LEARNER).isPresent()).toList();
+            return new QuorumView(view.leader().map(MemberView::nodeId), leaders(view), voters, healthy, view);
+        }
+
+        /** The smallest majority of {@code voters} members. */
+        static int majority(int voters) {
+            return voters / 2 + 1;
+        }
+
+        boolean reached() {
+            return leader.isPresent() && healthy.size() >= majority(voters.size());
+        }
+
+        /** {@code leader e2, 2 of 3 voting members healthy: e1, e2}. */
+        String summary() {
+            String leading = leader.map(id -> "leader " + id)
+                    .orElse(claimants > 1 ? claimants + " members claim to lead" : "no leader");
+            return leading + ", " + healthy.size() + " of " + voters.size() + " voting members healthy"
+                    + (healthy.isEmpty() ? "" : ": " + String.join(", ", healthy));
+        }
+
+        /** {@code ; not healthy: e3 (REFUSED …)}, or nothing when every voting member is healthy. */
+        String unhealthy() {
+            List<String> others = voters.stream().filter(id -> !healthy.contains(id))
+                    .map(id -> id + " (" + view.member(id).map(MemberView::detail).orElse("not in the view") + ")")
+                    .toList();
+            return others.isEmpty() ? "" : "; not healthy: " + String.join(", ", others);
         }
     }
 
@@ -172,6 +255,13 @@ final class AwaitVerbs {
     @FunctionalInterface
     private interface Poller {
         Poll poll(Instant start);
+    }
+
+    /** How many answering members claim to lead (or to be primary). */
+    private static long leaders(ClusterView view) {
+        return view.members().stream().filter(MemberView::answering)
+                .filter(member -> member.role() == MemberRole.LEADER || member.role() == MemberRole.PRIMARY)
+                .count();
     }
 
     /**

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * How the waiting handlers (AWAIT_HEALTHY, AWAIT_CAUGHT_UP) poll.
+ * How the waiting handlers (AWAIT_HEALTHY, AWAIT_CAUGHT_UP, AWAIT_QUORUM) poll.
  *
  * @param clock    the time source of deadlines
  * @param pacer    waits between polls

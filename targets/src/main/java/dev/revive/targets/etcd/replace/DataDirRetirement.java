@@ -2,28 +2,23 @@ package dev.revive.targets.etcd.replace;
 
 import dev.revive.targets.TargetException;
 import dev.revive.targets.TargetException.Kind;
-import dev.revive.targets.etcd.SnapshotFiles;
+import dev.revive.targets.etcd.DataDirBackup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What is left of a replaced member's data directory: a backup copy of its {@code member/snap/db} and its
- * {@code member/wal/*.wal} files (each written durably with a sha256 sidecar, {@link SnapshotFiles}; a copy already
+ * {@code member/wal/*.wal} files ({@link DataDirBackup}: each written durably with a sha256 sidecar; a copy already
  * there with a matching sidecar is kept), and the directory itself moved aside to {@code <dataDir>.replaced-<planId>}
  * (never deleted), so that the member starts empty.
  */
 public final class DataDirRetirement {
 
-    static final String DB = "member/snap/db";
-    static final String WAL = "member/wal";
-
     private final Path dataDir;
-    private final Path backupDir;
+    private final DataDirBackup backup;
     private final String planId;
 
     /**
@@ -33,46 +28,23 @@ public final class DataDirRetirement {
      */
     public DataDirRetirement(Path dataDir, Path backupDir, String planId) {
         this.dataDir = dataDir;
-        this.backupDir = backupDir;
+        this.backup = new DataDirBackup(dataDir, backupDir);
         this.planId = planId;
     }
 
     /** The backup directory. */
     public Path backupDir() {
-        return backupDir;
+        return backup.backupDir();
     }
 
     /** The files a backup copies now (relative to the data dir), or none when the data dir is gone. */
     public List<Path> sources() {
-        List<Path> sources = new ArrayList<>();
-        if (Files.isRegularFile(dataDir.resolve(DB))) {
-            sources.add(Path.of(DB));
-        }
-        Path wal = dataDir.resolve(WAL);
-        if (Files.isDirectory(wal)) {
-            try (Stream<Path> files = Files.list(wal)) {
-                files.filter(file -> file.getFileName().toString().endsWith(".wal") && Files.isRegularFile(file))
-                        .sorted().forEach(file -> sources.add(dataDir.relativize(file)));
-            } catch (IOException e) {
-                throw new TargetException(Kind.LOCAL, "cannot list " + wal + ": " + e.getMessage(), e);
-            }
-        }
-        return sources;
+        return backup.sources();
     }
 
     /** Copies every source durably with its sidecar; returns what it did with each, in words. */
     public List<String> backUp() {
-        List<String> done = new ArrayList<>();
-        for (Path source : sources()) {
-            Path copy = backupDir.resolve(source);
-            if (SnapshotFiles.mismatch(copy).isEmpty()) {
-                done.add(source + " already copied to " + copy);
-                continue;
-            }
-            SnapshotFiles.Written written = SnapshotFiles.write(copy, out -> Files.copy(dataDir.resolve(source), out));
-            done.add(source + " copied to " + copy + " (" + written.size() + " bytes, sha256 " + written.sha256() + ")");
-        }
-        return done;
+        return backup.backUp().stream().map(DataDirBackup.Copy::describe).toList();
     }
 
     /** True when the data dir exists (so a move aside has something to move). */
