@@ -17,7 +17,8 @@ class PlannerStoresTest {
 
     @Test
     void clusterStateRoundTripsAsJson() {
-        IncidentPlanner planner = IncidentPlanner.standard(Clock.fixed(T0, ZoneOffset.UTC), IdSource.sequential());
+        IncidentPlanner planner = IncidentPlanner.standard(Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC),
+                IdSource.sequential());
         ClusterState state = ClusterState.empty(Fixtures.CLUSTER);
         state = planner.onFault(state, Fixtures.etcd(), Fixtures.fault("f-1", "n1")).state();
         state = planner.onFault(state, Fixtures.etcd(), Fixtures.fault("f-2", "n2")).state();

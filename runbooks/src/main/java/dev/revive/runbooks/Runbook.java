@@ -38,6 +38,14 @@ public interface Runbook {
     List<PlanStep> rollingRestart(ClusterSpec spec, StepSettings settings);
 
     /**
+     * The steps that start a cluster whose every member is down (a full crash): empty when the kind has none, and
+     * such a cluster escalates. etcd: {@link dev.revive.runbooks.steps.RestartSteps#wholeCluster}.
+     */
+    default Optional<List<PlanStep>> fullRestart(ClusterSpec spec, StepSettings settings) {
+        return Optional.empty();
+    }
+
+    /**
      * The steps that replace {@code node} when it cannot come back (its start failed): empty when the kind cannot
      * replace a member, and the incident escalates. etcd: the member is removed and added back empty as a learner,
      * then promoted (REPLACE_MEMBER).

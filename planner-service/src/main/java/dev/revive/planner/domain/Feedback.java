@@ -39,14 +39,26 @@ final class Feedback {
         PlanOutcome outcome = (PlanOutcome) event;
         String why = "plan " + outcome.planId() + " " + outcome.outcome() + ": " + outcome.detail();
         return switch (outcome.outcome()) {
-            case PLAN_COMPLETED -> incident.state() == IncidentState.VERIFYING
-                    ? Result.waiting(state, why + "; already verifying")
-                    : move(state, incident, IncidentState.VERIFYING, why + "; waiting for the verifier's report");
+            case PLAN_COMPLETED -> completed(state, spec, incident, why);
             case PLAN_ABORTED -> incident.startFailed() && !incident.replacing()
                     ? planner.replace(state, spec, incident, why)
                     : planner.end(state, spec, incident, IncidentState.ESCALATED, why, false);
             case PLAN_CANCELLED -> planner.end(state, spec, incident, IncidentState.CANCELLED, why, false);
         };
+    }
+
+    /**
+     * A plan that ran to its end: the verifier's report decides, unless a member it started did not come back (a
+     * cluster-wide plan carries on past a member whose START fails), which is replaced first.
+     */
+    private Result completed(ClusterState state, ClusterSpec spec, Incident incident, String why) {
+        if (incident.state() == IncidentState.VERIFYING) {
+            return Result.waiting(state, why + "; already verifying");
+        }
+        if (incident.startFailed() && !incident.replacing()) {
+            return planner.replace(state, spec, incident, why + ", but " + incident.notBack() + " did not start");
+        }
+        return move(state, incident, IncidentState.VERIFYING, why + "; waiting for the verifier's report");
     }
 
     /**
@@ -86,7 +98,7 @@ final class Feedback {
         boolean acting = step.action().acting() && incident.planMode() == PlanMode.AUTO;
         Incident seen = acting && !incident.acted() ? incident.withActed() : incident;
         if (startFailed(incident, step)) {
-            seen = seen.withStartFailed();
+            seen = seen.withNotBack(step.nodeId());
         }
         String why = "step " + step.stepId() + " of plan " + step.planId() + " " + step.status();
         if (incident.state() == IncidentState.EXECUTING || incident.state() == IncidentState.VERIFYING) {
@@ -95,10 +107,14 @@ final class Feedback {
         return move(state, seen, IncidentState.EXECUTING, why);
     }
 
-    /** True when {@code step} says the incident's target did not come back: its START or AWAIT_HEALTHY failed. */
+    /**
+     * True when {@code step} says a node the incident restarts did not come back: the START or AWAIT_HEALTHY of its
+     * target, or of any member in a cluster-wide plan, failed.
+     */
     private static boolean startFailed(Incident incident, StepEvent step) {
         return (step.action() == Action.START || step.action() == Action.AWAIT_HEALTHY)
-                && step.nodeId() != null && step.nodeId().equals(incident.targetNodeId())
+                && step.nodeId() != null
+                && (incident.targetNodeId() == null || step.nodeId().equals(incident.targetNodeId()))
                 && (step.status() == StepStatus.FAILED || step.status() == StepStatus.TIMED_OUT);
     }
 

@@ -22,7 +22,8 @@ import java.util.List;
  * @param deadline     CONFIRMING: when the window ends; AWAITING_APPROVAL: when the request expires; else null
  * @param acted        an acting step (STOP, FORCE_KILL, CLEAN_TEMP, START) of its AUTO plan was reported
  * @param note         why it is in its state (or why an approval was refused), in words
- * @param startFailed  its current plan's START or AWAIT_HEALTHY of the target failed: the node cannot come back
+ * @param notBack      the first node whose START or AWAIT_HEALTHY failed in its current plan (the target, or a
+ *                     member of a cluster-wide plan): it cannot come back; null while none did
  * @param replacing    its current plan replaces the target (after a plan whose start failed); never twice
  */
 public record Incident(
@@ -38,7 +39,7 @@ public record Incident(
         Instant deadline,
         boolean acted,
         String note,
-        boolean startFailed,
+        String notBack,
         boolean replacing) {
 
     /** The most fault ids an incident keeps (the bound of a plan's reason list). */
@@ -52,7 +53,7 @@ public record Incident(
     public static Incident open(String incidentId, String clusterId, String targetNodeId, List<String> faultIds,
             Instant detectedAt) {
         return new Incident(incidentId, clusterId, IncidentState.OPEN, targetNodeId, faultIds, detectedAt, null, null,
-                0, null, false, "opened", false, false);
+                0, null, false, "opened", null, false);
     }
 
     /** The plan id of an incident's revision: {@code <incidentId>-r<revision>}. */
@@ -89,13 +90,13 @@ public record Incident(
     /** This incident with {@code plan} as its newest revision. */
     public Incident withPlan(RecoveryPlan plan) {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, plan.planId(),
-                plan.mode(), plan.revision(), deadline, acted, note, startFailed, replacing);
+                plan.mode(), plan.revision(), deadline, acted, note, notBack, replacing);
     }
 
     /** This incident, its plan having acted on the node. */
     public Incident withActed() {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, deadline, true, note, startFailed, replacing);
+                revision, deadline, true, note, notBack, replacing);
     }
 
     /** This incident with another note, in the same state. */
@@ -111,34 +112,42 @@ public record Incident(
         List<String> more = new ArrayList<>(faultIds);
         more.add(faultId);
         return new Incident(incidentId, clusterId, state, targetNodeId, more, detectedAt, planId, planMode, revision,
-                deadline, acted, note, startFailed, replacing);
+                deadline, acted, note, notBack, replacing);
     }
 
     /** This incident for the whole cluster (no target node), also answering {@code more}. */
     public Incident wholeCluster(List<String> more) {
         Incident widened = new Incident(incidentId, clusterId, state, null, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, note, startFailed, replacing);
+                revision, deadline, acted, note, notBack, replacing);
         for (String faultId : more) {
             widened = widened.withFault(faultId);
         }
         return widened;
     }
 
-    /** This incident, its current plan having failed to bring the target back (a START or AWAIT_HEALTHY failed). */
-    public Incident withStartFailed() {
-        return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, note, true, replacing);
+    /** True when a START or AWAIT_HEALTHY of its current plan failed: {@link #notBack()} cannot come back. */
+    public boolean startFailed() {
+        return notBack != null;
     }
 
-    /** This incident, its next plan replacing the target: a start that fails again is not answered a third time. */
-    public Incident replacingTarget() {
+    /** This incident, its current plan having failed to bring {@code node} back; the first such node is kept. */
+    public Incident withNotBack(String node) {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, note, false, true);
+                revision, deadline, acted, note, notBack == null ? node : notBack, replacing);
+    }
+
+    /**
+     * This incident, its next plan replacing {@code node} (its target from now on, also when it was cluster-wide): a
+     * start that fails again is not answered a third time.
+     */
+    public Incident replacing(String node) {
+        return new Incident(incidentId, clusterId, state, node, faultIds, detectedAt, planId, planMode,
+                revision, deadline, acted, note, null, true);
     }
 
     /** This incident standing elsewhere: another state, deadline and note, the rest as it is. */
     private Incident standing(IncidentState newState, Instant newDeadline, String newNote) {
         return new Incident(incidentId, clusterId, newState, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, newDeadline, acted, newNote, startFailed, replacing);
+                revision, newDeadline, acted, newNote, notBack, replacing);
     }
 }

@@ -178,30 +178,42 @@ public final class IncidentPlanner {
     }
 
     /**
-     * The incident's plan aborted after its target's start failed: the kind's replacement of the node as the next
-     * revision (planned like a restart: budget, disruption model, mode), once; no replacement for the kind, or a
-     * node no longer open, escalates.
+     * The incident's plan ended without bringing {@link Incident#notBack()} back (its START or AWAIT_HEALTHY failed:
+     * the target of a node plan, or a member of a cluster-wide one): the kind's replacement of that node as the next
+     * revision (planned like a restart: budget, disruption model, mode), once; the incident targets that node from
+     * then on. No replacement for the kind, or no fault open any more, escalates.
      */
     Result replace(ClusterState state, ClusterSpec spec, Incident incident, String why) {
-        OpenFault target = state.openFaults().get(incident.targetKey());
-        if (target == null || incident.targetNodeId() == null) {
+        OpenFault open = state.openFaults().get(incident.targetKey());
+        String node = incident.notBack();
+        if (open == null || node == null || spec.node(node).isEmpty()) {
             return end(state, spec, incident, IncidentState.ESCALATED, why, false);
         }
+        Finding finding = open.finding();
+        Finding trigger = new Finding(node, finding.kind(), finding.severity(), finding.source(),
+                finding.observedAt(), finding.evidence());
         Instant now = clock.instant();
         RestartBudgetTracker budget = new RestartBudgetTracker(state.restarts());
-        List<String> budgetConcerns = budget.check(incident.targetNodeId(), spec.policy().restartBudget(), now)
-                .stream().toList();
-        RunbookDecision decision = recovery.replacement(Situation.fresh(spec, target.finding(), state.openNodes(),
+        List<String> budgetConcerns = budget.check(node, spec.policy().restartBudget(), now).stream().toList();
+        RunbookDecision decision = recovery.replacement(Situation.fresh(spec, trigger, state.openNodes(),
                 budgetConcerns));
         if (!(decision instanceof RunbookDecision.Plan plan)) {
             return end(state, spec, incident, IncidentState.ESCALATED, why + "; " + decision.reason(), false);
         }
-        Incident replacing = incident.replacingTarget();
-        String reason = "replacing " + incident.targetNodeId() + ", which did not come back (" + why + ")"
+        Incident replacing = incident.replacing(node);
+        ClusterState retargeted = state;
+        if (!replacing.targetKey().equals(incident.targetKey())) {
+            // a cluster-wide incident now answers the one member: its fault moves to that member's key
+            retargeted = state.withoutOpenFault(incident.targetKey());
+            if (!retargeted.openFaults().containsKey(node)) {
+                retargeted = retargeted.withOpenFault(open.on(node));
+            }
+        }
+        String reason = "replacing " + node + ", which did not come back (" + why + ")"
                 + (plan.modeReason() == null ? "" : "; " + plan.modeReason());
         RecoveryPlan revision = PlanRevisions.next(replacing, plan.mode(), reason, plan.steps(),
-                diagnosis(state, spec, replacing), now);
-        return planned(state.withIncident(replacing), spec, replacing, revision, budget, now);
+                diagnosis(retargeted, spec, replacing), now);
+        return planned(retargeted.withIncident(replacing), spec, replacing, revision, budget, now);
     }
 
     /**
@@ -278,8 +290,12 @@ public final class IncidentPlanner {
                     PlanRevisions.notice(incident, "escalated: " + escalate.reason(), diagnosis, now));
         }
         if (decision instanceof RunbookDecision.Confirm confirm) {
-            Incident confirming = incident.moveTo(IncidentState.CONFIRMING, confirm.reason())
-                    .until(target.firstObservedAt().plus(confirm.window()));
+            Instant until = target.firstObservedAt().plus(confirm.window());
+            if (!until.isAfter(now)) {
+                // the window has passed since the fault's first observation: nothing left to wait for
+                return decide(state, spec, incident.noted(confirm.reason()), Stage.CONFIRMED, dryRun, approval);
+            }
+            Incident confirming = incident.moveTo(IncidentState.CONFIRMING, confirm.reason()).until(until);
             return new Result(state.withIncident(confirming), new Decision.Wait(confirm.reason()), List.of(),
                     List.of(new Transition(incident.incidentId(), incident.state(), IncidentState.CONFIRMING,
                             confirm.reason())));

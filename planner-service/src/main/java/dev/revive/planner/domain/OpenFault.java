@@ -67,6 +67,11 @@ public record OpenFault(String nodeId, List<String> faultIds, List<String> dedup
                 severity, source, evidence);
     }
 
+    /** These faults as the open faults of {@code node} (a cluster-wide incident that now answers one member). */
+    OpenFault on(String node) {
+        return new OpenFault(node, faultIds, dedupKeys, firstObservedAt, kind, severity, source, evidence);
+    }
+
     /** True for the cluster-wide entry. */
     public boolean clusterWide() {
         return CLUSTER_WIDE.equals(nodeId);

@@ -114,6 +114,7 @@ class IncidentPlannerTest {
         onFault("f-1", "n1");
         apply(planner.onFault(state, spec, fault("f-2", "n2", FaultKind.PROCESS_DOWN, "down-n2",
                 T0.plusSeconds(10))));
+        clock.advance(Duration.ofSeconds(10));
 
         Result closing = apply(planner.onReport(state, spec, report("inc-1", Verdict.CONSISTENT)));
 
@@ -230,8 +231,10 @@ class IncidentPlannerTest {
     }
 
     @Test
-    void clusterWideDownIsEscalatedWithANoticeAndReleasesTheCluster() {
-        Result result = onFault("f-1", null);
+    void clusterWideDownOfAKindWithoutAFullRestartIsEscalatedWithANoticeAndReleasesTheCluster() {
+        ClusterSpec generic = new ClusterSpec(spec.id(), dev.revive.contracts.cluster.SystemKind.GENERIC, spec.nodes(),
+                spec.policy(), spec.backup());
+        Result result = apply(planner.onFault(state, generic, fault("f-1", null)));
 
         RecoveryPlan notice = result.plan().orElseThrow();
         assertThat(notice.mode()).isEqualTo(PlanMode.NOTICE);

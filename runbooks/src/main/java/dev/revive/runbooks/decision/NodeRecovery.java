@@ -15,6 +15,7 @@ import dev.revive.runbooks.decision.Situation.Stage;
 import dev.revive.runbooks.diagnosis.Finding;
 import dev.revive.runbooks.steps.StepSettings;
 import dev.revive.runbooks.triage.TriageTable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -28,10 +29,12 @@ import java.util.TreeSet;
  * The pure decider of what a fault deserves: triage ({@link TriageTable}), then the kind's runbook
  * (its steps and its disruption model), the restart budget and the policy mode. A node's fault gets the runbook's
  * recovery of that node; a cluster-wide fault of running members ({@link #ROLLED_FAULTS}) a rolling restart of every
- * member, asked of the disruption model member by member. In order: a NOTICE response is
- * a notice; a cluster-wide fault of a cluster that may be down, a node no longer in the spec or a kind without a
+ * member, asked of the disruption model member by member; a cluster whose every member is down ({@link #DOWN_FAULTS},
+ * merged by the planner) the kind's full restart, all members started as one. In order: a NOTICE response is
+ * a notice; a cluster-wide fault the kind has no plan for, a node no longer in the spec or a kind without a
  * runbook escalates; a fault to
- * confirm waits its window first; otherwise the restart plan, whose mode is DRY_RUN under a DRY_RUN policy,
+ * confirm waits its window first, and a member's PROCESS_DOWN in a kind with a full restart {@link #CRASH_WINDOW};
+ * otherwise the restart plan, whose mode is DRY_RUN under a DRY_RUN policy,
  * APPROVAL_REQUIRED when triage, the budget or the disruption model object (or the policy says so), else AUTO.
  * After an operator's approval only the disruption model, asked against the open faults now, may still refuse.
  */
@@ -63,15 +66,24 @@ public final class NodeRecovery {
                     + spec.policy().confirmWindow() + " from its first observation before any restart");
         }
         Runbook runbook = runbooks.forKind(spec.kind());
+        Optional<List<PlanStep>> fullRestart = runbook.fullRestart(spec, settings);
+        if (situation.stage() == Stage.NEW && fault.nodeId() != null && fault.kind() == FaultKind.PROCESS_DOWN
+                && fullRestart.isPresent() && spec.nodes().size() > 1) {
+            return new RunbookDecision.Confirm(CRASH_WINDOW, triaged + ": waiting " + CRASH_WINDOW.toMillis()
+                    + " ms for the other members' probes: a cluster that went down as a whole is started as one");
+        }
         List<String> concerns = new ArrayList<>();
         if (situation.stage() != Stage.APPROVED) {
             triageConcern(response, fault, triaged).ifPresent(concerns::add);
             concerns.addAll(situation.budgetConcerns());
         }
         List<PlanStep> steps;
-        if (fault.nodeId() == null) {
+        if (fault.nodeId() == null && ROLLED_FAULTS.contains(fault.kind())) {
             concerns.addAll(rollingConcerns(runbook, spec, situation.openNodes()));
             steps = runbook.rollingRestart(spec, settings);
+        } else if (fault.nodeId() == null) {
+            // every member is down already: starting them cannot take anything down that runs
+            steps = fullRestart.orElseThrow();
         } else {
             NodeSpec node = spec.node(fault.nodeId()).orElseThrow();
             concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
@@ -90,6 +102,17 @@ public final class NodeRecovery {
     public static final Set<FaultKind> ROLLED_FAULTS = Set.copyOf(EnumSet.of(FaultKind.UNHEALTHY,
             FaultKind.RESOURCE_EXHAUSTED, FaultKind.LOCK_CONTENTION, FaultKind.LOG_ERROR, FaultKind.DISK_FULL,
             FaultKind.REPLICA_DIVERGED));
+
+    /** The cluster-wide faults answered by starting the whole cluster as one ({@link Runbook#fullRestart}). */
+    public static final Set<FaultKind> DOWN_FAULTS = Set.of(FaultKind.PROCESS_DOWN);
+
+    /**
+     * How long a member's PROCESS_DOWN waits, in a kind that can start a whole cluster, before its own restart is
+     * planned: members killed at once (a power loss, a host's crash) are seen down by the detector within a probe
+     * round of each other (one second by default), and one member started alone in a cluster that is down as a whole
+     * waits for a quorum that never comes. Counted from the fault's observation, so a late fault waits no longer.
+     */
+    public static final Duration CRASH_WINDOW = Duration.ofSeconds(2);
 
     /**
      * What a node that cannot come back deserves (its restart plan's start failed): the kind's replacement, planned
@@ -120,21 +143,24 @@ public final class NodeRecovery {
     }
 
     private Optional<String> whyNoRunbook(ClusterSpec spec, Finding fault) {
-        if (fault.nodeId() == null && !ROLLED_FAULTS.contains(fault.kind())) {
+        Runbook runbook;
+        try {
+            runbook = runbooks.forKind(spec.kind());
+        } catch (UnsupportedKindException e) {
+            return Optional.of(e.getMessage() + "; " + (fault.nodeId() == null ? "cluster " + spec.id()
+                    : "node " + fault.nodeId()) + " needs a human");
+        }
+        if (fault.nodeId() == null && !ROLLED_FAULTS.contains(fault.kind())
+                && !(DOWN_FAULTS.contains(fault.kind()) && runbook.fullRestart(spec, settings).isPresent())) {
             return Optional.of("cluster-wide " + fault.kind() + " names no node: a rolling restart needs every member "
-                    + "running, and Revive has no runbook for a whole cluster that is down yet; a human must decide");
+                    + "running, and kind " + spec.kind() + " has no plan that starts a whole cluster; a human must "
+                    + "decide");
         }
         if (fault.nodeId() != null && spec.node(fault.nodeId()).isEmpty()) {
             return Optional.of("node " + fault.nodeId() + " is no longer in the spec of cluster " + spec.id()
                     + ": nothing safe to restart");
         }
-        try {
-            runbooks.forKind(spec.kind());
-            return Optional.empty();
-        } catch (UnsupportedKindException e) {
-            return Optional.of(e.getMessage() + "; " + (fault.nodeId() == null ? "cluster " + spec.id()
-                    : "node " + fault.nodeId()) + " needs a human");
-        }
+        return Optional.empty();
     }
 
     /**

@@ -65,6 +65,16 @@ public final class EtcdRunbook extends AbstractRunbook {
         return Optional.of(bracketed(spec, steps, settings));
     }
 
+    /**
+     * A cluster whose every member is down starts as one ({@link RestartSteps#wholeCluster}): each member's data backed
+     * up, all started, one leader awaited, then each member. No write fence: nothing reaches a cluster that is down,
+     * and the fence needs one that answers.
+     */
+    @Override
+    public Optional<List<PlanStep>> fullRestart(ClusterSpec spec, StepSettings settings) {
+        return Optional.of(RestartSteps.wholeCluster(spec, settings));
+    }
+
     /** A cluster whose spec names application roles ({@code fencedRoles}) has their writes fenced during a plan. */
     @Override
     protected boolean fencesWrites(ClusterSpec spec) {

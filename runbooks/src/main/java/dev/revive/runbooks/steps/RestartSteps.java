@@ -80,7 +80,7 @@ public record RestartSteps(List<Row> rows) {
         List<NodeSpec> nodes = spec.nodes();
         for (int index = 0; index < nodes.size(); index++) {
             NodeSpec node = nodes.get(index);
-            String prefix = (node.id().length() + 12 <= MAX_STEP_ID ? node.id() : "m" + (index + 1)) + ".";
+            String prefix = memberPrefix(node, index);
             for (Row row : rows) {
                 if (row.action() != Action.SNAPSHOT) {
                     steps.add(new PlanStep(prefix + row.stepId(), row.action(), node.id(),
@@ -89,6 +89,48 @@ public record RestartSteps(List<Row> rows) {
             }
         }
         return List.copyOf(steps);
+    }
+
+    /**
+     * The steps that start a cluster whose every member is down (a full crash), phase by phase across the members:
+     * each member's data backed up before anything is touched ({@code <node>.01-back-up-data}, BACKUP_DATA; a copy
+     * that fails ends the plan), every member started ({@code <node>.02-start}; a member that does not start does not
+     * stop the others, CONTINUE), the cluster awaited as a whole ({@code 03-await-quorum}, AWAIT_QUORUM on no node:
+     * a majority elects a leader, which no member can alone), then each member healthy and caught up
+     * ({@code <node>.04-await-healthy}, {@code <node>.05-await-caught-up}, CONTINUE). A member whose START or
+     * AWAIT_HEALTHY failed is the planner's to replace once the plan ends. The phases interleave the members, so the
+     * executor keeps this order.
+     */
+    public static List<PlanStep> wholeCluster(ClusterSpec spec, StepSettings settings) {
+        List<PlanStep> steps = new ArrayList<>();
+        everyMember(spec, steps, "01-back-up-data", Action.BACKUP_DATA,
+                new StepParams(settings.snapshotTimeout(), null, null, null, settings.attempts()), OnFailure.ABORT);
+        everyMember(spec, steps, "02-start", Action.START,
+                new StepParams(settings.startTimeout(), null, null, null, settings.attempts()), OnFailure.CONTINUE);
+        steps.add(new PlanStep("03-await-quorum", Action.AWAIT_QUORUM, null,
+                new StepParams(settings.startTimeout().plus(settings.awaitHealthyTimeout()), null, null, null,
+                        settings.attempts()), OnFailure.ABORT));
+        everyMember(spec, steps, "04-await-healthy", Action.AWAIT_HEALTHY,
+                new StepParams(settings.awaitHealthyTimeout(), null, null, null, settings.attempts()),
+                OnFailure.CONTINUE);
+        everyMember(spec, steps, "05-await-caught-up", Action.AWAIT_CAUGHT_UP,
+                new StepParams(settings.awaitCaughtUpTimeout(), null, null,
+                        spec.policy().verification().maxAppliedIndexLag(), settings.attempts()), OnFailure.CONTINUE);
+        return List.copyOf(steps);
+    }
+
+    private static void everyMember(ClusterSpec spec, List<PlanStep> steps, String rowId, Action action,
+            StepParams params, OnFailure onFailure) {
+        List<NodeSpec> nodes = spec.nodes();
+        for (int index = 0; index < nodes.size(); index++) {
+            NodeSpec node = nodes.get(index);
+            steps.add(new PlanStep(memberPrefix(node, index) + rowId, action, node.id(), params, onFailure));
+        }
+    }
+
+    /** {@code <node>.}, or {@code m<n>.} for a node id too long to prefix a step id. */
+    private static String memberPrefix(NodeSpec node, int index) {
+        return (node.id().length() + 12 <= MAX_STEP_ID ? node.id() : "m" + (index + 1)) + ".";
     }
 
     /**

@@ -28,9 +28,15 @@ class NodeRecoveryTest {
     private final ClusterSpec etcd = Specs.etcd();
 
     @Test
-    void processDownIsAnAutoRestartThatReprobesBeforeSignalling() {
-        RunbookDecision decision = decide(etcd, Specs.critical("n1", FaultKind.PROCESS_DOWN), Set.of("n1"));
+    void processDownWaitsTheCrashWindowThenIsAnAutoRestartThatReprobesBeforeSignalling() {
+        Finding down = Specs.critical("n1", FaultKind.PROCESS_DOWN);
 
+        RunbookDecision first = decide(etcd, down, Set.of("n1"));
+        RunbookDecision decision = recovery.decide(Situation.fresh(etcd, down, Set.of("n1"), List.of())
+                .at(Stage.CONFIRMED, false));
+
+        assertThat(first).isInstanceOfSatisfying(RunbookDecision.Confirm.class,
+                confirm -> assertThat(confirm.window()).isEqualTo(NodeRecovery.CRASH_WINDOW));
         RunbookDecision.Plan plan = (RunbookDecision.Plan) decision;
         assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
         assertThat(plan.modeReason()).isNull();
@@ -109,11 +115,28 @@ class NodeRecoveryTest {
     }
 
     @Test
-    void clusterWideDownAndUnknownKindEscalate() {
+    void etcdDownAsAWholeIsStartedAsOneWithEveryMembersDataBackedUpFirst() {
+        RunbookDecision decision = decide(etcd, Specs.critical(null, FaultKind.PROCESS_DOWN),
+                Set.of("n1", "n2", "n3"));
+
+        RunbookDecision.Plan plan = (RunbookDecision.Plan) decision;
+        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
+        List<String> members = etcd.nodes().stream().map(node -> node.id()).toList();
+        assertThat(plan.steps()).extracting(PlanStep::action).startsWith(Action.BACKUP_DATA, Action.BACKUP_DATA,
+                Action.BACKUP_DATA, Action.START, Action.START, Action.START, Action.AWAIT_QUORUM)
+                .doesNotContain(Action.STOP, Action.FORCE_KILL, Action.SNAPSHOT);
+        assertThat(plan.steps()).filteredOn(step -> step.action() == Action.START).extracting(PlanStep::nodeId)
+                .containsExactlyElementsOf(members);
+        assertThat(plan.steps()).filteredOn(step -> step.action() == Action.AWAIT_HEALTHY)
+                .extracting(PlanStep::nodeId).containsExactlyElementsOf(members);
+    }
+
+    @Test
+    void clusterWideDownWithoutAFullRestartAndUnknownKindEscalate() {
         Runbooks etcdOnly = new Runbooks(List.of(new dev.revive.runbooks.etcd.EtcdRunbook()));
         ClusterSpec generic = Specs.cluster(SystemKind.GENERIC, Policy.defaults());
 
-        RunbookDecision clusterWide = decide(etcd, Specs.critical(null, FaultKind.PROCESS_DOWN), Set.of());
+        RunbookDecision clusterWide = decide(generic, Specs.critical(null, FaultKind.PROCESS_DOWN), Set.of());
         RunbookDecision unknownKind = new NodeRecovery(etcdOnly, StepSettings.defaults()).decide(
                 Situation.fresh(generic, Specs.critical("n1", FaultKind.PROCESS_DOWN), Set.of("n1"), List.of()));
 
@@ -129,7 +152,8 @@ class NodeRecoveryTest {
         Situation budgetSpent = Situation.fresh(etcd, down, Set.of("n1"), List.of("restart budget of n1 is spent"));
         Situation twoDown = Situation.fresh(etcd, down, Set.of("n1", "n2"), List.of());
 
-        assertThat(((RunbookDecision.Plan) recovery.decide(budgetSpent)).modeReason()).contains("budget");
+        assertThat(((RunbookDecision.Plan) recovery.decide(budgetSpent.at(Stage.CONFIRMED, false))).modeReason())
+                .contains("budget");
         assertThat(((RunbookDecision.Plan) recovery.decide(budgetSpent.at(Stage.APPROVED, false))).mode())
                 .isEqualTo(PlanMode.AUTO);
         assertThat(((RunbookDecision.Plan) recovery.decide(budgetSpent.at(Stage.APPROVED, true))).mode())
