@@ -1,5 +1,6 @@
 package dev.revive.contracts.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.validation.Check;
@@ -17,17 +18,30 @@ import java.time.Duration;
  *                     again and stops the plan (PLAN_CANCELLED) if it answers: the fault that caused the plan
  *                     no longer holds. Set for faults a probe can see (process down, unreachable). Absent or null
  *                     in JSON (plans written before it existed) means false.
+ * @param snapshot     RESTORE_SNAPSHOT: the snapshot to restore, a file name in the cluster's backup directory
+ *                     ({@code <planId>-<node>.db}); null (left out of JSON): the newest verified one. Never a
+ *                     path.
  */
 public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
-        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean confirmUnresponsive) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean confirmUnresponsive,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String snapshot) {
 
     public StepParams {
         Check.positive("timeout", timeout);
         Check.optionalId("sourceNodeId", sourceNodeId);
+        if (snapshot != null) {
+            Check.id("snapshot", snapshot);
+        }
         if (maxIndexLag != null) {
             Check.atLeast("maxIndexLag", maxIndexLag, 0);
         }
         Check.between("attempts", attempts, 1, 10);
+    }
+
+    /** Parameters of any step but RESTORE_SNAPSHOT. */
+    public StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
+            boolean confirmUnresponsive) {
+        this(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, null);
     }
 
     /** Parameters without the unresponsiveness re-check. */

@@ -51,7 +51,7 @@ public final class ActionHandlers implements ActionHandler {
         common.put(Action.CLEAN_TEMP, new NodeVerbs.CleanTemp(drivers));
         common.put(Action.START, new NodeVerbs.Start(drivers));
         common.put(Action.AWAIT_HEALTHY, new AwaitVerbs.Healthy(kinds, drivers, polling));
-        common.put(Action.AWAIT_CAUGHT_UP, new AwaitVerbs.CaughtUp(kinds, polling));
+        common.put(Action.AWAIT_CAUGHT_UP, new AwaitVerbs.CaughtUp(kinds, drivers, polling));
         common.put(Action.AWAIT_QUORUM, new AwaitVerbs.Quorum(kinds, polling));
     }
 

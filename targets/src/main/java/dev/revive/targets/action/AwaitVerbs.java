@@ -44,7 +44,7 @@ final class AwaitVerbs {
                     return Poll.decided(StepOutcome.succeeded(node.id() + " answers its probe after "
                             + polling.millisSince(start) + " ms"));
                 }
-                if (isDown(node)) {
+                if (isDown(drivers, node)) {
                     return Poll.decided(StepOutcome.failed(node.id()
                             + " is not running any more; see its log (last probe: " + probe.outcome() + ")"));
                 }
@@ -59,10 +59,11 @@ final class AwaitVerbs {
                     + polling.interval();
         }
 
-        /** True when the node's driver knows its process does not run (no driver: cannot tell, false). */
-        private boolean isDown(NodeSpec node) {
-            return drivers.find(node).map(driver -> !driver.inspect(node).running()).orElse(false);
-        }
+    }
+
+    /** True when the node's driver knows its process does not run (no driver: cannot tell, false). */
+    private static boolean isDown(NodeDrivers drivers, NodeSpec node) {
+        return drivers.find(node).map(driver -> !driver.inspect(node).running()).orElse(false);
     }
 
     /**
@@ -73,10 +74,12 @@ final class AwaitVerbs {
     static final class CaughtUp implements ActionHandler {
 
         private final TargetKinds kinds;
+        private final NodeDrivers drivers;
         private final Polling polling;
 
-        CaughtUp(TargetKinds kinds, Polling polling) {
+        CaughtUp(TargetKinds kinds, NodeDrivers drivers, Polling polling) {
             this.kinds = kinds;
+            this.drivers = drivers;
             this.polling = polling;
         }
 
@@ -89,7 +92,8 @@ final class AwaitVerbs {
                 Optional<MemberView> member = view.member(node.id()).filter(MemberView::answering);
                 Optional<Reference> reference = reference(context, view);
                 if (member.isEmpty()) {
-                    return Poll.notYet(node.id() + " does not answer");
+                    return isDown(drivers, node) ? Poll.decided(StepOutcome.failed(node.id()
+                            + " is not running; it cannot catch up")) : Poll.notYet(node.id() + " does not answer");
                 }
                 if (reference.isEmpty()) {
                     return Poll.notYet("no reference: " + describeMissing(context, view));
