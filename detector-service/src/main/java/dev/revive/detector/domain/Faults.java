@@ -36,6 +36,10 @@ public final class Faults {
     public static final String SUSPECTED = "suspected";
     /** The {@link #SUSPECTED} value of an UNREACHABLE node whose process runs but whose port nothing reaches. */
     public static final String NETWORK_CUT = "network cut: the process runs but its client port cannot be reached";
+    /** Evidence key: the cluster's other members whose last probe failed too, or {@link #NO_OTHERS}. */
+    public static final String OTHERS_NOT_ANSWERING = dev.revive.runbooks.diagnosis.Finding.OTHERS_NOT_ANSWERING;
+    /** The {@link #OTHERS_NOT_ANSWERING} value when every other member answered its last probe. */
+    public static final String NO_OTHERS = dev.revive.runbooks.diagnosis.Finding.NONE;
     /** Evidence key: {@code true} on every watch fault: the condition held (N matches, a duration). */
     public static final String SUSTAINED = "sustained";
 
@@ -80,6 +84,10 @@ public final class Faults {
         evidence.put(TCP_CONNECT, reachability.client().evidence());
         if (reachability.peer() != null) {
             evidence.put(TCP_PEER, reachability.peer().evidence());
+        }
+        if (last.othersNotAnswering() != null) {
+            evidence.put(OTHERS_NOT_ANSWERING, last.othersNotAnswering().isEmpty() ? NO_OTHERS
+                    : String.join(", ", last.othersNotAnswering()));
         }
         Severity severity = Severity.CRITICAL;
         if (last.faultKind() == FaultKind.UNREACHABLE && reachability.cutOff()) {

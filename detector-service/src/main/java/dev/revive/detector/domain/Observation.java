@@ -2,6 +2,7 @@ package dev.revive.detector.domain;
 
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.targets.kind.ProbeResult;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,24 +10,32 @@ import java.util.Objects;
  *
  * @param probe        the probe's result
  * @param reachability the second path's findings; null when the probe answered
+ * @param othersNotAnswering the other members of the node's cluster whose last probe failed too, sorted; null when
+ *                     not known
  */
-public record Observation(ProbeResult probe, Reachability reachability) {
+public record Observation(ProbeResult probe, Reachability reachability, List<String> othersNotAnswering) {
 
     public Observation {
         Objects.requireNonNull(probe, "probe");
         if (!probe.isSuccess()) {
             Objects.requireNonNull(reachability, "reachability of a failed probe");
         }
+        othersNotAnswering = othersNotAnswering == null ? null : List.copyOf(othersNotAnswering);
     }
 
     /** The node answered. */
     public static Observation answered() {
-        return new Observation(ProbeResult.answered(), null);
+        return new Observation(ProbeResult.answered(), null, null);
     }
 
-    /** The probe failed; {@code reachability} is what the second path found. */
+    /** The probe failed; {@code reachability} is what the second path found; the other members are not known. */
     public static Observation failed(ProbeResult probe, Reachability reachability) {
-        return new Observation(probe, reachability);
+        return new Observation(probe, reachability, null);
+    }
+
+    /** The probe failed, and so did the last probe of {@code othersNotAnswering} (the cluster's other members). */
+    public static Observation failed(ProbeResult probe, Reachability reachability, List<String> othersNotAnswering) {
+        return new Observation(probe, reachability, othersNotAnswering);
     }
 
     /** True when the node answered. */

@@ -58,10 +58,11 @@ final class NodeTasks {
         MDC.put("clusterId", spec.id());
         try {
             Optional<NodeProbe> probe = probe(spec);
+            MemberAnswers answers = new MemberAnswers(spec.nodes().stream().map(NodeSpec::id).toList());
             List<NodeTask> tasks = new ArrayList<>();
             for (NodeSpec node : spec.nodes()) {
                 NodeRef ref = new NodeRef(spec.id(), node.id(), node.endpoints().client());
-                probe.ifPresent(found -> tasks.add(probeTask(spec, node, ref, found)));
+                probe.ifPresent(found -> tasks.add(probeTask(spec, node, ref, found, answers)));
                 logTask(spec, node, ref).ifPresent(tasks::add);
                 resourceTask(spec, node, ref).ifPresent(tasks::add);
             }
@@ -82,10 +83,10 @@ final class NodeTasks {
         }
     }
 
-    private NodeTask probeTask(ClusterSpec spec, NodeSpec node, NodeRef ref, NodeProbe probe) {
+    private NodeTask probeTask(ClusterSpec spec, NodeSpec node, NodeRef ref, NodeProbe probe, MemberAnswers answers) {
         Thresholds thresholds = new Thresholds(config.probe().failureThreshold(), config.probe().recoveryThreshold());
         return new ProbeTask(spec, node, probe, secondPath, new NodeMonitor(ref, thresholds, faults),
-                config.probe().interval());
+                config.probe().interval(), answers);
     }
 
     private Optional<NodeTask> logTask(ClusterSpec spec, NodeSpec node, NodeRef ref) {

@@ -25,15 +25,17 @@ final class ProbeTask implements NodeTask {
     private final ReachabilityCheck secondPath;
     private final NodeMonitor monitor;
     private final Duration interval;
+    private final MemberAnswers answers;
 
     ProbeTask(ClusterSpec spec, NodeSpec node, NodeProbe probe, ReachabilityCheck secondPath, NodeMonitor monitor,
-            Duration interval) {
+            Duration interval, MemberAnswers answers) {
         this.spec = spec;
         this.node = node;
         this.probe = probe;
         this.secondPath = secondPath;
         this.monitor = monitor;
         this.interval = interval;
+        this.answers = answers;
     }
 
     @Override
@@ -55,10 +57,11 @@ final class ProbeTask implements NodeTask {
     public List<FaultEvent> tick() {
         ProbeResult result = probe.probe(spec, node);
         Observation observation = result.isSuccess() ? Observation.answered()
-                : Observation.failed(result, secondPath.check(node));
+                : Observation.failed(result, secondPath.check(node), answers.othersNotAnswering(node.id()));
         if (Thread.currentThread().isInterrupted()) {
             return List.of(); // stopping: an interrupted probe says nothing about the node
         }
+        answers.record(node.id(), result.isSuccess());
         Transition transition = monitor.observe(observation);
         if (transition.changed()) {
             LOG.infof("node %s: %s -> %s", node(), transition.from(), transition.to());

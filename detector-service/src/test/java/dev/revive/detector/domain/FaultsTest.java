@@ -66,4 +66,24 @@ class FaultsTest {
         assertThat(fault.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(fault.evidence()).doesNotContainKey(Faults.SUSPECTED);
     }
+
+    @Test
+    void downNodeSaysWhichOtherMembersDidNotAnswerEither() {
+        // given a killed member, once with every other member answering and once with two others failing too
+        Faults faults = new Faults(Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential(), "/revive/detector");
+        Reachability refused = new Reachability(Liveness.NOT_RUNNING, Connect.REFUSED, Connect.REFUSED);
+        NodeRef node = new NodeRef("orders", "m1", "http://127.0.0.1:2379");
+
+        // when each becomes a fault
+        FaultEvent alone = faults.down(node, Observation.failed(ProbeResult.refused("refused"), refused,
+                java.util.List.of()), 2);
+        FaultEvent together = faults.down(node, Observation.failed(ProbeResult.refused("refused"), refused,
+                java.util.List.of("m2", "m3")), 2);
+        FaultEvent unknown = faults.down(node, Observation.failed(ProbeResult.refused("refused"), refused), 2);
+
+        // then the evidence says so, and says nothing when it is not known
+        assertThat(alone.evidence()).containsEntry(Faults.OTHERS_NOT_ANSWERING, Faults.NO_OTHERS);
+        assertThat(together.evidence()).containsEntry(Faults.OTHERS_NOT_ANSWERING, "m2, m3");
+        assertThat(unknown.evidence()).doesNotContainKey(Faults.OTHERS_NOT_ANSWERING);
+    }
 }

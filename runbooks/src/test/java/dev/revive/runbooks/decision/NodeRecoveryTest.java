@@ -45,6 +45,18 @@ class NodeRecoveryTest {
     }
 
     @Test
+    void memberDownWhileEveryOtherMemberAnswersIsRestartedWithoutWaitingTheCrashWindow() {
+        Finding alone = Specs.finding("n1", FaultKind.PROCESS_DOWN, Severity.CRITICAL,
+                Map.of(Finding.OTHERS_NOT_ANSWERING, Finding.NONE));
+        Finding withOthers = Specs.finding("n1", FaultKind.PROCESS_DOWN, Severity.CRITICAL,
+                Map.of(Finding.OTHERS_NOT_ANSWERING, "n2"));
+
+        assertThat(decide(etcd, alone, Set.of("n1"))).isInstanceOfSatisfying(RunbookDecision.Plan.class,
+                plan -> assertThat(plan.mode()).isEqualTo(PlanMode.AUTO));
+        assertThat(decide(etcd, withOthers, Set.of("n1"))).isInstanceOf(RunbookDecision.Confirm.class);
+    }
+
+    @Test
     void unreachableIsConfirmedFirstThenRestarted() {
         Finding hang = Specs.critical("n1", FaultKind.UNREACHABLE);
 
