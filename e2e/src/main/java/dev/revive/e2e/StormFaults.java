@@ -6,7 +6,9 @@ import dev.revive.contracts.cluster.TriageResponse;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.fault.Severity;
+import dev.revive.runbooks.Runbooks;
 import dev.revive.runbooks.decision.NodeRecovery;
+import dev.revive.runbooks.steps.StepSettings;
 import dev.revive.runbooks.triage.TriageTable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,7 +141,7 @@ public final class StormFaults {
 
     /**
      * The faults of paper cluster number {@code p}: notices; every fifth cluster a cluster-wide CRITICAL fault half
-     * way (never one that would roll the cluster by itself); every third cluster a fault that needs approval as its last; every ninth (from the first) one three
+     * way (never one that would act on the cluster by itself); every third cluster a fault that needs approval as its last; every ninth (from the first) one three
      * quarters of the way, which the rest of that cluster's faults wait behind.
      */
     private static List<FaultEvent> paperFaults(ClusterSpec spec, int p, int count, Random random) {
@@ -153,7 +155,7 @@ public final class StormFaults {
                 faults.add(fault(id(spec.id(), k), spec.id(), node, kind, Severity.CRITICAL, source(random),
                         dedupKey(spec.id(), node, kind, k)));
             } else if (p % 5 == 4 && k == count / 2) {
-                List<FaultKind> wide = KINDS.stream().filter(kind -> !rolledByItself(spec, kind)).toList();
+                List<FaultKind> wide = KINDS.stream().filter(kind -> !actsByItself(spec, kind)).toList();
                 FaultKind kind = wide.get(random.nextInt(wide.size()));
                 faults.add(fault(id(spec.id(), k), spec.id(), null, kind, Severity.CRITICAL, source(random),
                         dedupKey(spec.id(), null, kind, k)));
@@ -165,12 +167,14 @@ public final class StormFaults {
     }
 
     /**
-     * True when a cluster-wide CRITICAL {@code kind} would be a rolling restart that runs by itself (a paper cluster
-     * must never be acted on): a fault of running members that triage restarts without asking.
+     * True when a cluster-wide CRITICAL {@code kind} would be a plan that runs by itself (a paper cluster must never be
+     * acted on): a rolling restart for a fault of running members, or the kind's full restart for every member down,
+     * that triage restarts without asking.
      */
-    private static boolean rolledByItself(ClusterSpec spec, FaultKind kind) {
-        return NodeRecovery.ROLLED_FAULTS.contains(kind)
-                && TriageTable.respond(spec, kind, Severity.CRITICAL) == TriageResponse.RESTART;
+    private static boolean actsByItself(ClusterSpec spec, FaultKind kind) {
+        boolean planned = NodeRecovery.ROLLED_FAULTS.contains(kind) || NodeRecovery.DOWN_FAULTS.contains(kind)
+                && Runbooks.standard().forKind(spec.kind()).fullRestart(spec, StepSettings.defaults()).isPresent();
+        return planned && TriageTable.respond(spec, kind, Severity.CRITICAL) == TriageResponse.RESTART;
     }
 
     /** True when triage asks a human for a CRITICAL {@code kind} of a node (no sustained evidence in the storm). */

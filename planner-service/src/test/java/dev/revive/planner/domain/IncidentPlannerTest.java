@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.revive.contracts.cluster.ClusterSpec;
+import dev.revive.contracts.cluster.Policy;
 import dev.revive.contracts.execution.Outcome;
 import dev.revive.contracts.fault.FaultKind;
 import dev.revive.contracts.plan.PlanMode;
@@ -162,8 +163,9 @@ class IncidentPlannerTest {
     @Test
     void quorumGuardRequiresApprovalWhenTwoOfThreeAreDown() {
         onFault("f-1", "n1");
-        onFault("f-2", "n2");
-        onFault("f-3", "n3");
+        onFault("f-2", "n2", FaultKind.UNREACHABLE);
+        onFault("f-3", "n3", FaultKind.UNREACHABLE);
+        clock.advance(Policy.DEFAULT_CONFIRM_WINDOW);
 
         RecoveryPlan next = apply(planner.onReport(state, spec, report("inc-1", Verdict.CONSISTENT))).plan()
                 .orElseThrow();

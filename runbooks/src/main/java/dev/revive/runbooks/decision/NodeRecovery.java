@@ -86,7 +86,12 @@ public final class NodeRecovery {
             steps = fullRestart.orElseThrow();
         } else {
             NodeSpec node = spec.node(fault.nodeId()).orElseThrow();
-            concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
+            if (fault.kind() != FaultKind.PROCESS_DOWN) {
+                // a member whose process is down is not taken down by its restart (the executor's live guard still
+                // checks before any STOP, should it run after all): after a double failure its start brings the
+                // quorum back, and waiting for a human would only make the outage longer
+                concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
+            }
             steps = runbook.recovery(spec, node, fault.kind(), situation.openNodes(), settings,
                     confirmUnresponsive(fault.kind()));
         }

@@ -57,6 +57,21 @@ class NodeRecoveryTest {
     }
 
     @Test
+    void memberWhoseProcessIsDownIsRestartedAutomaticallyEvenWhileAnotherIsDownToo() {
+        Finding down = Specs.critical("n1", FaultKind.PROCESS_DOWN);
+        Finding hung = Specs.critical("n1", FaultKind.UNREACHABLE);
+
+        RunbookDecision.Plan start = (RunbookDecision.Plan) recovery.decide(
+                Situation.fresh(etcd, down, Set.of("n1", "n2"), List.of()).at(Stage.CONFIRMED, false));
+        RunbookDecision.Plan takeDown = (RunbookDecision.Plan) recovery.decide(
+                Situation.fresh(etcd, hung, Set.of("n1", "n2"), List.of()).at(Stage.CONFIRMED, false));
+
+        assertThat(start.mode()).as("its start can only bring the quorum back").isEqualTo(PlanMode.AUTO);
+        assertThat(takeDown.mode()).as("a hung member runs: stopping it counts").isEqualTo(PlanMode.APPROVAL_REQUIRED);
+        assertThat(takeDown.modeReason()).contains("quorum");
+    }
+
+    @Test
     void unreachableIsConfirmedFirstThenRestarted() {
         Finding hang = Specs.critical("n1", FaultKind.UNREACHABLE);
 
@@ -161,8 +176,9 @@ class NodeRecoveryTest {
     @Test
     void guardsAndBudgetRequireApprovalAndApprovalRechecksOnlyTheGuards() {
         Finding down = Specs.critical("n1", FaultKind.PROCESS_DOWN);
+        Finding hung = Specs.critical("n1", FaultKind.UNREACHABLE);
         Situation budgetSpent = Situation.fresh(etcd, down, Set.of("n1"), List.of("restart budget of n1 is spent"));
-        Situation twoDown = Situation.fresh(etcd, down, Set.of("n1", "n2"), List.of());
+        Situation twoDown = Situation.fresh(etcd, hung, Set.of("n1", "n2"), List.of());
 
         assertThat(((RunbookDecision.Plan) recovery.decide(budgetSpent.at(Stage.CONFIRMED, false))).modeReason())
                 .contains("budget");
