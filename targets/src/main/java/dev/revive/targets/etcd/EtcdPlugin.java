@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * etcd through jetcd: one {@link EtcdAdapter} (every call bounded) behind the probe, the status reader and the
- * SNAPSHOT, write fence (FENCE_WRITES / UNFENCE), MOVE_LEADER and REPLACE_MEMBER actions, beside BACKUP_DATA (local
- * files of a stopped member); the checks open their own adapter per round, so that every round starts with fresh
- * connections.
+ * SNAPSHOT, write fence (FENCE_WRITES / UNFENCE), MOVE_LEADER and REPLACE_MEMBER actions, beside BACKUP_DATA and
+ * RESTORE_SNAPSHOT (local files of a stopped member); the checks open their own adapter per round, so that every
+ * round starts with fresh connections.
  */
 public final class EtcdPlugin extends AbstractKindPlugin {
 
@@ -35,7 +35,8 @@ public final class EtcdPlugin extends AbstractKindPlugin {
         return Map.of(Action.SNAPSHOT, new EtcdSnapshotAction(etcd), Action.FENCE_WRITES, fence.fence(),
                 Action.UNFENCE, fence.unfence(), Action.MOVE_LEADER, new EtcdMoveLeaderAction(etcd),
                 Action.REPLACE_MEMBER, new EtcdReplaceMemberAction(etcd, drivers),
-                Action.BACKUP_DATA, new EtcdBackupDataAction(drivers));
+                Action.BACKUP_DATA, new EtcdBackupDataAction(drivers),
+                Action.RESTORE_SNAPSHOT, new EtcdRestoreSnapshotAction(etcd, drivers));
     }
 
     @Override

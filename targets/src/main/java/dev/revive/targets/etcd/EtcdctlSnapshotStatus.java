@@ -84,9 +84,14 @@ final class EtcdctlSnapshotStatus {
 
     /** etcdctl on {@code PATH}, else Debian's. */
     static Optional<Path> locate() {
+        return locate("etcdctl");
+    }
+
+    /** The executable {@code name} on {@code PATH}, else in {@code /usr/bin}. */
+    static Optional<Path> locate(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.concat(Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                        .map(dir -> Path.of(dir, "etcdctl")), Stream.of(DEBIAN_ETCDCTL))
+                        .map(dir -> Path.of(dir, name)), Stream.of(DEBIAN_ETCDCTL.resolveSibling(name)))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

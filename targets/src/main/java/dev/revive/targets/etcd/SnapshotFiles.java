@@ -224,7 +224,7 @@ public final class SnapshotFiles {
     }
 
     /** Makes a rename or delete in {@code dir} durable; filesystems that refuse to sync a directory are tolerated. */
-    private static void fsyncDirectory(Path dir) {
+    static void fsyncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

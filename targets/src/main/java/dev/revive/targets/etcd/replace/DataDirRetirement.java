@@ -1,12 +1,9 @@
 package dev.revive.targets.etcd.replace;
 
-import dev.revive.targets.TargetException;
-import dev.revive.targets.TargetException.Kind;
 import dev.revive.targets.etcd.DataDirBackup;
-import java.io.IOException;
+import dev.revive.targets.etcd.MovedAside;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -19,7 +16,7 @@ public final class DataDirRetirement {
 
     private final Path dataDir;
     private final DataDirBackup backup;
-    private final String planId;
+    private final MovedAside aside;
 
     /**
      * @param dataDir   the member's data directory ({@code --data-dir})
@@ -29,7 +26,7 @@ public final class DataDirRetirement {
     public DataDirRetirement(Path dataDir, Path backupDir, String planId) {
         this.dataDir = dataDir;
         this.backup = new DataDirBackup(dataDir, backupDir);
-        this.planId = planId;
+        this.aside = new MovedAside(dataDir, "replaced", planId);
     }
 
     /** The backup directory. */
@@ -54,27 +51,16 @@ public final class DataDirRetirement {
 
     /** Where {@link #moveAside} would move the data dir now: the first free of {@code .replaced-<planId>[-n]}. */
     public Path aside() {
-        Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".replaced-" + planId);
-        for (int n = 2; Files.exists(aside); n++) {
-            aside = dataDir.resolveSibling(dataDir.getFileName() + ".replaced-" + planId + "-" + n);
-        }
-        return aside;
+        return aside.free();
     }
 
     /** True when an attempt of this plan already moved a data dir aside. */
     public boolean movedAsideBefore() {
-        return Files.exists(dataDir.resolveSibling(dataDir.getFileName() + ".replaced-" + planId));
+        return aside.movedBefore();
     }
 
     /** Renames the data dir aside (atomically, same file system); returns where it went. */
     public Path moveAside() {
-        Path aside = aside();
-        try {
-            Files.move(dataDir, aside, StandardCopyOption.ATOMIC_MOVE);
-            return aside;
-        } catch (IOException e) {
-            throw new TargetException(Kind.LOCAL, "cannot move " + dataDir + " aside to " + aside + ": "
-                    + e.getMessage(), e);
-        }
+        return aside.move();
     }
 }
