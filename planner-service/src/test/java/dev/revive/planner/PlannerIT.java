@@ -129,6 +129,45 @@ class PlannerIT {
         assertThat(post(planId, "reject", body, TOKEN).statusCode()).isEqualTo(409);
     }
 
+    @Test
+    void operatorsRollbackOverRestIsAPlanThatRestoresEveryMemberFromTheNamedSnapshot() throws Exception {
+        // given: a registered cluster with nothing under way
+        await().atMost(TIMEOUT).until(() -> status(ready) == 200);
+        dev.revive.contracts.cluster.ClusterSpec spec = Fixtures.etcd("etcd-rollback",
+                dev.revive.contracts.cluster.Policy.defaults());
+        publish(Topics.CLUSTERS, spec.id(), Topics.CLUSTERS.valueSerde().serializer().serialize(null, spec),
+                headers(spec));
+        String body = "{\"by\":\"alice\",\"reason\":\"bad keys written\",\"snapshot\":\"good.db\"}";
+        await().atMost(TIMEOUT).until(() -> rollback(spec.id(), body, TOKEN).statusCode() == 202);
+
+        // when: a rollback is asked for with a path for a snapshot, for an unknown cluster, without a token
+        HttpResponse<String> path = rollback(spec.id(), body.replace("good.db", "../etc/passwd"), TOKEN);
+        HttpResponse<String> unknown = rollback("etcd-nope", body, TOKEN);
+        HttpResponse<String> noToken = rollback(spec.id(), body, null);
+
+        // then: 400, 404, 401, and the accepted one became one AUTO plan restoring every member from good.db
+        assertThat(path.statusCode()).isEqualTo(400);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        await().atMost(TIMEOUT).until(() -> !plansOf(spec.id()).isEmpty());
+        RecoveryPlan plan = plansOf(spec.id()).get(0);
+        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
+        assertThat(plan.steps()).filteredOn(step -> step.action() == dev.revive.contracts.plan.Action.RESTORE_SNAPSHOT)
+                .hasSize(spec.nodes().size()).allSatisfy(step -> assertThat(step.params().snapshot())
+                        .isEqualTo("good.db"));
+    }
+
+    private HttpResponse<String> rollback(String clusterId, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(plansApi.toString()
+                .replace("/plans", "/clusters/" + clusterId + "/rollback")))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static final String TOKEN = ApiTokenFileResource.TOKEN;
 
     @TestHTTPResource("/plans")

@@ -46,6 +46,15 @@ public interface Runbook {
     }
 
     /**
+     * The steps that roll a whole cluster back to snapshot {@code snapshot} (a file name in its backup directory; null:
+     * the newest verified one): empty when the kind cannot. etcd:
+     * {@link dev.revive.runbooks.steps.RestartSteps#restoreAll} inside the write fence.
+     */
+    default Optional<List<PlanStep>> rollback(ClusterSpec spec, String snapshot, StepSettings settings) {
+        return Optional.empty();
+    }
+
+    /**
      * The steps that replace {@code node} when it cannot come back (its start failed): empty when the kind cannot
      * replace a member, and the incident escalates. etcd: the member is removed and added back empty as a learner,
      * then promoted (REPLACE_MEMBER).

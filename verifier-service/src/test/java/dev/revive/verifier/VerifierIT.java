@@ -77,9 +77,13 @@ class VerifierIT {
     /** The checks of an etcd cluster's report, in their order. */
     private static final List<String> ETCD_CHECKS = List.of("plan-completed", "members-answer", "single-leader",
             "applied-index-lag", "hash-kv-equal", "no-alarms", "members-healthy", "keys-match", "outage-writes-present",
-            "snapshot");
-    /** The checks that count from the plan's snapshot: SKIPPED for these plans, which take none. */
-    private static final List<String> SNAPSHOT_CHECKS = List.of("outage-writes-present", "snapshot");
+            "snapshot", "restored-keyspace");
+    /**
+     * The checks that count from the plan's snapshot, or from the one it restored: SKIPPED for these plans, which
+     * take none and restore none.
+     */
+    private static final List<String> SNAPSHOT_CHECKS = List.of("outage-writes-present", "snapshot",
+            "restored-keyspace");
 
     @InjectKafkaBroker
     KafkaBroker broker;

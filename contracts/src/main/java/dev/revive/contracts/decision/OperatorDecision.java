@@ -1,5 +1,6 @@
 package dev.revive.contracts.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.revive.contracts.validation.Check;
@@ -8,7 +9,8 @@ import dev.revive.contracts.validation.ContractViolation.Reason;
 import java.time.Instant;
 
 /**
- * An operator's decision about a plan waiting for approval, on topic {@code revive.decisions}.
+ * An operator's decision about a plan waiting for approval, or an operator's request to roll a cluster back to a
+ * snapshot (ROLLBACK, no plan), on topic {@code revive.decisions}.
  *
  * @param decisionId unique id of this decision
  * @param clusterId  the plan's cluster (the record key)
@@ -19,22 +21,38 @@ import java.time.Instant;
  * @param by         who decided (the operator's name, as they gave it)
  * @param reason     why, in words
  * @param at         when
+ * @param snapshot   with ROLLBACK: the snapshot to restore, a file name in the cluster's backup directory, or null
+ *                   (left out of JSON) for the newest verified one; null for every other verdict
  */
 public record OperatorDecision(
         String decisionId, String clusterId, String planId, DecisionVerdict verdict,
         @JsonSetter(nulls = Nulls.AS_EMPTY) boolean dryRun, String by,
-        String reason, Instant at) {
+        String reason, Instant at, @JsonInclude(JsonInclude.Include.NON_NULL) String snapshot) {
 
     public OperatorDecision {
         Check.id("decisionId", decisionId);
         Check.id("clusterId", clusterId);
-        Check.id("planId", planId);
         Check.required("verdict", verdict);
+        if (verdict == DecisionVerdict.ROLLBACK) {
+            Check.optionalId("planId", planId);
+            Check.optionalId("snapshot", snapshot);
+        } else {
+            Check.id("planId", planId);
+            if (snapshot != null) {
+                throw new ContractViolation("snapshot", Reason.INVALID_VALUE, "only a ROLLBACK names a snapshot");
+            }
+        }
         Check.text("by", by);
         if (by.length() > 256) {
             throw new ContractViolation("by", Reason.TOO_LARGE, "must be at most 256 characters");
         }
         Check.text("reason", reason);
         Check.required("at", at);
+    }
+
+    /** A decision about the waiting plan {@code planId} (APPROVE or REJECT). */
+    public OperatorDecision(String decisionId, String clusterId, String planId, DecisionVerdict verdict,
+            boolean dryRun, String by, String reason, Instant at) {
+        this(decisionId, clusterId, planId, verdict, dryRun, by, reason, at, null);
     }
 }

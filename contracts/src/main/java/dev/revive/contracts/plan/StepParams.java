@@ -21,10 +21,14 @@ import java.time.Duration;
  * @param snapshot     RESTORE_SNAPSHOT: the snapshot to restore, a file name in the cluster's backup directory
  *                     ({@code <planId>-<node>.db}); null (left out of JSON): the newest verified one. Never a
  *                     path.
+ * @param wholeCluster STOP / FORCE_KILL of a plan that takes the whole cluster down on purpose (a rollback, which an
+ *                     operator approved or asked for): the executor's live disruption guard does not refuse it.
+ *                     False (left out of JSON) for every other step.
  */
 public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
         @JsonSetter(nulls = Nulls.AS_EMPTY) boolean confirmUnresponsive,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String snapshot) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String snapshot,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean wholeCluster) {
 
     public StepParams {
         Check.positive("timeout", timeout);
@@ -38,10 +42,10 @@ public record StepParams(Duration timeout, Duration gracePeriod, String sourceNo
         Check.between("attempts", attempts, 1, 10);
     }
 
-    /** Parameters of any step but RESTORE_SNAPSHOT. */
+    /** Parameters of any step but RESTORE_SNAPSHOT and the steps that take a whole cluster down. */
     public StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
             boolean confirmUnresponsive) {
-        this(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, null);
+        this(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, null, false);
     }
 
     /** Parameters without the unresponsiveness re-check. */

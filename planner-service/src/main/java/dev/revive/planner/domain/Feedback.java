@@ -64,7 +64,9 @@ final class Feedback {
     /**
      * A verifier report: CONSISTENT closes the incident, and so does any report of a DRY_RUN plan (the dry run is
      * done). DEGRADED closes it too while other nodes still have open faults: the plan completed, so its node is
-     * back, and the cluster is not whole because of the others, whose incident opens next. Else ESCALATED.
+     * back, and the cluster is not whole because of the others, whose incident opens next. INCONSISTENT gets a
+     * rollback proposal that waits for approval, where the kind can roll back and the incident has not yet. Else
+     * ESCALATED.
      */
     Result onReport(ClusterState state, ClusterSpec spec, RecoveryReport report) {
         Optional<Incident> match = state.activeIncident(report.incidentId());
@@ -90,6 +92,12 @@ final class Feedback {
         if (report.verdict() == Verdict.DEGRADED && othersStillFaulty(state, incident)) {
             return planner.end(state, spec, incident, IncidentState.CLOSED, why + "; " + incident.targetKey()
                     + " is back, the cluster is not whole while other nodes still have open faults", false);
+        }
+        if (report.verdict() == Verdict.INCONSISTENT) {
+            Optional<Result> rollback = planner.rollbacks().propose(state, spec, incident, report, why);
+            if (rollback.isPresent()) {
+                return rollback.get();
+            }
         }
         return planner.end(state, spec, incident, IncidentState.ESCALATED, why, false);
     }

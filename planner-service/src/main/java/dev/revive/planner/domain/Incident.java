@@ -25,6 +25,9 @@ import java.util.List;
  * @param notBack      the first node whose START or AWAIT_HEALTHY failed in its current plan (the target, or a
  *                     member of a cluster-wide plan): it cannot come back; null while none did
  * @param replacing    its current plan replaces the target (after a plan whose start failed); never twice
+ * @param rollingBack  its current plan rolls the whole cluster back to a snapshot (proposed after an INCONSISTENT
+ *                     report, or asked for by an operator); never twice
+ * @param rollbackSnapshot the snapshot that rollback restores, or null for the newest verified one
  */
 public record Incident(
         String incidentId,
@@ -40,7 +43,9 @@ public record Incident(
         boolean acted,
         String note,
         String notBack,
-        boolean replacing) {
+        boolean replacing,
+        boolean rollingBack,
+        String rollbackSnapshot) {
 
     /** The most fault ids an incident keeps (the bound of a plan's reason list). */
     public static final int MAX_FAULT_IDS = 256;
@@ -53,7 +58,7 @@ public record Incident(
     public static Incident open(String incidentId, String clusterId, String targetNodeId, List<String> faultIds,
             Instant detectedAt) {
         return new Incident(incidentId, clusterId, IncidentState.OPEN, targetNodeId, faultIds, detectedAt, null, null,
-                0, null, false, "opened", null, false);
+                0, null, false, "opened", null, false, false, null);
     }
 
     /** The plan id of an incident's revision: {@code <incidentId>-r<revision>}. */
@@ -90,13 +95,13 @@ public record Incident(
     /** This incident with {@code plan} as its newest revision. */
     public Incident withPlan(RecoveryPlan plan) {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, plan.planId(),
-                plan.mode(), plan.revision(), deadline, acted, note, notBack, replacing);
+                plan.mode(), plan.revision(), deadline, acted, note, notBack, replacing, rollingBack, rollbackSnapshot);
     }
 
     /** This incident, its plan having acted on the node. */
     public Incident withActed() {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, deadline, true, note, notBack, replacing);
+                revision, deadline, true, note, notBack, replacing, rollingBack, rollbackSnapshot);
     }
 
     /** This incident with another note, in the same state. */
@@ -112,13 +117,13 @@ public record Incident(
         List<String> more = new ArrayList<>(faultIds);
         more.add(faultId);
         return new Incident(incidentId, clusterId, state, targetNodeId, more, detectedAt, planId, planMode, revision,
-                deadline, acted, note, notBack, replacing);
+                deadline, acted, note, notBack, replacing, rollingBack, rollbackSnapshot);
     }
 
     /** This incident for the whole cluster (no target node), also answering {@code more}. */
     public Incident wholeCluster(List<String> more) {
         Incident widened = new Incident(incidentId, clusterId, state, null, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, note, notBack, replacing);
+                revision, deadline, acted, note, notBack, replacing, rollingBack, rollbackSnapshot);
         for (String faultId : more) {
             widened = widened.withFault(faultId);
         }
@@ -133,7 +138,7 @@ public record Incident(
     /** This incident, its current plan having failed to bring {@code node} back; the first such node is kept. */
     public Incident withNotBack(String node) {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, note, notBack == null ? node : notBack, replacing);
+                revision, deadline, acted, note, notBack == null ? node : notBack, replacing, rollingBack, rollbackSnapshot);
     }
 
     /**
@@ -142,12 +147,21 @@ public record Incident(
      */
     public Incident replacing(String node) {
         return new Incident(incidentId, clusterId, state, node, faultIds, detectedAt, planId, planMode,
-                revision, deadline, acted, note, null, true);
+                revision, deadline, acted, note, null, true, rollingBack, rollbackSnapshot);
+    }
+
+    /**
+     * This incident, its next plan rolling the whole cluster back to {@code snapshot} (null: the newest verified one):
+     * a cluster-wide incident from then on, never rolled back twice.
+     */
+    public Incident rollingBackTo(String snapshot) {
+        return new Incident(incidentId, clusterId, state, null, faultIds, detectedAt, planId, planMode,
+                revision, deadline, acted, note, null, replacing, true, snapshot);
     }
 
     /** This incident standing elsewhere: another state, deadline and note, the rest as it is. */
     private Incident standing(IncidentState newState, Instant newDeadline, String newNote) {
         return new Incident(incidentId, clusterId, newState, targetNodeId, faultIds, detectedAt, planId, planMode,
-                revision, newDeadline, acted, newNote, notBack, replacing);
+                revision, newDeadline, acted, newNote, notBack, replacing, rollingBack, rollbackSnapshot);
     }
 }

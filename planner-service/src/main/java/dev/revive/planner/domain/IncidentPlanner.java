@@ -43,12 +43,14 @@ public final class IncidentPlanner {
     private final IdSource ids;
     private final DiagnosisBuilder diagnoses = DiagnosisBuilder.standard();
     private final Feedback feedback = new Feedback(this);
+    private final Rollbacks rollbacks;
 
     public IncidentPlanner(NodeRecovery recovery, Duration approvalTimeout, Clock clock, IdSource ids) {
         this.recovery = recovery;
         this.approvalTimeout = approvalTimeout;
         this.clock = clock;
         this.ids = ids;
+        this.rollbacks = new Rollbacks(this, recovery, clock);
     }
 
     /** The standard runbooks, the default step settings and a 30-minute approval timeout (tests, tools). */
@@ -77,12 +79,17 @@ public final class IncidentPlanner {
     }
 
     /**
-     * An operator's decision about the plan awaiting approval. Throws {@link InvalidEventException} with
-     * UNKNOWN_PLAN when the plan is unknown and ILLEGAL_TRANSITION when it is not awaiting approval.
+     * An operator's decision about the plan awaiting approval, or an operator's request to roll the cluster back
+     * (ROLLBACK: a new incident, {@link Rollbacks}). Throws {@link InvalidEventException} with UNKNOWN_PLAN when the
+     * plan is unknown and ILLEGAL_TRANSITION when it is not awaiting approval (or a rollback cannot start now).
      */
     public Result onDecision(ClusterState state, ClusterSpec spec, OperatorDecision decision) {
         if (state.seen(decision.decisionId())) {
             return Result.waiting(state, "decision " + decision.decisionId() + " was already handled");
+        }
+        if (decision.verdict() == DecisionVerdict.ROLLBACK) {
+            return rollbacks.requested(state.remember(decision.decisionId()), spec, decision,
+                    ids.next(INCIDENT_PREFIX));
         }
         Incident incident = awaitingApproval(state, decision.planId());
         ClusterState remembered = state.remember(decision.decisionId());
@@ -91,7 +98,15 @@ public final class IncidentPlanner {
             return end(remembered, spec, incident, IncidentState.ESCALATED, "plan " + incident.planId()
                     + " rejected by " + who, false);
         }
+        if (incident.rollingBack()) {
+            return rollbacks.approved(remembered, spec, incident, decision.dryRun(), "approved by " + who);
+        }
         return decide(remembered, spec, incident, Stage.APPROVED, decision.dryRun(), "approved by " + who);
+    }
+
+    /** The rollbacks of this planner's clusters (Feedback proposes one after an INCONSISTENT report). */
+    Rollbacks rollbacks() {
+        return rollbacks;
     }
 
     /** Time passed: a confirm window that ended is decided again, confirmed; an approval request that expired escalates. */
@@ -311,7 +326,8 @@ public final class IncidentPlanner {
         return planned(state, spec, incident, revision, budget, now);
     }
 
-    private Result planned(ClusterState state, ClusterSpec spec, Incident incident, RecoveryPlan plan,
+    /** Emits {@code plan} as {@code incident}'s next revision: PLANNED, or AWAITING_APPROVAL until the timeout. */
+    Result planned(ClusterState state, ClusterSpec spec, Incident incident, RecoveryPlan plan,
             RestartBudgetTracker budget, Instant now) {
         boolean approval = plan.mode() == PlanMode.APPROVAL_REQUIRED;
         IncidentState next = approval ? IncidentState.AWAITING_APPROVAL : IncidentState.PLANNED;

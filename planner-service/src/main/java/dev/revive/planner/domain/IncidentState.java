@@ -13,7 +13,8 @@ import dev.revive.contracts.state.TransitionTable;
  * report that overtook the outcome; aborted; RECOVERED before acting or PLAN_CANCELLED)</li>
  * <li>{@code EXECUTING → VERIFYING | CLOSED | ESCALATED | CANCELLED | PLANNED | AWAITING_APPROVAL} (the last two:
  * a plan whose start failed aborted, and a replacement of the node is planned)</li>
- * <li>{@code VERIFYING → CLOSED | ESCALATED} (the verifier's report)</li>
+ * <li>{@code VERIFYING → CLOSED | ESCALATED | AWAITING_APPROVAL} (the verifier's report; the last: an
+ * INCONSISTENT report's rollback proposal, also from PLANNED)</li>
  * <li>{@code CLOSED}, {@code ESCALATED} and {@code CANCELLED} are final; each releases the cluster.</li>
  * </ul>
  * An input that asks for any other move is dead-lettered with {@code ILLEGAL_TRANSITION}.
@@ -43,9 +44,9 @@ public enum IncidentState {
             .allow(OPEN, CONFIRMING, PLANNED, AWAITING_APPROVAL, CLOSED, ESCALATED)
             .allow(CONFIRMING, PLANNED, AWAITING_APPROVAL, ESCALATED, CANCELLED)
             .allow(AWAITING_APPROVAL, PLANNED, ESCALATED, CANCELLED)
-            .allow(PLANNED, EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED)
+            .allow(PLANNED, EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED, AWAITING_APPROVAL)
             .allow(EXECUTING, VERIFYING, CLOSED, ESCALATED, CANCELLED, PLANNED, AWAITING_APPROVAL)
-            .allow(VERIFYING, CLOSED, ESCALATED)
+            .allow(VERIFYING, CLOSED, ESCALATED, AWAITING_APPROVAL)
             .build();
 
     /** True for the states that end an incident and release its cluster. */

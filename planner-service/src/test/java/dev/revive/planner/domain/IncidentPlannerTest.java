@@ -204,10 +204,10 @@ class IncidentPlannerTest {
     }
 
     @Test
-    void notConsistentReportEscalatesAndReleasesTheCluster() {
+    void failedReportEscalatesAndReleasesTheCluster() {
         onFault("f-1", "n1");
 
-        Result escalation = apply(planner.onReport(state, spec, report("inc-1", Verdict.INCONSISTENT)));
+        Result escalation = apply(planner.onReport(state, spec, report("inc-1", Verdict.FAILED)));
 
         assertThat(escalation.decision()).isInstanceOf(Decision.Escalate.class);
         assertThat(escalation.plan()).isEmpty();

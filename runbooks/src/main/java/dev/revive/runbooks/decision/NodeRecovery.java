@@ -144,6 +144,19 @@ public final class NodeRecovery {
         return planned(spec, steps.get(), concerns);
     }
 
+    /**
+     * The steps that roll the whole cluster back to {@code snapshot} (null: the newest verified one), or empty when its
+     * kind cannot roll back. A rollback takes every member down, so the caller decides who may run it: proposed after
+     * an INCONSISTENT report it waits for approval; asked for by an operator it is that approval.
+     */
+    public Optional<List<PlanStep>> rollback(ClusterSpec spec, String snapshot) {
+        try {
+            return runbooks.forKind(spec.kind()).rollback(spec, snapshot, settings);
+        } catch (UnsupportedKindException e) {
+            return Optional.empty();
+        }
+    }
+
     /** True for faults a probe can see again, so the executor re-probes right before it signals the node. */
     public static boolean confirmUnresponsive(FaultKind kind) {
         return kind == FaultKind.PROCESS_DOWN || kind == FaultKind.UNREACHABLE;

@@ -75,6 +75,16 @@ public final class EtcdRunbook extends AbstractRunbook {
         return Optional.of(RestartSteps.wholeCluster(spec, settings));
     }
 
+    /**
+     * A cluster rolled back to a snapshot ({@link RestartSteps#restoreAll}): every member stopped, restored from the
+     * same snapshot into a new data directory with a new cluster token, started, awaited; inside the write fence where
+     * the spec names roles (the fence's record restores the roles' permissions after the restore).
+     */
+    @Override
+    public Optional<List<PlanStep>> rollback(ClusterSpec spec, String snapshot, StepSettings settings) {
+        return Optional.of(bracketed(spec, RestartSteps.restoreAll(spec, snapshot, settings), settings));
+    }
+
     /** A cluster whose spec names application roles ({@code fencedRoles}) has their writes fenced during a plan. */
     @Override
     protected boolean fencesWrites(ClusterSpec spec) {

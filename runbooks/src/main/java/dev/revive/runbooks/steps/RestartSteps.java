@@ -119,6 +119,46 @@ public record RestartSteps(List<Row> rows) {
         return List.copyOf(steps);
     }
 
+    /**
+     * The steps that roll a whole cluster back to one snapshot (named, or null: the newest verified one before the
+     * plan), phase by phase across the members: every member stopped ({@code <node>.01-stop}, {@code
+     * <node>.02-force-kill}, marked {@code wholeCluster}: the cluster goes down on purpose, an operator approved it),
+     * every member restored from the same snapshot ({@code <node>.03-restore-snapshot}, RESTORE_SNAPSHOT: a new data
+     * directory, the old one kept aside), every member started ({@code <node>.04-start}, CONTINUE), the quorum awaited
+     * ({@code 05-await-quorum}), then each member ({@code <node>.06-await-healthy}, {@code <node>.07-await-caught-up},
+     * CONTINUE). A stop or restore that fails ends the plan (ABORT): the members restored so far keep their old
+     * directories aside for a human.
+     */
+    public static List<PlanStep> restoreAll(ClusterSpec spec, String snapshot, StepSettings settings) {
+        List<PlanStep> steps = new ArrayList<>();
+        List<NodeSpec> nodes = spec.nodes();
+        for (int index = 0; index < nodes.size(); index++) {
+            NodeSpec node = nodes.get(index);
+            Duration grace = gracePeriod(node, settings);
+            steps.add(new PlanStep(memberPrefix(node, index) + "01-stop", Action.STOP, node.id(), new StepParams(
+                    grace.plus(settings.stopMargin()), grace, null, null, settings.attempts(), false, null, true),
+                    OnFailure.ABORT));
+            steps.add(new PlanStep(memberPrefix(node, index) + "02-force-kill", Action.FORCE_KILL, node.id(),
+                    new StepParams(settings.forceKillTimeout(), null, null, null, settings.attempts(), false, null,
+                            true), OnFailure.ABORT));
+        }
+        everyMember(spec, steps, "03-restore-snapshot", Action.RESTORE_SNAPSHOT, new StepParams(
+                settings.snapshotTimeout(), null, null, null, settings.attempts(), false, snapshot, false),
+                OnFailure.ABORT);
+        everyMember(spec, steps, "04-start", Action.START,
+                new StepParams(settings.startTimeout(), null, null, null, settings.attempts()), OnFailure.CONTINUE);
+        steps.add(new PlanStep("05-await-quorum", Action.AWAIT_QUORUM, null,
+                new StepParams(settings.startTimeout().plus(settings.awaitHealthyTimeout()), null, null, null,
+                        settings.attempts()), OnFailure.ABORT));
+        everyMember(spec, steps, "06-await-healthy", Action.AWAIT_HEALTHY,
+                new StepParams(settings.awaitHealthyTimeout(), null, null, null, settings.attempts()),
+                OnFailure.CONTINUE);
+        everyMember(spec, steps, "07-await-caught-up", Action.AWAIT_CAUGHT_UP,
+                new StepParams(settings.awaitCaughtUpTimeout(), null, null,
+                        spec.policy().verification().maxAppliedIndexLag(), settings.attempts()), OnFailure.CONTINUE);
+        return List.copyOf(steps);
+    }
+
     private static void everyMember(ClusterSpec spec, List<PlanStep> steps, String rowId, Action action,
             StepParams params, OnFailure onFailure) {
         List<NodeSpec> nodes = spec.nodes();

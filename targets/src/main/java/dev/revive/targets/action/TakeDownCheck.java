@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * What is checked right before a running node is taken down (STOP, FORCE_KILL): when the step asks for it
  * ({@code confirmUnresponsive}), that the node still does not answer its kind's probe; then the kind's
- * disruption model against the live membership (safety rule 3). The planner checked both when it planned;
+ * disruption model against the live membership (safety rule 3), unless the step takes the whole cluster down on
+ * purpose ({@code wholeCluster}: a rollback an operator approved). The planner checked both when it planned;
  * this is the check against the cluster as it is at the moment of acting.
  */
 final class TakeDownCheck {
@@ -35,6 +36,9 @@ final class TakeDownCheck {
                         + " answers its probe; nothing was signalled"));
             }
         }
+        if (context.step().params().wholeCluster()) {
+            return Optional.empty(); // a plan that takes the whole cluster down on purpose (a rollback)
+        }
         return refusal(context.spec(), node).map(StepOutcome::failed);
     }
 
@@ -45,6 +49,9 @@ final class TakeDownCheck {
             ProbeResult probe = probe(context.spec(), node);
             confirm = "first it would probe " + node.id() + " and cancel the plan if it answers (now: "
                     + (probe.isSuccess() ? "it answers, so the plan would be cancelled" : probe.outcome()) + "); ";
+        }
+        if (context.step().params().wholeCluster()) {
+            return confirm + "the plan takes the whole cluster down on purpose: the disruption guard is not asked";
         }
         return confirm + refusal(context.spec(), node).map(refusal -> "the disruption guard would refuse now: " + refusal)
                 .orElse("the disruption guard allows it now");

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * sha256 sidecar ({@link SnapshotFiles}) and counts only once {@code etcdctl snapshot status} accepts it; a file
  * already there means the step is done only if its sidecar matches and etcdctl accepts it, else it is replaced.
  * Once etcdctl accepts it, the revision and key count it reports are recorded beside it ({@link SnapshotMetadata}),
- * also for a file found already there without them. After a new snapshot, only the newest {@code backup.keep}
- * snapshots of the cluster are kept.
+ * also for a file found already there without them; with a new snapshot also the source member's HashKV and live
+ * key count at that revision, read right after it, which a restore of the snapshot keeps. After a new snapshot,
+ * only the newest {@code backup.keep} snapshots of the cluster are kept.
  */
 public final class EtcdSnapshotAction implements ActionHandler {
 
@@ -93,12 +94,14 @@ public final class EtcdSnapshotAction implements ActionHandler {
                     + context.describe() + " stopped there, the file is untouched");
         }
         EtcdctlSnapshotStatus.Status status = verified(file);
-        new SnapshotMetadata(status.revision(), status.totalKeys(), source.get().member().id()).writeFor(file);
+        Keyspace keyspace = keyspace(endpoint, context.spec().security(), status.revision());
+        new SnapshotMetadata(status.revision(), status.totalKeys(), source.get().member().id(), keyspace.read())
+                .writeFor(file);
         List<Path> pruned = SnapshotFiles.prune(file, context.spec().backup().keep());
         return StepOutcome.succeeded(replaced + source.get().why() + "snapshot of " + source.get().member().id() + " ("
                 + endpoint + ") written to " + file + ", " + written.size() + " bytes, sha256 " + written.sha256()
-                + ", etcdctl snapshot status: revision " + status.revision() + ", " + status.totalKeys() + " keys"
-                + (pruned.isEmpty() ? "" : "; pruned " + pruned.size() + " older snapshot(s)"));
+                + ", etcdctl snapshot status: revision " + status.revision() + ", " + status.totalKeys() + " keys; "
+                + keyspace.words() + (pruned.isEmpty() ? "" : "; pruned " + pruned.size() + " older snapshot(s)"));
     }
 
     @Override
@@ -116,6 +119,28 @@ public final class EtcdSnapshotAction implements ActionHandler {
                         + source.member().endpoints().client() + ") to file " + file)
                 .orElse("would fail: " + note(context) + "no member of " + context.spec().id()
                         + " answers to snapshot from (file " + file + ")");
+    }
+
+    /** The source member's keyspace at the snapshot's revision, or why it was not read; and that in words. */
+    private record Keyspace(Optional<SnapshotMetadata.Keyspace> read, String words) {
+    }
+
+    /**
+     * The keyspace of the member at {@code endpoint} at the snapshot's {@code revision}: its HashKV there and a
+     * count-only serializable range over every key there. Recorded so that the verifier can check a restore of the
+     * snapshot; a member that does not answer leaves it unrecorded, which does not fail the snapshot.
+     */
+    private Keyspace keyspace(String endpoint, ClientSecurity security, long revision) {
+        try {
+            HashKv hash = etcd.hashKv(endpoint, security, revision);
+            long live = etcd.range(endpoint, security, KeyRange.count(revision)).count();
+            SnapshotMetadata.Keyspace keyspace = new SnapshotMetadata.Keyspace(hash.hash(), live);
+            return new Keyspace(Optional.of(keyspace), "keyspace at revision " + revision + ": hashKV "
+                    + keyspace.hashText() + ", " + live + " live keys");
+        } catch (TargetException e) {
+            return new Keyspace(Optional.empty(), "keyspace at revision " + revision + " not recorded (" + e.kind()
+                    + " " + e.getMessage() + ")");
+        }
     }
 
     /** etcd's check of a file just written; a file etcd rejects is deleted, since it must not pass for a backup. */

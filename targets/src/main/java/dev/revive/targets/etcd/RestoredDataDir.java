@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  * MovedAside}: never deleted, {@code -2} if taken) and the restored one into its place, each rename followed by an
  * fsync of the parent. A data dir whose marker names the plan is restored already.
  */
-final class RestoredDataDir {
+public final class RestoredDataDir {
 
     /** The marker file a restore leaves in the data dir (etcd ignores other files there, with a warning). */
-    static final String MARKER = "revive-restored.properties";
+    public static final String MARKER = "revive-restored.properties";
 
     private final Path dataDir;
     private final String planId;
@@ -38,8 +38,14 @@ final class RestoredDataDir {
         this.aside = new MovedAside(dataDir, "rolled-back", planId);
     }
 
-    /** What the marker of a restored data dir records. */
-    record Marker(String planId, String snapshot, String sha256) {
+    /**
+     * What the marker of a restored data dir records.
+     *
+     * @param planId   the plan that restored the data dir
+     * @param snapshot the file name of the snapshot, in the cluster's backup directory
+     * @param sha256   the sha256 its sidecar recorded
+     */
+    public record Marker(String planId, String snapshot, String sha256) {
     }
 
     /** Where the restore is written before it takes the data dir's place. */
@@ -134,7 +140,8 @@ final class RestoredDataDir {
         return dataDir.toAbsolutePath().getParent();
     }
 
-    private static Optional<Marker> marker(Path dir) {
+    /** The marker in data dir {@code dir}, whichever plan it names; empty when there is none or it is unreadable. */
+    public static Optional<Marker> marker(Path dir) {
         Path file = dir.resolve(MARKER);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.report.CheckResult;
+import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.plan.OnFailure;
 import dev.revive.contracts.plan.PlanMode;
@@ -17,6 +19,9 @@ import dev.revive.targets.action.Polling;
 import dev.revive.targets.action.StepContext;
 import dev.revive.targets.action.StepOutcome;
 import dev.revive.targets.driver.NodeDrivers;
+import dev.revive.targets.etcd.check.EtcdChecks;
+import dev.revive.targets.kind.CheckFinding;
+import dev.revive.targets.kind.CheckRequest;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
 import dev.revive.testkit.EtcdCluster;
@@ -44,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The executor's half of a rollback on a real three-member cluster (a fresh one per test), through the action
  * registry as the executor calls it: SNAPSHOT, bad writes, every member stopped, RESTORE_SNAPSHOT of each from the
- * same snapshot, every member started again.
+ * same snapshot, every member started again; then the verifier's {@code restored-keyspace} check on the restored
+ * cluster.
  */
 class EtcdRestoreSnapshotActionIT {
 
@@ -120,6 +126,50 @@ class EtcdRestoreSnapshotActionIT {
                     .untilAsserted(() -> assertThat(serializableRange(member, "bad/", "good0"))
                             .isEqualTo(good));
         }
+        SnapshotMetadata metadata = SnapshotMetadata.of(snapshotFile).orElseThrow();
+        SnapshotMetadata.Keyspace recorded = metadata.keyspace().orElseThrow();
+        CheckResult keyspace = awaitRestoredKeyspace();
+        assertThat(keyspace.status()).as(keyspace.observed()).isEqualTo(CheckStatus.PASS);
+        assertThat(keyspace.observed()).contains("as recorded with the snapshot");
+        assertThat(keyspace.evidence()).containsEntry("snapshot", snapshotFile.toString())
+                .containsEntry("sha256", SnapshotFiles.sha256(snapshotFile));
+        cluster.members().forEach(member -> assertThat(keyspace.evidence()).containsEntry(member.name(), "hashKV "
+                + recorded.hashText() + " at revision " + metadata.revision() + ", " + recorded.liveKeys() + " keys"));
+    }
+
+    @Test
+    void aMemberRestoredFromAnOlderSnapshotFailsTheRestoredKeyspaceCheck() throws Exception {
+        // given: an older and a newer snapshot, the newer holding more keys
+        put(cluster.member(0), "good/0", "v0");
+        assertThat(run(step(Action.SNAPSHOT, cluster.member(0).name(), null), "plan-old").status())
+                .isEqualTo(StepStatus.SUCCEEDED);
+        put(cluster.member(0), "good/1", "v1");
+        assertThat(run(step(Action.SNAPSHOT, cluster.member(0).name(), null), "plan-new").status())
+                .isEqualTo(StepStatus.SUCCEEDED);
+        String newer = "plan-new-" + cluster.member(0).name() + ".db";
+        String older = "plan-old-" + cluster.member(0).name() + ".db";
+        EtcdMember odd = cluster.member(2);
+        cluster.members().forEach(cluster::stop);
+
+        // when: every member restored, the odd one from the older snapshot
+        for (EtcdMember member : cluster.members()) {
+            StepOutcome restored = run(step(Action.RESTORE_SNAPSHOT, member.name(), member == odd ? older : newer),
+                    PLAN);
+            assertThat(restored.status()).as(restored.detail()).isEqualTo(StepStatus.SUCCEEDED);
+        }
+        cluster.members().forEach(cluster::restart);
+        cluster.awaitHealthy(BOUND);
+        CheckResult differentSnapshots = awaitRestoredKeyspace();
+        Files.writeString(odd.dataDir().resolve(RestoredDataDir.MARKER), "plan=" + PLAN + "\nsnapshot=" + newer
+                + "\nsha256=" + SnapshotFiles.sha256(Path.of(spec.backup().directory(), spec.id(), newer)) + "\n");
+        CheckResult otherData = awaitRestoredKeyspace();
+
+        // then: the markers disagree; and with a marker that lies, the odd member's keyspace gives it away
+        assertThat(differentSnapshots.status()).as(differentSnapshots.observed()).isEqualTo(CheckStatus.FAIL);
+        assertThat(differentSnapshots.observed()).contains("different snapshots", older + "=[" + odd.name() + "]");
+        assertThat(otherData.status()).as(otherData.observed()).isEqualTo(CheckStatus.FAIL);
+        assertThat(otherData.observed()).contains(odd.name());
+        assertThat(otherData.evidence().get(cluster.member(0).name())).startsWith("hashKV ");
     }
 
     @Test
@@ -158,6 +208,16 @@ class EtcdRestoreSnapshotActionIT {
         assertThat(running.dataDir().resolve(DataDirBackup.DB)).isRegularFile();
     }
 
+    /** The restored-keyspace check of a verification round of plan {@value #PLAN}, once it is no longer ERROR. */
+    private CheckResult awaitRestoredKeyspace() {
+        EtcdChecks checks = new EtcdChecks(Duration.ofSeconds(2));
+        return Awaitility.await("a restored-keyspace result other than ERROR").atMost(BOUND)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> checks.round(new CheckRequest(spec, null, 3, PLAN, null)).stream()
+                        .map(CheckFinding::result).filter(result -> result.name().equals("restored-keyspace"))
+                        .findFirst().orElseThrow(), result -> result.status() != CheckStatus.ERROR);
+    }
+
     private static Path aside(EtcdMember member) {
         return member.dataDir().resolveSibling(member.dataDir().getFileName() + ".rolled-back-" + PLAN);
     }
@@ -168,7 +228,7 @@ class EtcdRestoreSnapshotActionIT {
 
     private static PlanStep step(Action action, String nodeId, String snapshot) {
         return new PlanStep(nodeId + "." + action.name().toLowerCase(), action, nodeId,
-                new StepParams(BOUND, null, null, null, 1, false, snapshot), OnFailure.ABORT);
+                new StepParams(BOUND, null, null, null, 1, false, snapshot, false), OnFailure.ABORT);
     }
 
     private StepContext context(PlanStep step, String planId) {

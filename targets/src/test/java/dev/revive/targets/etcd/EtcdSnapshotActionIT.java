@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -112,8 +113,13 @@ class EtcdSnapshotActionIT {
         EtcdctlSnapshotStatus.Status status = etcd.snapshotStatus(file);
         assertThat(status.revision()).isPositive();
         assertThat(status.totalKeys()).isPositive();
+        HashKv otherMember = etcd.hashKv(cluster.member(1).clientUrl(), null, status.revision());
+        long liveKeys = etcd.range(cluster.member(1).clientUrl(), null, KeyRange.count(status.revision())).count();
+        assertThat(liveKeys).isPositive();
         assertThat(SnapshotMetadata.of(file)).contains(new SnapshotMetadata(status.revision(), status.totalKeys(),
-                cluster.member(0).name()));
+                cluster.member(0).name(), Optional.of(new SnapshotMetadata.Keyspace(otherMember.hash(), liveKeys))));
+        assertThat(outcome.detail()).contains("keyspace at revision " + status.revision() + ": hashKV "
+                + Integer.toUnsignedString(otherMember.hash()) + ", " + liveKeys + " live keys");
     }
 
     @Test

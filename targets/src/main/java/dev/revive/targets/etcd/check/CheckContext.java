@@ -12,12 +12,19 @@ import java.util.List;
  * @param reader       the reader of this round
  * @param hashAttempts how often a hash comparison may be retried when writes move on
  * @param snapshot     the snapshot that backs the verified plan, or why there is none
+ * @param restore      which members' data dirs the verified plan restored from a snapshot
  */
 record CheckContext(List<MemberReading> readings, VerificationTolerances tolerances, MemberReader reader,
-        int hashAttempts, PlanSnapshot snapshot) {
+        int hashAttempts, PlanSnapshot snapshot, PlanRestore restore) {
 
     public CheckContext {
         readings = List.copyOf(readings);
+    }
+
+    /** A round of a plan that restored no member. */
+    CheckContext(List<MemberReading> readings, VerificationTolerances tolerances, MemberReader reader,
+            int hashAttempts, PlanSnapshot snapshot) {
+        this(readings, tolerances, reader, hashAttempts, snapshot, PlanRestore.NONE);
     }
 
     /** A round outside a plan: no snapshot backs it. */

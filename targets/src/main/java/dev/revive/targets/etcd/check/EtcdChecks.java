@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The etcd verification checks: every member answers, one leader, raft indexes close, equal key-value
  * hashes, no active alarm, every live member healthy, a sampled key-by-key comparison, the keys written
- * since the plan's snapshot on every member, and which snapshot backs the plan. Each round reads every
+ * since the plan's snapshot on every member, which snapshot backs the plan, and after a rollback that every member
+ * holds the keyspace of the snapshot it was restored from. Each round reads every
  * member's status once, through a reader opened for that round alone (fresh connections every round),
  * looks up the plan's snapshot once, and runs the checks on those readings.
  */
@@ -18,7 +19,7 @@ public final class EtcdChecks implements ClusterCheckSet {
 
     private static final List<EtcdCheck> ALL = List.of(new MembersAnswer(), new SingleLeader(),
             new AppliedIndexClose(), new HashKvEqual(), new NoAlarms(), new MembersHealthy(), new KeysMatch(),
-            new OutageWritesPresent(), new SnapshotBacked());
+            new OutageWritesPresent(), new SnapshotBacked(), new RestoredKeyspace());
 
     private final MemberReader.Factory readers;
 
@@ -48,7 +49,8 @@ public final class EtcdChecks implements ClusterCheckSet {
         try (MemberReader reader = readers.open(spec.security())) {
             List<MemberReading> readings = members.stream().map(reader::status).toList();
             CheckContext context = new CheckContext(readings, spec.policy().verification(), reader,
-                    request.hashAttempts(), PlanSnapshot.find(spec, request.planId()));
+                    request.hashAttempts(), PlanSnapshot.find(spec, request.planId()),
+                    PlanRestore.find(spec, request.planId()));
             return checks.stream().map(check -> new CheckFinding(check.kind(), check.run(context))).toList();
         }
     }

@@ -20,6 +20,10 @@ final class Contexts {
         return new CheckContext(cluster.readings(), TOLERANCES, cluster, 3, snapshot);
     }
 
+    static CheckContext of(FakeCluster cluster, PlanSnapshot snapshot, PlanRestore restore) {
+        return new CheckContext(cluster.readings(), TOLERANCES, cluster, 3, snapshot, restore);
+    }
+
     /** A change to a healthy cluster, named for the test report. */
     static Named<Consumer<FakeCluster>> change(String name, Consumer<FakeCluster> change) {
         return Named.of(name, change);

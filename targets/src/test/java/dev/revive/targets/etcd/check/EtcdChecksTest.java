@@ -32,14 +32,15 @@ class EtcdChecksTest {
         // then
         assertThat(findings).extracting(finding -> finding.result().name())
                 .containsExactly("members-answer", "single-leader", "applied-index-lag", "hash-kv-equal", "no-alarms",
-                        "members-healthy", "keys-match", "outage-writes-present", "snapshot");
+                        "members-healthy", "keys-match", "outage-writes-present", "snapshot", "restored-keyspace");
         assertThat(findings).extracting(CheckFinding::kind).containsExactly(CheckFinding.Kind.HEALTH,
                 CheckFinding.Kind.HEALTH, CheckFinding.Kind.HEALTH, CheckFinding.Kind.DATA, CheckFinding.Kind.HEALTH,
-                CheckFinding.Kind.HEALTH, CheckFinding.Kind.DATA, CheckFinding.Kind.HEALTH, CheckFinding.Kind.HEALTH);
+                CheckFinding.Kind.HEALTH, CheckFinding.Kind.DATA, CheckFinding.Kind.HEALTH, CheckFinding.Kind.HEALTH,
+                CheckFinding.Kind.DATA);
         assertThat(findings.subList(0, 7)).extracting(finding -> finding.result().status())
                 .containsOnly(CheckStatus.PASS);
-        assertThat(findings.subList(7, 9)).extracting(finding -> finding.result().status())
-                .as("a request outside a plan has no snapshot").containsOnly(CheckStatus.SKIPPED);
+        assertThat(findings.subList(7, 10)).extracting(finding -> finding.result().status())
+                .as("a request outside a plan has no snapshot and restored none").containsOnly(CheckStatus.SKIPPED);
         assertThat(cluster.rounds()).isEqualTo(1);
     }
 
