@@ -19,13 +19,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * The stack's target as a cluster whose writes Revive fences ({@link ReviveStack#startFenced}): three etcd members
+ * The stack's target as a cluster whose writes Revive fences ({@link ReviveStack#startWithTarget}): three etcd members
  * with TLS, client certificates and auth on ({@link EtcdCluster#startSecure}), one application user {@link #USER}
  * whose role {@link #ROLE} may read and write the keys under {@link #PREFIX}, and a spec that names that role in
  * {@code fencedRoles} with Revive's {@code root} user files. The application's calls go through a fresh client per
  * call, so that each carries a token of the role's permissions of that moment; each call is bounded.
  */
-public final class FencedTarget {
+public final class FencedTarget implements TargetFixture {
 
     /** The application user. */
     public static final String USER = "orders";
@@ -38,7 +38,8 @@ public final class FencedTarget {
     private volatile ClientSecurity application;
 
     /** Starts the secure cluster and adds the application user; closes the cluster if that fails. */
-    EtcdCluster start() {
+    @Override
+    public EtcdCluster start() {
         EtcdCluster cluster = EtcdCluster.startSecure(3);
         try {
             application = cluster.addApplicationUser(USER, ROLE, PREFIX);
@@ -50,7 +51,8 @@ public final class FencedTarget {
     }
 
     /** The spec of {@code cluster} with {@link #ROLE} fenced and the stack's demo policy. */
-    ClusterSpec describe(String clusterId, EtcdCluster cluster, Path workDir) {
+    @Override
+    public ClusterSpec describe(String clusterId, EtcdCluster cluster, Path workDir) {
         return TargetSpecs.withDemoPolicy(EtcdSpecs.describe(clusterId, cluster, workDir, List.of(ROLE)));
     }
 

@@ -30,8 +30,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * All of Revive on one machine, on embedded defaults: a KRaft broker in this JVM, a one-member
- * coordination etcd, a three-member target etcd cluster, and the four packaged services as child
- * processes. Closing it stops everything it started, pass or fail.
+ * coordination etcd, a target etcd cluster (three plain members unless a {@link TargetFixture} says otherwise), and
+ * the four packaged services as child processes. Closing it stops everything it started, pass or fail.
  */
 public final class ReviveStack implements AutoCloseable {
 
@@ -67,12 +67,10 @@ public final class ReviveStack implements AutoCloseable {
     private boolean twoExecutors;
     /** True when the broker runs with SASL_SSL, SCRAM and ACLs and each service connects as its own principal. */
     private boolean secure;
-    /** True when target member {@link #ISOLATED_MEMBER} runs in its own network namespace. */
-    private boolean isolatedMember;
     /** Changes the target's spec before it is signed and written (identity unless {@link #startWithSpec} says). */
     private UnaryOperator<ClusterSpec> targetSpec = UnaryOperator.identity();
-    /** Starts and describes the target when it is a secure cluster with fenced roles ({@link #startFenced}). */
-    private FencedTarget fenced;
+    /** Starts and describes the (first) target ({@link #startWithTarget}). */
+    private TargetFixture targetFixture = PlainTarget.of(3);
     /** Instances per service, target clusters and partitions ({@link StackLayout#SINGLE} unless scaled out). */
     private StackLayout layout = StackLayout.SINGLE;
     /** Every target cluster and its spec, in order; the first is {@link #target()} with {@link #spec()}. */
@@ -120,23 +118,23 @@ public final class ReviveStack implements AutoCloseable {
         return launch(repoRoot, runDir, progress, false, stack -> stack.targetSpec = customiser);
     }
 
-    /** As {@link #start(Path, Path, Consumer)} with the target started and described by {@code fenced}. */
-    public static ReviveStack startFenced(Path repoRoot, Path runDir, Consumer<String> progress, FencedTarget fenced)
-            throws Exception {
-        return launch(repoRoot, runDir, progress, false, stack -> stack.fenced = fenced);
+    /**
+     * As {@link #start(Path, Path, Consumer)} with the target started and described by {@code fixture} (e.g.
+     * {@code PlainTarget.of(5)}, or a {@link FencedTarget}).
+     */
+    public static ReviveStack startWithTarget(Path repoRoot, Path runDir, Consumer<String> progress,
+            TargetFixture fixture) throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.targetFixture = fixture);
     }
 
-    /** The index of the target member that {@link #startWithIsolatedMember} runs in its own network namespace. */
-    public static final int ISOLATED_MEMBER = 2;
-
     /**
-     * As {@link #start(Path, Path, Consumer)} with target member {@link #ISOLATED_MEMBER} in its own network
-     * namespace ({@link EtcdCluster#startWithIsolatedMember}): {@code target().partition()} cuts it off from the
-     * other members and from Revive, and heals it. Needs root.
+     * As {@link #start(Path, Path, Consumer)} with the third target member (index 2) in its own network namespace
+     * ({@link EtcdCluster#startWithIsolatedMember}): {@code target().partition()} cuts it off from the other members
+     * and from Revive, and heals it. Needs root.
      */
     public static ReviveStack startWithIsolatedMember(Path repoRoot, Path runDir, Consumer<String> progress)
             throws Exception {
-        return launch(repoRoot, runDir, progress, false, stack -> stack.isolatedMember = true);
+        return startWithTarget(repoRoot, runDir, progress, new PlainTarget(3, 2));
     }
 
     /**
@@ -298,13 +296,11 @@ public final class ReviveStack implements AutoCloseable {
         progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
         begin = System.nanoTime();
         coordination = track(EtcdCluster.start(1));
-        target = track(fenced != null ? fenced.start() : isolatedMember
-                ? EtcdCluster.startWithIsolatedMember(3, ISOLATED_MEMBER) : EtcdCluster.start(3));
+        target = track(targetFixture.start());
         target.awaitLeader(EtcdCluster.LEADER_TIMEOUT);
         progress.accept("etcd: coordination " + coordination.endpoints() + ", target " + target.endpoints() + " in "
                 + since(begin));
-        spec = targetSpec.apply(fenced != null ? fenced.describe(CLUSTER_ID, target, runDir.resolve("target"))
-                : TargetSpecs.describe(CLUSTER_ID, target, runDir.resolve("target")));
+        spec = targetSpec.apply(targetFixture.describe(CLUSTER_ID, target, runDir.resolve("target")));
         operatorKey = SignCommand.keygen(runDir.resolve("keys")).getPrivate();
         Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"), operatorKey);
         progress.accept("cluster spec written to " + specFile);

@@ -54,7 +54,7 @@ class WriteFenceIT {
     @BeforeAll
     static void startReviveWithAFencedTarget() throws Exception {
         fenced = new FencedTarget();
-        stack = ReviveStack.startFenced(DemoOptions.locateRepoRoot(), runDir,
+        stack = ReviveStack.startWithTarget(DemoOptions.locateRepoRoot(), runDir,
                 line -> System.out.println("[fence] " + line), fenced);
         recoveries = new Recoveries(stack.events());
         etcd = new EtcdAdapter(Duration.ofSeconds(2));
