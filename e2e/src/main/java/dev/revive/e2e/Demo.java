@@ -2,9 +2,9 @@ package dev.revive.e2e;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.revive.contracts.json.Json;
+import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
-import dev.revive.testkit.EtcdMember;
 import dev.revive.testkit.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,29 +14,42 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The demo: starts Revive on embedded defaults, kills an etcd member with SIGKILL, prints the
- * recovery as it happens and the final report, writes the report JSON, and exits 0 on a
- * CONSISTENT verdict. {@code --keep-running} leaves everything up to kill members by hand.
+ * The demo: starts Revive on embedded defaults, breaks the target (by default kills an etcd member with SIGKILL; the
+ * etcd runbook scenarios are {@link EtcdScenarios}), prints the recovery as it happens and the final report, writes
+ * the report JSON, and exits 0 on a CONSISTENT verdict, 1 otherwise with the reason, 2 on a wrong command line.
+ * {@code --keep-running} leaves everything up to kill members by hand.
  */
 public final class Demo {
 
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
-    private static final int KEYS = 200;
 
     private Demo() {
     }
 
     public static void main(String[] args) throws Exception {
-        DemoOptions options = DemoOptions.parse(args);
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         Path runDir = TempDirs.create("revive-demo-");
         System.out.println("Revive demo — run directory " + runDir);
         boolean consistent = false;
         try (ReviveStack stack = start(options, runDir)) {
             RecoveryReport report = recover(stack, options, Clock.systemUTC());
             consistent = report.verdict() == Verdict.CONSISTENT;
+            if (!consistent) {
+                System.out.printf("%nFAILED: the verdict is %s; checks not passed: %s%n", report.verdict(),
+                        report.checks().stream().filter(check -> check.status() != CheckStatus.PASS).toList());
+            }
             if (options.keepRunning()) {
                 keepRunning(stack);
             }
+        } catch (IllegalStateException e) {
+            System.out.println("\nFAILED: " + e.getMessage());
         } finally {
             if (consistent) {
                 TempDirs.deleteRecursively(runDir);
@@ -55,45 +68,20 @@ public final class Demo {
 
     /** Breaks the target the options name and returns the report of its recovery, written to the out dir. */
     private static RecoveryReport recover(ReviveStack stack, DemoOptions options, Clock clock) throws Exception {
-        if (options.target() == DemoOptions.Target.ETCD) {
-            return recoverOneMember(stack, options, clock);
-        }
         TimelinePrinter printer = new TimelinePrinter(System.out, clock.instant());
         stack.events().onEntry(printer::print);
-        CollectionDemo demo = new CollectionDemo(stack, printer, clock, RECOVERY_TIMEOUT);
-        RecoveryReport report = options.target() == DemoOptions.Target.KAFKA
-                ? demo.recoverBroker(options.killLeader())
-                : demo.recoverWorker();
+        RecoveryReport report;
+        if (options.target() == DemoOptions.Target.ETCD) {
+            report = new EtcdScenarios(stack, printer, clock, RECOVERY_TIMEOUT)
+                    .run(options.scenario(), options.killLeader());
+        } else {
+            CollectionDemo demo = new CollectionDemo(stack, printer, clock, RECOVERY_TIMEOUT);
+            report = options.target() == DemoOptions.Target.KAFKA
+                    ? demo.recoverBroker(options.killLeader())
+                    : demo.recoverWorker();
+        }
         System.out.printf("%nReport written to %s.%n", writeReport(options.outDir(), report));
         return report;
-    }
-
-    /** Writes data, kills a member, writes more, and returns the report of its recovery. */
-    private static RecoveryReport recoverOneMember(ReviveStack stack, DemoOptions options, Clock clock)
-            throws Exception {
-        TimelinePrinter printer = new TimelinePrinter(System.out, clock.instant());
-        stack.events().onEntry(printer::print);
-        try (Workload workload = new Workload(stack.target().endpoints())) {
-            System.out.printf("%nWrote %d keys into the target cluster.%n", workload.write("demo/before", KEYS));
-            EtcdMember victim = options.killLeader() ? stack.target().leader() : stack.followers().get(0);
-            Instant killedAt = clock.instant();
-            printer.resetOrigin(killedAt);
-            System.out.printf("%nKilling %s member %s (pid %s) with SIGKILL; the timeline follows.%n%n",
-                    options.killLeader() ? "leader" : "follower", victim.name(), victim.pid().orElse(-1));
-            stack.target().kill(victim);
-            printer.say(killedAt, "killed", victim.name() + " with SIGKILL");
-            int during = workload.write("demo/during", KEYS);
-            printer.say(clock.instant(), "written", during + " more keys since the kill, while Revive recovers "
-                    + victim.name());
-            Recoveries recoveries = new Recoveries(stack.events());
-            RecoveryReport report = Polling.await("recovery report for " + victim.name(), RECOVERY_TIMEOUT,
-                    () -> recoveries.reportFor(victim.name(), killedAt));
-            printer.printReport(report);
-            Path reportFile = writeReport(options.outDir(), report);
-            System.out.printf("%nReport written to %s; detection latency %d ms.%n", reportFile,
-                    Duration.between(killedAt, report.timeline().detectedAt()).toMillis());
-            return report;
-        }
     }
 
     private static Path writeReport(Path outDir, RecoveryReport report) throws Exception {

@@ -2,19 +2,21 @@ package dev.revive.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * The demo's command line: {@code [--target etcd|kafka|collector] [--kill leader|follower] [--keep-running]
- * [--out DIR]}.
+ * The demo's command line: {@code [--target etcd|kafka|collector]
+ * [--scenario member-kill|rolling|replace|cluster-crash] [--kill leader|follower] [--keep-running] [--out DIR]}.
  *
  * @param target      what is broken: an etcd member (default), a broker of a target Kafka cluster, or a Kafka Connect
  *                    worker of a collector
+ * @param scenario    which etcd runbook scenario runs (etcd target only; default {@link Scenario#MEMBER_KILL})
  * @param killLeader  kill the leader (Kafka: the active controller) instead of a follower
  * @param keepRunning leave everything running after the first recovery
  * @param outDir      where the report JSON goes
  * @param repoRoot    the Revive checkout whose packaged services are started
  */
-public record DemoOptions(Target target, boolean killLeader, boolean keepRunning, Path outDir, Path repoRoot) {
+public record DemoOptions(Target target, Scenario scenario, boolean killLeader, boolean keepRunning, Path outDir, Path repoRoot) {
 
     /** What the demo breaks. */
     public enum Target {
@@ -31,25 +33,83 @@ public record DemoOptions(Target target, boolean killLeader, boolean keepRunning
         }
     }
 
-    private static final String USAGE =
-            "usage: revive-demo [--target etcd|kafka|collector] [--kill leader|follower] [--keep-running] [--out DIR]";
+    /** What the demo does to the etcd target; a scenario not {@code built} yet is refused with the reason. */
+    public enum Scenario {
+        MEMBER_KILL("member-kill", null),
+        ROLLING("rolling", null),
+        REPLACE("replace", null),
+        CLUSTER_CRASH("cluster-crash", null),
+        ROLLBACK("rollback", "issue 9 §5");
 
-    /** Parses the arguments; unknown ones are an error that prints the usage. */
+        private final String option;
+        private final String notBuiltYet;
+
+        Scenario(String option, String notBuiltYet) {
+            this.option = option;
+            this.notBuiltYet = notBuiltYet;
+        }
+
+        /** The value on the command line. */
+        public String option() {
+            return option;
+        }
+
+        static Scenario parse(String value) {
+            for (Scenario scenario : values()) {
+                if (scenario.option.equals(value)) {
+                    if (scenario.notBuiltYet != null) {
+                        throw new IllegalArgumentException("--scenario " + value + " is not built yet ("
+                                + scenario.notBuiltYet + ")");
+                    }
+                    return scenario;
+                }
+            }
+            throw new IllegalArgumentException("--scenario must be member-kill, rolling, replace or cluster-crash, not "
+                    + value + "\n" + USAGE);
+        }
+    }
+
+    private static final String USAGE = "usage: revive-demo [--target etcd|kafka|collector] "
+            + "[--scenario member-kill|rolling|replace|cluster-crash] [--kill leader|follower] [--keep-running] "
+            + "[--out DIR]";
+
+    /**
+     * Parses the arguments; unknown ones are an error that prints the usage, and so is a {@code --scenario} for a
+     * target other than etcd or a {@code --kill} for a scenario other than member-kill.
+     */
     public static DemoOptions parse(String[] args) {
         Target target = Target.ETCD;
+        Scenario scenario = null;
         boolean killLeader = false;
+        boolean killGiven = false;
         boolean keepRunning = false;
         Path outDir = Path.of("revive-demo-out");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> target = Target.parse(value(args, ++i));
-                case "--kill" -> killLeader = "leader".equals(value(args, ++i));
+                case "--scenario" -> scenario = Scenario.parse(value(args, ++i));
+                case "--kill" -> {
+                    killLeader = "leader".equals(value(args, ++i));
+                    killGiven = true;
+                }
                 case "--keep-running" -> keepRunning = true;
                 case "--out" -> outDir = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new DemoOptions(target, killLeader, keepRunning, outDir.toAbsolutePath(), locateRepoRoot());
+        if (scenario != null && target != Target.ETCD) {
+            throw new IllegalArgumentException("--scenario " + scenario.option()
+                    + " is for the etcd target only, not --target " + target.name().toLowerCase(Locale.ROOT) + "\n"
+                    + USAGE);
+        }
+        if (scenario == null) {
+            scenario = Scenario.MEMBER_KILL;
+        }
+        if (killGiven && scenario != Scenario.MEMBER_KILL) {
+            throw new IllegalArgumentException("--kill goes with the member-kill scenario, not --scenario "
+                    + scenario.option() + "\n" + USAGE);
+        }
+        return new DemoOptions(target, scenario, killLeader, keepRunning, outDir.toAbsolutePath(), locateRepoRoot());
     }
 
     /** The checkout: {@code -Drevive.root}, else the nearest directory upwards with an {@code e2e} module. */

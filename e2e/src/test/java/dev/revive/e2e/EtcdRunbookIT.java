@@ -16,9 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,19 +73,13 @@ class EtcdRunbookIT {
         List<EtcdMember> members = stack.target().members();
         EtcdMember first = members.get(0);
         leadershipTo(first);
-        AtomicBoolean writing = new AtomicBoolean(true);
-        AtomicInteger batches = new AtomicInteger();
-        Thread writer = new Thread(() -> writeUntilStopped(writing, batches), "etcd-writer");
-        writer.setDaemon(true);
-        writer.start();
-        await("the writer writes").atMost(Duration.ofSeconds(30)).until(() -> batches.get() >= 2);
+        BackgroundWrites writes = BackgroundWrites.start(workload, "e2e/rolling", BATCH);
 
         RollingRestarts roll = RollingRestarts.alert(api, recoveries, ReviveStack.CLUSTER_ID, "EtcdClusterSick");
 
-        writing.set(false);
-        writer.join(Duration.ofSeconds(60).toMillis());
+        int written = writes.stop();
         System.out.println("[etcd-rolling] leader " + first.name() + " at the start; " + roll.trail());
-        roll.assertRolledOneAtATime(members.size(), first.name());
+        RollingOrder.assertRolledOneAtATime(roll, members.size(), first.name());
         assertThat(roll.done()).filteredOn(step -> step.action() == Action.MOVE_LEADER)
                 .as("only the leader hands leadership on: " + roll.trail())
                 .allSatisfy(step -> assertThat(step.status()).isEqualTo(first.name().equals(step.nodeId())
@@ -97,7 +88,6 @@ class EtcdRunbookIT {
         assertThat(roll.at(first.name(), Action.MOVE_LEADER)).isBefore(roll.at(first.name(), Action.STOP));
         RecoveryReport report = roll.report();
         assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
-        int written = batches.get() * BATCH;
         System.out.printf("[etcd-rolling] %d keys written during the roll%n", written);
         for (EtcdMember member : members) {
             await(member.name() + " holds every key written during the roll").atMost(Duration.ofSeconds(30))
@@ -116,16 +106,10 @@ class EtcdRunbookIT {
         EtcdWal.corrupt(victim);
         int written = workload.write("e2e/replaced", 50);
 
-        List<RecoveryPlan> plans = await("a restart, then a replacement of " + victim.name()).atMost(RECOVERY)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> recoveries.plansFor(victim.name(), since).stream()
-                        .filter(plan -> plan.mode().executable()).toList(), found -> found.size() >= 2);
-        RecoveryPlan restart = plans.get(0);
-        RecoveryPlan replacement = plans.get(1);
-        RecoveryReport report = await("the report of " + replacement.planId()).atMost(RECOVERY)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> recoveries.reportsOf(List.of(replacement)).stream().findFirst(), Optional::isPresent)
-                .orElseThrow();
+        MemberReplacement replaced = MemberReplacement.await(recoveries, victim.name(), since, RECOVERY);
+        RecoveryPlan restart = replaced.restart();
+        RecoveryPlan replacement = replaced.replacement();
+        RecoveryReport report = replaced.report();
         List<StepEvent> restartSteps = recoveries.stepsOf(restart);
         List<StepEvent> replaceSteps = recoveries.stepsOf(replacement);
         System.out.println("[etcd-replace] restart " + restartSteps.stream().filter(step -> step.status().isTerminal())
@@ -166,16 +150,5 @@ class EtcdRunbookIT {
         etcd.moveLeader(leader.clientUrl(), null, id);
         await(member.name() + " leads").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> stack.target().leader().name().equals(member.name()));
-    }
-
-    private static void writeUntilStopped(AtomicBoolean writing, AtomicInteger batches) {
-        try {
-            while (writing.get()) {
-                workload.write(String.format("e2e/rolling/%06d", batches.get()), BATCH);
-                batches.incrementAndGet();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

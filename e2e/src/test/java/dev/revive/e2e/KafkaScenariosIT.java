@@ -192,7 +192,7 @@ class KafkaScenariosIT {
         System.out.println("[kafka-rolling] controller " + controller.name() + "; " + roll.trail());
         print("rolling restart, controller " + controller.name() + " last", counts);
         assertThat(roll.plan().steps().get(0).action()).isEqualTo(Action.SNAPSHOT);
-        roll.assertRolledOneAtATime(kafka.nodes().size(), controller.name());
+        RollingOrder.assertRolledOneAtATime(roll, kafka.nodes().size(), controller.name());
         RecoveryReport report = roll.report();
         assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
         assertThat(report.checks()).filteredOn(check -> KAFKA_CHECKS.contains(check.name())).hasSize(KAFKA_CHECKS.size())
