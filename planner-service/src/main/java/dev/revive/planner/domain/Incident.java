@@ -92,10 +92,10 @@ public record Incident(
         return standing(state, until, note);
     }
 
-    /** This incident with {@code plan} as its newest revision. */
+    /** This incident with {@code plan} as its newest revision, no node of which has failed to start yet. */
     public Incident withPlan(RecoveryPlan plan) {
         return new Incident(incidentId, clusterId, state, targetNodeId, faultIds, detectedAt, plan.planId(),
-                plan.mode(), plan.revision(), deadline, acted, note, notBack, replacing, rollingBack, rollbackSnapshot);
+                plan.mode(), plan.revision(), deadline, acted, note, null, replacing, rollingBack, rollbackSnapshot);
     }
 
     /** This incident, its plan having acted on the node. */

@@ -196,9 +196,15 @@ public final class IncidentPlanner {
      * The incident's plan ended without bringing {@link Incident#notBack()} back (its START or AWAIT_HEALTHY failed:
      * the target of a node plan, or a member of a cluster-wide one): the kind's replacement of that node as the next
      * revision (planned like a restart: budget, disruption model, mode), once; the incident targets that node from
-     * then on. No replacement for the kind, or no fault open any more, escalates.
+     * then on. No replacement for the kind, or no fault open any more, escalates. When every member is down by then
+     * (a crash spread wider than the crash window), the whole cluster is started as one instead.
      */
     Result replace(ClusterState state, ClusterSpec spec, Incident incident, String why) {
+        if (incident.targetNodeId() != null && SickCluster.allDown(state, spec)) {
+            // a crash spread wider than the crash window: the member started alone waited for a quorum that the
+            // others, down too, could not give; the whole cluster is started as one instead
+            return decide(state, spec, incident.noted(why), Stage.CONFIRMED, false, null);
+        }
         OpenFault open = state.openFaults().get(incident.targetKey());
         String node = incident.notBack();
         if (open == null || node == null || spec.node(node).isEmpty()) {

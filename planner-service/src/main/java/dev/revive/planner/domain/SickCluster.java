@@ -34,6 +34,11 @@ final class SickCluster {
         return merged(state, spec, NodeRecovery.ROLLED_FAULTS).or(() -> merged(state, spec, NodeRecovery.DOWN_FAULTS));
     }
 
+    /** True when every node of {@code spec} has an open fault of a member that is down ({@link NodeRecovery#DOWN_FAULTS}). */
+    static boolean allDown(ClusterState state, ClusterSpec spec) {
+        return merged(state, spec, NodeRecovery.DOWN_FAULTS).isPresent();
+    }
+
     /**
      * The node faults (and a cluster-wide one, if open) merged into one cluster-wide open fault when every node's is
      * of one of {@code family}; else empty. The merged fault is triaged as its most severe fault of the family (the

@@ -46,9 +46,9 @@ class FullCrashTest {
         assertThat(plan.scope()).isEqualTo(PlanScope.CLUSTER);
         assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
         assertThat(plan.reason()).containsExactlyInAnyOrder("f-1", "f-2", "f-3");
-        assertThat(plan.steps()).extracting(PlanStep::action).startsWith(Action.BACKUP_DATA, Action.BACKUP_DATA,
-                Action.BACKUP_DATA, Action.START, Action.START, Action.START, Action.AWAIT_QUORUM)
-                .doesNotContain(Action.STOP, Action.FORCE_KILL);
+        assertThat(plan.steps()).extracting(PlanStep::action).startsWith(Action.STOP, Action.STOP, Action.STOP,
+                Action.BACKUP_DATA, Action.BACKUP_DATA, Action.BACKUP_DATA, Action.START, Action.START, Action.START,
+                Action.AWAIT_QUORUM).doesNotContain(Action.FORCE_KILL);
         assertThat(state.incident().targetNodeId()).isNull();
         assertThat(state.restarts()).containsOnlyKeys("n1", "n2", "n3");
     }
@@ -95,6 +95,31 @@ class FullCrashTest {
         assertThat(state.incident().targetNodeId()).isEqualTo("n3");
         assertThat(state.incident().replacing()).isTrue();
         assertThat(state.openFaults()).containsKey("n3").doesNotContainKey(OpenFault.CLUSTER_WIDE);
+    }
+
+    @Test
+    void aCrashSpreadWiderThanTheWindowIsStartedAsOneOnceTheFirstMembersStartFails() {
+        down("f-1", "n1", T0);
+        clock.advance(NodeRecovery.CRASH_WINDOW);
+        RecoveryPlan alone = apply(planner.onTick(state, etcd)).plan().orElseThrow();
+        down("f-2", "n2", T0.plusSeconds(3));
+        down("f-3", "n3", T0.plusSeconds(4));
+        apply(planner.onExecution(state, etcd, failed(alone, "06-await-healthy", Action.AWAIT_HEALTHY, "n1")));
+
+        Result aborted = apply(planner.onExecution(state, etcd,
+                Fixtures.outcome(alone.incidentId(), Outcome.PLAN_ABORTED)));
+
+        RecoveryPlan whole = aborted.plan().orElseThrow();
+        assertThat(alone.scope()).isEqualTo(PlanScope.NODE);
+        assertThat(whole.revision()).isEqualTo(2);
+        assertThat(whole.scope()).isEqualTo(PlanScope.CLUSTER);
+        assertThat(whole.mode()).isEqualTo(PlanMode.AUTO);
+        assertThat(whole.steps()).extracting(PlanStep::action).startsWith(Action.STOP, Action.STOP, Action.STOP,
+                Action.BACKUP_DATA);
+        assertThat(whole.steps()).filteredOn(step -> step.action() == Action.STOP)
+                .allSatisfy(step -> assertThat(step.params().confirmUnresponsive()).isTrue());
+        assertThat(state.incident().targetNodeId()).isNull();
+        assertThat(state.incident().startFailed()).as("the new revision starts afresh").isFalse();
     }
 
     private Result down(String faultId, String node, Instant observedAt) {

@@ -37,11 +37,6 @@ public record Finding(String nodeId, FaultKind kind, Severity severity, String s
         evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
     }
 
-    /** True when the detector says every other member of the cluster answered its last probe. */
-    public boolean othersAnswer() {
-        return NONE.equals(evidence.get(OTHERS_NOT_ANSWERING));
-    }
-
     /** True when the detector says the condition was sustained. */
     public boolean sustained() {
         return "true".equalsIgnoreCase(evidence.get(SUSTAINED));

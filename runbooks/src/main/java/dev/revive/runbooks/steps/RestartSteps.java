@@ -93,8 +93,10 @@ public record RestartSteps(List<Row> rows) {
 
     /**
      * The steps that start a cluster whose every member is down (a full crash), phase by phase across the members:
-     * each member's data backed up before anything is touched ({@code <node>.01-back-up-data}, BACKUP_DATA; a copy
-     * that fails ends the plan), every member started ({@code <node>.02-start}; a member that does not start does not
+     * a member that runs after all is stopped first ({@code <node>.00-stop}: one an earlier plan started alone, which
+     * waited for a quorum that never came; re-probed first, and the plan cancelled if it answers; {@code wholeCluster},
+     * since no quorum is left to guard; SKIPPED for the members that are down), each member's data backed up before
+     * anything else is touched ({@code <node>.01-back-up-data}, BACKUP_DATA; a copy that fails ends the plan), every member started ({@code <node>.02-start}; a member that does not start does not
      * stop the others, CONTINUE), the cluster awaited as a whole ({@code 03-await-quorum}, AWAIT_QUORUM on no node:
      * a majority elects a leader, which no member can alone), then each member healthy and caught up
      * ({@code <node>.04-await-healthy}, {@code <node>.05-await-caught-up}, CONTINUE). A member whose START or
@@ -103,6 +105,14 @@ public record RestartSteps(List<Row> rows) {
      */
     public static List<PlanStep> wholeCluster(ClusterSpec spec, StepSettings settings) {
         List<PlanStep> steps = new ArrayList<>();
+        List<NodeSpec> nodes = spec.nodes();
+        for (int index = 0; index < nodes.size(); index++) {
+            NodeSpec node = nodes.get(index);
+            Duration grace = gracePeriod(node, settings);
+            steps.add(new PlanStep(memberPrefix(node, index) + "00-stop", Action.STOP, node.id(), new StepParams(
+                    grace.plus(settings.stopMargin()), grace, null, null, settings.attempts(), true, null, true),
+                    OnFailure.ABORT));
+        }
         everyMember(spec, steps, "01-back-up-data", Action.BACKUP_DATA,
                 new StepParams(settings.snapshotTimeout(), null, null, null, settings.attempts()), OnFailure.ABORT);
         everyMember(spec, steps, "02-start", Action.START,

@@ -45,18 +45,6 @@ class NodeRecoveryTest {
     }
 
     @Test
-    void memberDownWhileEveryOtherMemberAnswersIsRestartedWithoutWaitingTheCrashWindow() {
-        Finding alone = Specs.finding("n1", FaultKind.PROCESS_DOWN, Severity.CRITICAL,
-                Map.of(Finding.OTHERS_NOT_ANSWERING, Finding.NONE));
-        Finding withOthers = Specs.finding("n1", FaultKind.PROCESS_DOWN, Severity.CRITICAL,
-                Map.of(Finding.OTHERS_NOT_ANSWERING, "n2"));
-
-        assertThat(decide(etcd, alone, Set.of("n1"))).isInstanceOfSatisfying(RunbookDecision.Plan.class,
-                plan -> assertThat(plan.mode()).isEqualTo(PlanMode.AUTO));
-        assertThat(decide(etcd, withOthers, Set.of("n1"))).isInstanceOf(RunbookDecision.Confirm.class);
-    }
-
-    @Test
     void memberWhoseProcessIsDownIsRestartedAutomaticallyEvenWhileAnotherIsDownToo() {
         Finding down = Specs.critical("n1", FaultKind.PROCESS_DOWN);
         Finding hung = Specs.critical("n1", FaultKind.UNREACHABLE);
@@ -149,9 +137,13 @@ class NodeRecoveryTest {
         RunbookDecision.Plan plan = (RunbookDecision.Plan) decision;
         assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
         List<String> members = etcd.nodes().stream().map(node -> node.id()).toList();
-        assertThat(plan.steps()).extracting(PlanStep::action).startsWith(Action.BACKUP_DATA, Action.BACKUP_DATA,
-                Action.BACKUP_DATA, Action.START, Action.START, Action.START, Action.AWAIT_QUORUM)
-                .doesNotContain(Action.STOP, Action.FORCE_KILL, Action.SNAPSHOT);
+        assertThat(plan.steps()).extracting(PlanStep::action).startsWith(Action.STOP, Action.STOP, Action.STOP,
+                Action.BACKUP_DATA, Action.BACKUP_DATA, Action.BACKUP_DATA, Action.START, Action.START, Action.START,
+                Action.AWAIT_QUORUM).doesNotContain(Action.FORCE_KILL, Action.SNAPSHOT);
+        assertThat(plan.steps()).filteredOn(step -> step.action() == Action.STOP).allSatisfy(step -> {
+            assertThat(step.params().confirmUnresponsive()).as("a member that answers cancels the plan").isTrue();
+            assertThat(step.params().wholeCluster()).isTrue();
+        });
         assertThat(plan.steps()).filteredOn(step -> step.action() == Action.START).extracting(PlanStep::nodeId)
                 .containsExactlyElementsOf(members);
         assertThat(plan.steps()).filteredOn(step -> step.action() == Action.AWAIT_HEALTHY)
