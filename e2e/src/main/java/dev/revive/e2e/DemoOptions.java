@@ -33,20 +33,18 @@ public record DemoOptions(Target target, Scenario scenario, boolean killLeader, 
         }
     }
 
-    /** What the demo does to the etcd target; a scenario not {@code built} yet is refused with the reason. */
+    /** What the demo does to the etcd target. */
     public enum Scenario {
-        MEMBER_KILL("member-kill", null),
-        ROLLING("rolling", null),
-        REPLACE("replace", null),
-        CLUSTER_CRASH("cluster-crash", null),
-        ROLLBACK("rollback", "issue 9 §5");
+        MEMBER_KILL("member-kill"),
+        ROLLING("rolling"),
+        REPLACE("replace"),
+        CLUSTER_CRASH("cluster-crash"),
+        ROLLBACK("rollback");
 
         private final String option;
-        private final String notBuiltYet;
 
-        Scenario(String option, String notBuiltYet) {
+        Scenario(String option) {
             this.option = option;
-            this.notBuiltYet = notBuiltYet;
         }
 
         /** The value on the command line. */
@@ -57,21 +55,17 @@ public record DemoOptions(Target target, Scenario scenario, boolean killLeader, 
         static Scenario parse(String value) {
             for (Scenario scenario : values()) {
                 if (scenario.option.equals(value)) {
-                    if (scenario.notBuiltYet != null) {
-                        throw new IllegalArgumentException("--scenario " + value + " is not built yet ("
-                                + scenario.notBuiltYet + ")");
-                    }
                     return scenario;
                 }
             }
-            throw new IllegalArgumentException("--scenario must be member-kill, rolling, replace or cluster-crash, not "
-                    + value + "\n" + USAGE);
+            throw new IllegalArgumentException("--scenario must be member-kill, rolling, replace, cluster-crash or "
+                    + "rollback, not " + value + "\n" + USAGE);
         }
     }
 
     private static final String USAGE = "usage: revive-demo [--target etcd|kafka|collector] "
-            + "[--scenario member-kill|rolling|replace|cluster-crash] [--kill leader|follower] [--keep-running] "
-            + "[--out DIR]";
+            + "[--scenario member-kill|rolling|replace|cluster-crash|rollback] [--kill leader|follower] "
+            + "[--keep-running] [--out DIR]";
 
     /**
      * Parses the arguments; unknown ones are an error that prints the usage, and so is a {@code --scenario} for a

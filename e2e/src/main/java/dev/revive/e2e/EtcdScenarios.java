@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * The demo's etcd runbook scenarios ({@code --scenario}): each breaks the stack's target cluster its own way, lets the
+ * The demo's etcd runbook scenarios ({@code --scenario}): each breaks the stack's target cluster its own way (or, for
+ * a rollback, writes what must be undone), lets the
  * timeline print as Revive recovers, and returns the final report after printing it, its MTTR and the time from the
  * fault to the report. The printer must already receive the event log's entries.
  */
@@ -46,7 +47,7 @@ final class EtcdScenarios {
                 case ROLLING -> rolling(workload);
                 case REPLACE -> replace(workload);
                 case CLUSTER_CRASH -> clusterCrash(workload);
-                case ROLLBACK -> throw new IllegalArgumentException("--scenario rollback is not built yet (issue 9 §5)");
+                case ROLLBACK -> rollback(workload);
             };
         }
     }
@@ -117,11 +118,46 @@ final class EtcdScenarios {
         System.out.printf("%nWrote %d keys into the target cluster.%n", workload.write("demo/crash", KEYS));
         List<EtcdMember> members = stack.target().members();
         Instant killedAt = kill(members, "every member");
-        RecoveryPlan plan = FullRestarts.await(stack.events(), killedAt, recoveryTimeout);
+        RecoveryPlan plan = WholeClusterPlans.awaitFullRestart(stack.events(), killedAt, recoveryTimeout);
         RecoveryReport report = Polling.await("report of " + plan.planId(), recoveryTimeout,
                 () -> recoveries.reportsOf(List.of(plan)).stream().findFirst());
         RecoveryReport result = finish("cluster-crash", killedAt, report);
         printCounts("demo/crash/", KEYS, members);
+        return result;
+    }
+
+    /**
+     * Writes good keys, lets a follower's restart snapshot them, writes bad keys (and overwrites a good one), then asks
+     * for a rollback to that snapshot as an operator would ({@code POST /clusters/{id}/rollback}); returns the report of
+     * the rollback (every member stopped, restored from the snapshot, started).
+     */
+    private RecoveryReport rollback(Workload workload) throws Exception {
+        int good = workload.write("demo/good", KEYS);
+        System.out.printf("%nWrote %d good keys; a follower's restart snapshots them first.%n", good);
+        EtcdMember follower = stack.followers().get(0);
+        Instant killedAt = kill(List.of(follower), "follower " + follower.name() + " (its restart takes the snapshot)");
+        RecoveryReport restart = Polling.await("recovery report for " + follower.name(), recoveryTimeout,
+                () -> recoveries.reportFor(follower.name(), killedAt));
+        String snapshot = WholeClusterPlans.snapshotOf(stack, restart);
+        int bad = workload.write("demo/bad", KEYS / 2);
+        workload.put("demo/good/000000", "overwritten by mistake");
+        Instant askedAt = clock.instant();
+        printer.resetOrigin(askedAt);
+        System.out.printf("%nSnapshot %s holds the good keys. Then %d bad keys were written and a good one overwritten;"
+                + " a rollback to the snapshot is asked for; the timeline follows.%n%n", snapshot, bad);
+        int status = new OperatorApi(stack).rollback(ReviveStack.CLUSTER_ID, snapshot, "demo-operator",
+                "bad keys written").statusCode();
+        printer.say(askedAt, "asked", "POST /clusters/" + ReviveStack.CLUSTER_ID + "/rollback to " + snapshot
+                + " → " + status);
+        if (status != 202) {
+            throw new IllegalStateException("the planner answered " + status + " to the rollback");
+        }
+        RecoveryPlan plan = WholeClusterPlans.awaitRollback(stack.events(), askedAt, recoveryTimeout);
+        RecoveryReport report = Polling.await("report of " + plan.planId(), recoveryTimeout,
+                () -> recoveries.reportsOf(List.of(plan)).stream().findFirst());
+        RecoveryReport result = finish("rollback", askedAt, report);
+        printCounts("demo/good/", good, stack.target().members());
+        printCounts("demo/bad/", 0, stack.target().members());
         return result;
     }
 

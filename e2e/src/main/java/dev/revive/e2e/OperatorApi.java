@@ -47,6 +47,19 @@ public final class OperatorApi {
         return post(stack.service("planner").url() + "/plans/" + planId + "/reject", body);
     }
 
+    /** {@code POST /clusters/{clusterId}/rollback} on the planner; {@code snapshot} null: the newest verified one. */
+    public HttpResponse<String> rollback(String clusterId, String snapshot, String by, String reason)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("by", by);
+        body.put("reason", reason);
+        if (snapshot != null) {
+            body.put("snapshot", snapshot);
+        }
+        return post(stack.service("planner").url() + "/clusters/" + clusterId + "/rollback",
+                JSON.writeValueAsBytes(body));
+    }
+
     private HttpResponse<String> post(String url, byte[] body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + stack.apiToken())

@@ -49,12 +49,25 @@ public final class Workload implements AutoCloseable {
         }
     }
 
+    /**
+     * The value of {@code key} on one member, read from that member alone (serializable read); empty when it has
+     * none.
+     */
+    public static java.util.Optional<String> valueOn(String endpoint, String key) throws Exception {
+        try (Client member = Client.builder().endpoints(endpoint).build()) {
+            GetOption serializable = GetOption.builder().withSerializable(true).build();
+            return member.getKVClient().get(bytes(key), serializable).get(PUT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .getKvs().stream().findFirst().map(kv -> kv.getValue().toString(StandardCharsets.UTF_8));
+        }
+    }
+
     @Override
     public void close() {
         client.close();
     }
 
-    private void put(String key, String value) throws InterruptedException {
+    /** Puts {@code key} = {@code value}, retrying through a leader change for up to 30 s. */
+    public void put(String key, String value) throws InterruptedException {
         long deadline = System.nanoTime() + PUT_DEADLINE.toNanos();
         while (true) {
             try {

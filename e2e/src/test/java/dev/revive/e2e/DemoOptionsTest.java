@@ -28,9 +28,11 @@ class DemoOptionsTest {
     }
 
     @Test
-    void rollbackIsRefusedAsNotBuiltYet() {
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--scenario", "rollback"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not built yet (issue 9 §5)");
+    void rollbackIsAScenarioOfTheEtcdTarget() {
+        assertThat(DemoOptions.parse(new String[] {"--scenario", "rollback"}).scenario())
+                .isEqualTo(DemoOptions.Scenario.ROLLBACK);
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--scenario", "rollback", "--target", "kafka"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("etcd target only");
     }
 
     @Test

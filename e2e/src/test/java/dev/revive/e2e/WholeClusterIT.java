@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.plan.Action;
-import dev.revive.contracts.plan.PlanScope;
+import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.RecoveryPlan;
+import dev.revive.contracts.report.CheckStatus;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
 import dev.revive.targets.etcd.EtcdAdapter;
@@ -27,12 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full crash of the stack's real 3-member etcd target (issue 9 §2): every member killed at once is started as one
- * cluster-wide plan — each member's data backed up before anything is touched, all started, one leader awaited, then
- * each member — and a member that cannot start is replaced once the others have their quorum. The order is read from
- * the step events, the data from the members themselves.
+ * What Revive does to every member of the stack's real 3-member etcd target at once. A full crash (issue 9 §2): every
+ * member killed at once is started as one cluster-wide plan — each member's data backed up before anything is
+ * touched, all started, one leader awaited, then each member — and a member that cannot start is replaced once the
+ * others have their quorum. A rollback (§5): an operator's request restores every member from one snapshot. The order
+ * is read from the step events, the data from the members themselves.
  */
-class FullCrashIT {
+class WholeClusterIT {
 
     private static final Duration RECOVERY = Duration.ofMinutes(3);
 
@@ -42,6 +44,7 @@ class FullCrashIT {
     private static Recoveries recoveries;
     private static EtcdAdapter etcd;
     private static Workload workload;
+    private static OperatorApi api;
 
     @BeforeAll
     static void startRevive() throws Exception {
@@ -49,6 +52,7 @@ class FullCrashIT {
         recoveries = new Recoveries(stack.events());
         etcd = new EtcdAdapter(Duration.ofSeconds(2));
         workload = new Workload(stack.target().endpoints());
+        api = new OperatorApi(stack);
     }
 
     @AfterAll
@@ -79,7 +83,7 @@ class FullCrashIT {
 
         members.forEach(stack.target()::kill);
 
-        RecoveryPlan plan = awaitFullRestart(since);
+        RecoveryPlan plan = WholeClusterPlans.awaitFullRestart(stack.events(), since, RECOVERY);
         RecoveryReport report = awaitReport(plan);
         List<StepEvent> steps = done(plan);
         System.out.printf("[timing] full crash: killed → report %d ms (MTTR %s)%n",
@@ -97,7 +101,9 @@ class FullCrashIT {
         assertThat(firstOf(steps, Action.AWAIT_HEALTHY)).isAfterOrEqualTo(firstOf(steps, Action.AWAIT_QUORUM));
         assertThat(steps).filteredOn(step -> step.action() == Action.START).hasSize(members.size())
                 .allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.SUCCEEDED));
-        assertThat(steps).extracting(StepEvent::action).doesNotContain(Action.STOP, Action.FORCE_KILL);
+        assertThat(steps).filteredOn(step -> step.action() == Action.STOP).as("no member was running")
+                .allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.SKIPPED));
+        assertThat(steps).extracting(StepEvent::action).doesNotContain(Action.FORCE_KILL);
         for (EtcdMember member : members) {
             Path copy = backupOf(plan, member).resolve("member/snap/db");
             assertThat(copy).as(member.name() + "'s db copied").isRegularFile();
@@ -121,7 +127,7 @@ class FullCrashIT {
         members.forEach(stack.target()::kill);
         EtcdWal.corrupt(broken);
 
-        RecoveryPlan full = awaitFullRestart(since);
+        RecoveryPlan full = WholeClusterPlans.awaitFullRestart(stack.events(), since, RECOVERY);
         RecoveryPlan replacement = await("the replacement of " + broken.name()).atMost(RECOVERY)
                 .pollInterval(Duration.ofMillis(200)).until(() -> recoveries.newestRevisions().get(full.incidentId()),
                         plan -> plan != null && plan.revision() > full.revision());
@@ -151,13 +157,60 @@ class FullCrashIT {
                 .until(() -> Workload.countOn(broken.clientUrl(), "e2e/crash-replaced/") == written);
     }
 
-    /** The cluster-wide plan with BACKUP_DATA steps created since {@code since}. */
-    private static RecoveryPlan awaitFullRestart(Instant since) {
-        return await("one plan that starts the whole cluster").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> stack.events().plans().stream()
-                        .filter(plan -> !plan.createdAt().isBefore(since) && plan.scope() == PlanScope.CLUSTER)
-                        .filter(plan -> plan.steps().stream().anyMatch(step -> step.action() == Action.BACKUP_DATA))
-                        .findFirst(), Optional::isPresent).orElseThrow();
+    @Test
+    void rollbackToANamedSnapshotTakesAwayTheBadKeysAndBringsBackEveryGoodOneOnEveryMember() throws Exception {
+        List<EtcdMember> members = stack.target().members();
+        int good = workload.write("e2e/rollback/good", 30);
+        String snapshot = snapshotTakenByARestart();
+        workload.write("e2e/rollback/bad", 20);
+        workload.put("e2e/rollback/good/000000", "overwritten by mistake");
+        Instant since = Instant.now();
+
+        assertThat(api.rollback(stack.spec().id(), snapshot, "e2e-operator", "bad keys written").statusCode())
+                .isEqualTo(202);
+
+        RecoveryPlan plan = WholeClusterPlans.awaitRollback(stack.events(), since, RECOVERY);
+        RecoveryReport report = awaitReport(plan);
+        List<StepEvent> steps = done(plan);
+        System.out.printf("[timing] rollback: asked → report %d ms (MTTR %s)%n",
+                Duration.between(since, report.timeline().verifiedAt()).toMillis(), report.mttr());
+        System.out.println("[rollback] " + steps.stream().map(step -> step.stepId() + " " + step.status()).toList());
+        assertThat(plan.mode()).isEqualTo(PlanMode.AUTO);
+        assertThat(steps).filteredOn(step -> step.action() == Action.RESTORE_SNAPSHOT).hasSize(members.size())
+                .allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.SUCCEEDED));
+        assertThat(lastOf(steps, Action.FORCE_KILL)).as("every member down before the first restore")
+                .isBeforeOrEqualTo(firstOf(steps, Action.RESTORE_SNAPSHOT));
+        assertThat(lastOf(steps, Action.RESTORE_SNAPSHOT)).as("every member restored before the first start")
+                .isBeforeOrEqualTo(firstOf(steps, Action.START));
+        assertThat(firstOf(steps, Action.AWAIT_QUORUM)).isAfterOrEqualTo(lastOf(steps, Action.START));
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
+        assertThat(report.checks()).filteredOn(check -> check.name().equals("restored-keyspace")).singleElement()
+                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.PASS));
+        for (EtcdMember member : members) {
+            assertThat(Workload.countOn(member.clientUrl(), "e2e/rollback/bad/")).as(member.name() + ": bad keys gone")
+                    .isZero();
+            assertThat(Workload.countOn(member.clientUrl(), "e2e/rollback/good/")).as(member.name() + ": good keys")
+                    .isEqualTo(good);
+            assertThat(Workload.valueOn(member.clientUrl(), "e2e/rollback/good/000000"))
+                    .as(member.name() + ": the overwritten key has its good value back").hasValue("value-0");
+            assertThat(Path.of(member.dataDir() + ".rolled-back-" + plan.planId()))
+                    .as(member.name() + "'s old data directory kept aside").isDirectory();
+        }
+    }
+
+    /**
+     * Kills a follower and waits for the CONSISTENT report of its restart, whose first step snapshots the cluster:
+     * returns that snapshot's file name in the backup directory.
+     */
+    private static String snapshotTakenByARestart() {
+        EtcdMember follower = stack.followers().get(0);
+        Instant since = Instant.now();
+        stack.target().kill(follower);
+        RecoveryReport report = await("the restart of " + follower.name()).atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.reportFor(follower.name(), since), Optional::isPresent).orElseThrow();
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
+        return WholeClusterPlans.snapshotOf(stack, report);
     }
 
     private static RecoveryReport awaitReport(RecoveryPlan plan) {
