@@ -157,9 +157,37 @@ class PlannerIT {
                         .isEqualTo("good.db"));
     }
 
+    @Test
+    void operatorsReplacementOverRestIsAPlanThatReplacesTheMember() throws Exception {
+        // given: a registered cluster with nothing under way
+        await().atMost(TIMEOUT).until(() -> status(ready) == 200);
+        dev.revive.contracts.cluster.ClusterSpec spec = Fixtures.etcd("etcd-replace",
+                dev.revive.contracts.cluster.Policy.defaults());
+        publish(Topics.CLUSTERS, spec.id(), Topics.CLUSTERS.valueSerde().serializer().serialize(null, spec),
+                headers(spec));
+        String body = "{\"by\":\"alice\",\"reason\":\"its disk was swapped\"}";
+
+        // when: a member is to be replaced, and a node id that is no id
+        await().atMost(TIMEOUT).until(() -> post(spec.id() + "/nodes/n2/replace", body, TOKEN).statusCode() == 202);
+        HttpResponse<String> badNode = post(spec.id() + "/nodes/n2..x%2F/replace", body, TOKEN);
+
+        // then: 400 for the bad id, and one plan that replaces n2
+        assertThat(badNode.statusCode()).isEqualTo(400);
+        await().atMost(TIMEOUT).until(() -> !plansOf(spec.id()).isEmpty());
+        RecoveryPlan plan = plansOf(spec.id()).get(0);
+        assertThat(plan.steps()).extracting(step -> step.action())
+                .contains(dev.revive.contracts.plan.Action.REPLACE_MEMBER);
+        assertThat(plan.steps()).extracting(step -> step.nodeId()).containsOnly("n2");
+    }
+
     private HttpResponse<String> rollback(String clusterId, String body, String token) throws Exception {
+        return post(clusterId + "/rollback", body, token);
+    }
+
+    /** POST {@code /clusters/<path>} with {@code body}. */
+    private HttpResponse<String> post(String clusterPath, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(plansApi.toString()
-                .replace("/plans", "/clusters/" + clusterId + "/rollback")))
+                .replace("/plans", "/clusters/" + clusterPath)))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {

@@ -41,7 +41,7 @@ final class Feedback {
         return switch (outcome.outcome()) {
             case PLAN_COMPLETED -> completed(state, spec, incident, why);
             case PLAN_ABORTED -> incident.startFailed() && !incident.replacing()
-                    ? planner.replace(state, spec, incident, why)
+                    ? planner.replacements().afterStartFailed(state, spec, incident, why)
                     : planner.end(state, spec, incident, IncidentState.ESCALATED, why, false);
             case PLAN_CANCELLED -> planner.end(state, spec, incident, IncidentState.CANCELLED, why, false);
         };
@@ -56,7 +56,8 @@ final class Feedback {
             return Result.waiting(state, why + "; already verifying");
         }
         if (incident.startFailed() && !incident.replacing()) {
-            return planner.replace(state, spec, incident, why + ", but " + incident.notBack() + " did not start");
+            return planner.replacements().afterStartFailed(state, spec, incident,
+                    why + ", but " + incident.notBack() + " did not start");
         }
         return move(state, incident, IncidentState.VERIFYING, why + "; waiting for the verifier's report");
     }

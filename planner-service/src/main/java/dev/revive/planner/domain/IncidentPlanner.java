@@ -44,6 +44,7 @@ public final class IncidentPlanner {
     private final DiagnosisBuilder diagnoses = DiagnosisBuilder.standard();
     private final Feedback feedback = new Feedback(this);
     private final Rollbacks rollbacks;
+    private final Replacements replacements;
 
     public IncidentPlanner(NodeRecovery recovery, Duration approvalTimeout, Clock clock, IdSource ids) {
         this.recovery = recovery;
@@ -51,6 +52,7 @@ public final class IncidentPlanner {
         this.clock = clock;
         this.ids = ids;
         this.rollbacks = new Rollbacks(this, recovery, clock);
+        this.replacements = new Replacements(this, recovery, clock);
     }
 
     /** The standard runbooks, the default step settings and a 30-minute approval timeout (tests, tools). */
@@ -79,8 +81,8 @@ public final class IncidentPlanner {
     }
 
     /**
-     * An operator's decision about the plan awaiting approval, or an operator's request to roll the cluster back
-     * (ROLLBACK: a new incident, {@link Rollbacks}). Throws {@link InvalidEventException} with UNKNOWN_PLAN when the
+     * An operator's decision about the plan awaiting approval, or an operator's request: roll the cluster back
+     * (ROLLBACK, {@link Rollbacks}) or replace a member (REPLACE, {@link Replacements}), each a new incident. Throws {@link InvalidEventException} with UNKNOWN_PLAN when the
      * plan is unknown and ILLEGAL_TRANSITION when it is not awaiting approval (or a rollback cannot start now).
      */
     public Result onDecision(ClusterState state, ClusterSpec spec, OperatorDecision decision) {
@@ -89,6 +91,10 @@ public final class IncidentPlanner {
         }
         if (decision.verdict() == DecisionVerdict.ROLLBACK) {
             return rollbacks.requested(state.remember(decision.decisionId()), spec, decision,
+                    ids.next(INCIDENT_PREFIX));
+        }
+        if (decision.verdict() == DecisionVerdict.REPLACE) {
+            return replacements.requested(state.remember(decision.decisionId()), spec, decision,
                     ids.next(INCIDENT_PREFIX));
         }
         Incident incident = awaitingApproval(state, decision.planId());
@@ -101,12 +107,20 @@ public final class IncidentPlanner {
         if (incident.rollingBack()) {
             return rollbacks.approved(remembered, spec, incident, decision.dryRun(), "approved by " + who);
         }
+        if (incident.replacing()) {
+            return replacements.approved(remembered, spec, incident, decision.dryRun(), "approved by " + who);
+        }
         return decide(remembered, spec, incident, Stage.APPROVED, decision.dryRun(), "approved by " + who);
     }
 
     /** The rollbacks of this planner's clusters (Feedback proposes one after an INCONSISTENT report). */
     Rollbacks rollbacks() {
         return rollbacks;
+    }
+
+    /** The member replacements of this planner's clusters (Feedback asks for one after a start that failed). */
+    Replacements replacements() {
+        return replacements;
     }
 
     /** Time passed: a confirm window that ended is decided again, confirmed; an approval request that expired escalates. */
@@ -193,51 +207,6 @@ public final class IncidentPlanner {
     }
 
     /**
-     * The incident's plan ended without bringing {@link Incident#notBack()} back (its START or AWAIT_HEALTHY failed:
-     * the target of a node plan, or a member of a cluster-wide one): the kind's replacement of that node as the next
-     * revision (planned like a restart: budget, disruption model, mode), once; the incident targets that node from
-     * then on. No replacement for the kind, or no fault open any more, escalates. When every member is down by then
-     * (a crash spread wider than the crash window), the whole cluster is started as one instead.
-     */
-    Result replace(ClusterState state, ClusterSpec spec, Incident incident, String why) {
-        if (incident.targetNodeId() != null && SickCluster.allDown(state, spec)) {
-            // a crash spread wider than the crash window: the member started alone waited for a quorum that the
-            // others, down too, could not give; the whole cluster is started as one instead
-            return decide(state, spec, incident.noted(why), Stage.CONFIRMED, false, null);
-        }
-        OpenFault open = state.openFaults().get(incident.targetKey());
-        String node = incident.notBack();
-        if (open == null || node == null || spec.node(node).isEmpty()) {
-            return end(state, spec, incident, IncidentState.ESCALATED, why, false);
-        }
-        Finding finding = open.finding();
-        Finding trigger = new Finding(node, finding.kind(), finding.severity(), finding.source(),
-                finding.observedAt(), finding.evidence());
-        Instant now = clock.instant();
-        RestartBudgetTracker budget = new RestartBudgetTracker(state.restarts());
-        List<String> budgetConcerns = budget.check(node, spec.policy().restartBudget(), now).stream().toList();
-        RunbookDecision decision = recovery.replacement(Situation.fresh(spec, trigger, state.openNodes(),
-                budgetConcerns));
-        if (!(decision instanceof RunbookDecision.Plan plan)) {
-            return end(state, spec, incident, IncidentState.ESCALATED, why + "; " + decision.reason(), false);
-        }
-        Incident replacing = incident.replacing(node);
-        ClusterState retargeted = state;
-        if (!replacing.targetKey().equals(incident.targetKey())) {
-            // a cluster-wide incident now answers the one member: its fault moves to that member's key
-            retargeted = state.withoutOpenFault(incident.targetKey());
-            if (!retargeted.openFaults().containsKey(node)) {
-                retargeted = retargeted.withOpenFault(open.on(node));
-            }
-        }
-        String reason = "replacing " + node + ", which did not come back (" + why + ")"
-                + (plan.modeReason() == null ? "" : "; " + plan.modeReason());
-        RecoveryPlan revision = PlanRevisions.next(replacing, plan.mode(), reason, plan.steps(),
-                diagnosis(retargeted, spec, replacing), now);
-        return planned(retargeted.withIncident(replacing), spec, replacing, revision, budget, now);
-    }
-
-    /**
      * Ends {@code incident} in {@code terminal}, releasing the cluster: the target's open fault is dropped, a CANCEL
      * revision is published when {@code withdraw}, and the next incident opens for the oldest fault still open.
      */
@@ -276,7 +245,7 @@ public final class IncidentPlanner {
     }
 
     /** Asks the runbooks what {@code incident} deserves at {@code stage} and applies the answer. */
-    private Result decide(ClusterState given, ClusterSpec spec, Incident asOpened, Stage stage, boolean dryRun,
+    Result decide(ClusterState given, ClusterSpec spec, Incident asOpened, Stage stage, boolean dryRun,
             String approval) {
         ClusterState state = given;
         Incident incident = asOpened;

@@ -130,8 +130,7 @@ class RollbackTest {
     }
 
     private static OperatorDecision rollback(String id, String snapshot) {
-        return new OperatorDecision(id, CLUSTER, null, DecisionVerdict.ROLLBACK, false, "sre", "bad keys written",
-                T0.plusSeconds(10), snapshot);
+        return OperatorDecision.rollback(id, CLUSTER, snapshot, false, "sre", "bad keys written", T0.plusSeconds(10));
     }
 
     private static int firstIndexOf(RecoveryPlan plan, Action action) {

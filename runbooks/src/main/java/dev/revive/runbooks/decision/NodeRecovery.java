@@ -123,9 +123,10 @@ public final class NodeRecovery {
     public static final Duration CRASH_WINDOW = Duration.ofSeconds(2);
 
     /**
-     * What a node that cannot come back deserves (its restart plan's start failed): the kind's replacement, planned
-     * like a restart (the restart budget, the disruption model against the open faults, the policy's mode), or an
-     * escalation when the kind cannot replace a member.
+     * What a node that cannot come back deserves (its restart plan's start failed, or an operator asks): the kind's
+     * replacement, planned like a restart (the restart budget, the disruption model against the open faults, the
+     * policy's mode; after an approval only the disruption model), or an escalation when the kind cannot replace a
+     * member.
      */
     public RunbookDecision replacement(Situation situation) {
         ClusterSpec spec = situation.spec();
@@ -140,9 +141,13 @@ public final class NodeRecovery {
             return new RunbookDecision.Escalate(nodeId + " did not come back and kind " + spec.kind()
                     + " has no member replacement: a human must decide");
         }
-        List<String> concerns = new ArrayList<>(situation.budgetConcerns());
+        List<String> concerns = new ArrayList<>();
+        if (situation.stage() != Stage.APPROVED) {
+            concerns.addAll(situation.budgetConcerns());
+        }
         concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), nodeId));
-        return planned(spec, steps.get(), concerns);
+        return situation.stage() == Stage.APPROVED ? approved(steps.get(), concerns, situation.dryRun())
+                : planned(spec, steps.get(), concerns);
     }
 
     /**

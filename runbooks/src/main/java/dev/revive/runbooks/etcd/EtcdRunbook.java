@@ -48,8 +48,9 @@ public final class EtcdRunbook extends AbstractRunbook {
     }
 
     /**
-     * A member that cannot come back is replaced: {@code 01-replace-member} (REPLACE_MEMBER: back up what is left of
-     * its data directory, member remove, the directory moved aside, member add as a learner, start with the live
+     * A member that cannot come back is replaced: {@code 00-stop} (SKIPPED when it is down; a member an operator asked
+     * to replace may run, and is stopped under the live disruption guard), {@code 01-replace-member} (REPLACE_MEMBER:
+     * back up what is left of its data directory, member remove, the directory moved aside, member add as a learner, start with the live
      * membership, promote once in sync; at least {@link #REPLACEMENT_TIME}), then {@code 02-await-healthy} and
      * {@code 03-await-caught-up}; inside the write fence when the spec names roles.
      */
@@ -58,6 +59,7 @@ public final class EtcdRunbook extends AbstractRunbook {
         Duration timeout = settings.startTimeout().multipliedBy(4).compareTo(REPLACEMENT_TIME) > 0
                 ? settings.startTimeout().multipliedBy(4) : REPLACEMENT_TIME;
         List<PlanStep> steps = List.of(
+                RestartSteps.step("00-stop", Action.STOP, spec, node, settings),
                 new PlanStep("01-replace-member", Action.REPLACE_MEMBER, node.id(),
                         new StepParams(timeout, null, null, null, settings.attempts()), OnFailure.ABORT),
                 RestartSteps.step("02-await-healthy", Action.AWAIT_HEALTHY, spec, node, settings),
