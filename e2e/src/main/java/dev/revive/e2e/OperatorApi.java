@@ -60,6 +60,13 @@ public final class OperatorApi {
                 JSON.writeValueAsBytes(body));
     }
 
+    /** {@code POST /clusters/{clusterId}/nodes/{nodeId}/replace} on the planner. */
+    public HttpResponse<String> replace(String clusterId, String nodeId, String by, String reason)
+            throws IOException, InterruptedException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("by", by, "reason", reason));
+        return post(stack.service("planner").url() + "/clusters/" + clusterId + "/nodes/" + nodeId + "/replace", body);
+    }
+
     private HttpResponse<String> post(String url, byte[] body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + stack.apiToken())

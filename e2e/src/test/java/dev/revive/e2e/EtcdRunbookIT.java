@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,6 +139,33 @@ class EtcdRunbookIT {
         await(victim.name() + " holds every key written while it was out").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> Workload.countOn(victim.clientUrl(), "e2e/replaced/") == written);
+    }
+
+    @Test
+    void memberAnOperatorAsksToReplaceIsStoppedReplacedAndHoldsEveryKey() throws Exception {
+        EtcdMember member = stack.followers().get(0);
+        long oldId = etcd.status(member.clientUrl(), null).memberId();
+        int written = workload.write("e2e/asked", 50);
+        Instant since = Instant.now();
+
+        assertThat(api.replace(stack.spec().id(), member.name(), "e2e-operator", "its disk was swapped")
+                .statusCode()).isEqualTo(202);
+
+        RecoveryReport report = await("the report of " + member.name() + "'s replacement").atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
+        RecoveryPlan plan = recoveries.planOf(report).orElseThrow();
+        List<StepEvent> steps = recoveries.stepsOf(plan).stream().filter(step -> step.status().isTerminal()).toList();
+        System.out.println("[etcd-asked] " + steps.stream().map(step -> step.stepId() + " " + step.status()).toList());
+        assertThat(steps).extracting(StepEvent::action).containsSubsequence(Action.STOP, Action.REPLACE_MEMBER,
+                Action.AWAIT_HEALTHY);
+        assertThat(steps).filteredOn(step -> step.action() == Action.STOP).singleElement()
+                .satisfies(step -> assertThat(step.status()).as("it ran").isEqualTo(StepStatus.SUCCEEDED));
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.CONSISTENT);
+        assertThat(etcd.status(member.clientUrl(), null).memberId()).as("a new member in its place")
+                .isNotEqualTo(oldId);
+        await(member.name() + " holds every key").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Workload.countOn(member.clientUrl(), "e2e/asked/") == written);
     }
 
     /** Moves the leadership to {@code member}, so that the roll must take another member first. */
