@@ -53,6 +53,18 @@ public record StepParams(Duration timeout, Duration gracePeriod, String sourceNo
         this(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, false);
     }
 
+    /** These parameters for a step that takes the whole cluster down on purpose ({@link #wholeCluster()}). */
+    public StepParams withWholeCluster() {
+        return new StepParams(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, snapshot,
+                true);
+    }
+
+    /** These parameters restoring {@code file} ({@link #snapshot()}; null: the newest verified one). */
+    public StepParams withSnapshot(String file) {
+        return new StepParams(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, file,
+                wholeCluster);
+    }
+
     /** Parameters that only bound the step's time, tried once. */
     public static StepParams within(Duration timeout) {
         return new StepParams(timeout, null, null, null, 1);

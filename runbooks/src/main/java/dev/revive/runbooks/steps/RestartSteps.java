@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -96,8 +97,8 @@ public record RestartSteps(List<Row> rows) {
      * a member that runs after all is stopped first ({@code <node>.00-stop}: one an earlier plan started alone, which
      * waited for a quorum that never came; re-probed first, and the plan cancelled if it answers; {@code wholeCluster},
      * since no quorum is left to guard; SKIPPED for the members that are down), each member's data backed up before
-     * anything else is touched ({@code <node>.01-back-up-data}, BACKUP_DATA; a copy that fails ends the plan), every member started ({@code <node>.02-start}; a member that does not start does not
-     * stop the others, CONTINUE), the cluster awaited as a whole ({@code 03-await-quorum}, AWAIT_QUORUM on no node:
+     * anything else is touched ({@code <node>.01-back-up-data}, BACKUP_DATA; a copy that fails ends the plan), every
+     * member started ({@code <node>.02-start}; a member that does not start does not stop the others, CONTINUE), the cluster awaited as a whole ({@code 03-await-quorum}, AWAIT_QUORUM on no node:
      * a majority elects a leader, which no member can alone), then each member healthy and caught up
      * ({@code <node>.04-await-healthy}, {@code <node>.05-await-caught-up}, CONTINUE). A member whose START or
      * AWAIT_HEALTHY failed is the planner's to replace once the plan ends. The phases interleave the members, so the
@@ -105,27 +106,14 @@ public record RestartSteps(List<Row> rows) {
      */
     public static List<PlanStep> wholeCluster(ClusterSpec spec, StepSettings settings) {
         List<PlanStep> steps = new ArrayList<>();
-        List<NodeSpec> nodes = spec.nodes();
-        for (int index = 0; index < nodes.size(); index++) {
-            NodeSpec node = nodes.get(index);
-            Duration grace = gracePeriod(node, settings);
-            steps.add(new PlanStep(memberPrefix(node, index) + "00-stop", Action.STOP, node.id(), new StepParams(
-                    grace.plus(settings.stopMargin()), grace, null, null, settings.attempts(), true, null, true),
-                    OnFailure.ABORT));
-        }
-        everyMember(spec, steps, "01-back-up-data", Action.BACKUP_DATA,
-                new StepParams(settings.snapshotTimeout(), null, null, null, settings.attempts()), OnFailure.ABORT);
-        everyMember(spec, steps, "02-start", Action.START,
-                new StepParams(settings.startTimeout(), null, null, null, settings.attempts()), OnFailure.CONTINUE);
-        steps.add(new PlanStep("03-await-quorum", Action.AWAIT_QUORUM, null,
-                new StepParams(settings.startTimeout().plus(settings.awaitHealthyTimeout()), null, null, null,
-                        settings.attempts()), OnFailure.ABORT));
-        everyMember(spec, steps, "04-await-healthy", Action.AWAIT_HEALTHY,
-                new StepParams(settings.awaitHealthyTimeout(), null, null, null, settings.attempts()),
-                OnFailure.CONTINUE);
-        everyMember(spec, steps, "05-await-caught-up", Action.AWAIT_CAUGHT_UP,
-                new StepParams(settings.awaitCaughtUpTimeout(), null, null,
-                        spec.policy().verification().maxAppliedIndexLag(), settings.attempts()), OnFailure.CONTINUE);
+        everyMember(spec, settings, steps, true, StepParams::withWholeCluster,
+                new Row("00-stop", Action.STOP, OnFailure.ABORT));
+        everyMember(spec, settings, steps, false, UnaryOperator.identity(),
+                new Row("01-back-up-data", Action.BACKUP_DATA, OnFailure.ABORT));
+        everyMember(spec, settings, steps, false, UnaryOperator.identity(),
+                new Row("02-start", Action.START, OnFailure.CONTINUE));
+        steps.add(awaitQuorum("03-await-quorum", spec, settings));
+        awaitEveryMember(spec, settings, steps, "04-await-healthy", "05-await-caught-up");
         return List.copyOf(steps);
     }
 
@@ -141,41 +129,48 @@ public record RestartSteps(List<Row> rows) {
      */
     public static List<PlanStep> restoreAll(ClusterSpec spec, String snapshot, StepSettings settings) {
         List<PlanStep> steps = new ArrayList<>();
-        List<NodeSpec> nodes = spec.nodes();
-        for (int index = 0; index < nodes.size(); index++) {
-            NodeSpec node = nodes.get(index);
-            Duration grace = gracePeriod(node, settings);
-            steps.add(new PlanStep(memberPrefix(node, index) + "01-stop", Action.STOP, node.id(), new StepParams(
-                    grace.plus(settings.stopMargin()), grace, null, null, settings.attempts(), false, null, true),
-                    OnFailure.ABORT));
-            steps.add(new PlanStep(memberPrefix(node, index) + "02-force-kill", Action.FORCE_KILL, node.id(),
-                    new StepParams(settings.forceKillTimeout(), null, null, null, settings.attempts(), false, null,
-                            true), OnFailure.ABORT));
-        }
-        everyMember(spec, steps, "03-restore-snapshot", Action.RESTORE_SNAPSHOT, new StepParams(
-                settings.snapshotTimeout(), null, null, null, settings.attempts(), false, snapshot, false),
-                OnFailure.ABORT);
-        everyMember(spec, steps, "04-start", Action.START,
-                new StepParams(settings.startTimeout(), null, null, null, settings.attempts()), OnFailure.CONTINUE);
-        steps.add(new PlanStep("05-await-quorum", Action.AWAIT_QUORUM, null,
-                new StepParams(settings.startTimeout().plus(settings.awaitHealthyTimeout()), null, null, null,
-                        settings.attempts()), OnFailure.ABORT));
-        everyMember(spec, steps, "06-await-healthy", Action.AWAIT_HEALTHY,
-                new StepParams(settings.awaitHealthyTimeout(), null, null, null, settings.attempts()),
-                OnFailure.CONTINUE);
-        everyMember(spec, steps, "07-await-caught-up", Action.AWAIT_CAUGHT_UP,
-                new StepParams(settings.awaitCaughtUpTimeout(), null, null,
-                        spec.policy().verification().maxAppliedIndexLag(), settings.attempts()), OnFailure.CONTINUE);
+        everyMember(spec, settings, steps, false, StepParams::withWholeCluster,
+                new Row("01-stop", Action.STOP, OnFailure.ABORT),
+                new Row("02-force-kill", Action.FORCE_KILL, OnFailure.ABORT));
+        everyMember(spec, settings, steps, false, params -> params.withSnapshot(snapshot),
+                new Row("03-restore-snapshot", Action.RESTORE_SNAPSHOT, OnFailure.ABORT));
+        everyMember(spec, settings, steps, false, UnaryOperator.identity(),
+                new Row("04-start", Action.START, OnFailure.CONTINUE));
+        steps.add(awaitQuorum("05-await-quorum", spec, settings));
+        awaitEveryMember(spec, settings, steps, "06-await-healthy", "07-await-caught-up");
         return List.copyOf(steps);
     }
 
-    private static void everyMember(ClusterSpec spec, List<PlanStep> steps, String rowId, Action action,
-            StepParams params, OnFailure onFailure) {
+    /**
+     * For each member in spec order, {@code rows} as {@code <node>.<row id>} with the table's parameters for their
+     * action, changed by {@code adjusted}.
+     */
+    private static void everyMember(ClusterSpec spec, StepSettings settings, List<PlanStep> steps,
+            boolean confirmUnresponsive, UnaryOperator<StepParams> adjusted, Row... rows) {
         List<NodeSpec> nodes = spec.nodes();
         for (int index = 0; index < nodes.size(); index++) {
             NodeSpec node = nodes.get(index);
-            steps.add(new PlanStep(memberPrefix(node, index) + rowId, action, node.id(), params, onFailure));
+            for (Row row : rows) {
+                steps.add(new PlanStep(memberPrefix(node, index) + row.stepId(), row.action(), node.id(),
+                        adjusted.apply(params(row.action(), spec, node, Set.of(), settings, confirmUnresponsive)),
+                        row.onFailure()));
+            }
         }
+    }
+
+    /** Each member healthy, then each caught up, neither stopping the plan for one member that is not (CONTINUE). */
+    private static void awaitEveryMember(ClusterSpec spec, StepSettings settings, List<PlanStep> steps,
+            String healthyId, String caughtUpId) {
+        everyMember(spec, settings, steps, false, UnaryOperator.identity(),
+                new Row(healthyId, Action.AWAIT_HEALTHY, OnFailure.CONTINUE));
+        everyMember(spec, settings, steps, false, UnaryOperator.identity(),
+                new Row(caughtUpId, Action.AWAIT_CAUGHT_UP, OnFailure.CONTINUE));
+    }
+
+    /** The cluster awaited as a whole (AWAIT_QUORUM on no node); a cluster that finds no quorum ends the plan. */
+    private static PlanStep awaitQuorum(String stepId, ClusterSpec spec, StepSettings settings) {
+        return new PlanStep(stepId, Action.AWAIT_QUORUM, null,
+                params(Action.AWAIT_QUORUM, spec, null, Set.of(), settings, false), OnFailure.ABORT);
     }
 
     /** {@code <node>.}, or {@code m<n>.} for a node id too long to prefix a step id. */
@@ -244,6 +239,9 @@ public record RestartSteps(List<Row> rows) {
             case CLEAN_TEMP -> new StepParams(settings.cleanTempTimeout(), null, null, null, attempts);
             case START -> new StepParams(settings.startTimeout(), null, null, null, attempts);
             case AWAIT_HEALTHY -> new StepParams(settings.awaitHealthyTimeout(), null, null, null, attempts);
+            case BACKUP_DATA, RESTORE_SNAPSHOT -> new StepParams(settings.snapshotTimeout(), null, null, null, attempts);
+            case AWAIT_QUORUM -> new StepParams(settings.startTimeout().plus(settings.awaitHealthyTimeout()), null,
+                    null, null, attempts);
             case AWAIT_CAUGHT_UP -> new StepParams(settings.awaitCaughtUpTimeout(), null, null,
                     spec.policy().verification().maxAppliedIndexLag(), attempts);
             default -> throw new IllegalArgumentException("no restart parameters for " + action);
