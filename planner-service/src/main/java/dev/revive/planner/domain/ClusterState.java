@@ -1,5 +1,7 @@
 package dev.revive.planner.domain;
 
+import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.json.RejectReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +48,20 @@ public record ClusterState(
     /** The incident that holds the cluster, if any. */
     public Optional<Incident> activeIncident() {
         return Optional.ofNullable(incident).filter(Incident::active);
+    }
+
+    /**
+     * Throws {@link InvalidEventException} (ILLEGAL_TRANSITION) when an incident is under
+     * way: an operator's request ({@code what}, "cluster 'a' cannot be rolled back") opens an incident of its own only
+     * on a cluster that has none; the reason says which one holds it and how to end it.
+     */
+    public void requireNoActiveIncident(String what) {
+        Optional<Incident> active = activeIncident();
+        if (active.isPresent()) {
+            throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "verdict", what + " now: incident "
+                    + active.get().incidentId() + " is " + active.get().state()
+                    + "; end it first (reject its plan, or wait for its report)");
+        }
     }
 
     /** The active incident if its id is {@code incidentId}. */

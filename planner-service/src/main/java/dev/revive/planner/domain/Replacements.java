@@ -77,12 +77,8 @@ final class Replacements {
      * a node not in the spec, or a kind that cannot replace a member: the request is dead-lettered with the reason.
      */
     Result requested(ClusterState state, ClusterSpec spec, OperatorDecision decision, String incidentId) {
-        Optional<Incident> active = state.activeIncident();
-        if (active.isPresent()) {
-            throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "verdict", "member "
-                    + decision.nodeId() + " of cluster '" + spec.id() + "' cannot be replaced now: incident "
-                    + active.get().incidentId() + " is " + active.get().state());
-        }
+        state.requireNoActiveIncident("member " + decision.nodeId() + " of cluster '" + spec.id()
+                + "' cannot be replaced");
         if (spec.node(decision.nodeId()).isEmpty()) {
             throw new InvalidEventException(RejectReason.UNKNOWN_NODE, "nodeId", "node '" + decision.nodeId()
                     + "' is not in the spec of cluster '" + spec.id() + "'");

@@ -77,12 +77,7 @@ final class Rollbacks {
      * way, or when the kind cannot roll back: the request is dead-lettered with the reason.
      */
     Result requested(ClusterState state, ClusterSpec spec, OperatorDecision decision, String incidentId) {
-        Optional<Incident> active = state.activeIncident();
-        if (active.isPresent()) {
-            throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "verdict", "cluster '" + spec.id()
-                    + "' cannot be rolled back now: incident " + active.get().incidentId() + " is "
-                    + active.get().state() + "; end it first (reject its plan, or wait for its report)");
-        }
+        state.requireNoActiveIncident("cluster '" + spec.id() + "' cannot be rolled back");
         Optional<List<PlanStep>> steps = recovery.rollback(spec, decision.snapshot());
         if (steps.isEmpty()) {
             throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "verdict", "kind " + spec.kind()
