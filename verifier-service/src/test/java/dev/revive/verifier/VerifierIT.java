@@ -78,10 +78,7 @@ class VerifierIT {
     private static final List<String> ETCD_CHECKS = List.of("plan-completed", "members-answer", "single-leader",
             "applied-index-lag", "hash-kv-equal", "no-alarms", "members-healthy", "keys-match", "outage-writes-present",
             "snapshot", "restored-keyspace");
-    /**
-     * The checks that count from the plan's snapshot, or from the one it restored: SKIPPED for these plans, which
-     * take none and restore none.
-     */
+    /** The checks that count from the snapshot a plan took or restored: SKIPPED here, these plans do neither. */
     private static final List<String> SNAPSHOT_CHECKS = List.of("outage-writes-present", "snapshot",
             "restored-keyspace");
 
