@@ -37,9 +37,9 @@ public final class Faults {
     /** The {@link #SUSPECTED} value of an UNREACHABLE node whose process runs but whose port nothing reaches. */
     public static final String NETWORK_CUT = "network cut: the process runs but its client port cannot be reached";
     /** Evidence key: the cluster's other members whose last probe failed too, or {@link #NO_OTHERS}. */
-    public static final String OTHERS_NOT_ANSWERING = dev.revive.runbooks.diagnosis.Finding.OTHERS_NOT_ANSWERING;
+    public static final String OTHERS_NOT_ANSWERING = "othersNotAnswering";
     /** The {@link #OTHERS_NOT_ANSWERING} value when every other member answered its last probe. */
-    public static final String NO_OTHERS = dev.revive.runbooks.diagnosis.Finding.NONE;
+    public static final String NO_OTHERS = "none";
     /** Evidence key: {@code true} on every watch fault: the condition held (N matches, a duration). */
     public static final String SUSTAINED = "sustained";
 

@@ -22,13 +22,6 @@ public record Finding(String nodeId, FaultKind kind, Severity severity, String s
 
     /** The evidence key a detector sets to {@code "true"} when a condition held for its whole duration. */
     public static final String SUSTAINED = "sustained";
-    /**
-     * The evidence key of a node's probe fault: the other members of its cluster whose last probe failed too, comma
-     * separated, or {@link #NONE} when every other member answered; absent when the source could not tell.
-     */
-    public static final String OTHERS_NOT_ANSWERING = "othersNotAnswering";
-    /** The value of {@link #OTHERS_NOT_ANSWERING} when every other member answered. */
-    public static final String NONE = "none";
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
