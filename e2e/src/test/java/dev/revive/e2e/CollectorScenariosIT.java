@@ -44,6 +44,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster and back out to a sink file. Each scenario breaks one worker or one connector of its own and waits for what
  * Revive must do; the counts (source lines, topic records, sink lines) are printed for every scenario.
  */
+@Tag("runs-alone") // its verification compares throughput with the baseline before the fault (±15 %)
 class CollectorScenariosIT {
 
     private static final Duration RECOVERY = CollectorStack.RECOVERY;

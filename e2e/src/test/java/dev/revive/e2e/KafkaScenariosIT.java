@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every acknowledged record exactly once. A cluster-wide alert gets a rolling restart, the active controller last. Each scenario picks its node, topic and time marker; none depends on
  * another's order or leftovers.
  */
+@Tag("runs-alone") // it runs a three-broker target cluster and a producer throughout: it loads the machine on its own
 class KafkaScenariosIT {
 
     private static final Duration RECOVERY = Duration.ofMinutes(3);

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * take the dead instances' partitions, every incident still ends once, and every key written meanwhile is on every
  * member. Each test starts from whole clusters, every instance running and nothing under way.
  */
+@Tag("runs-alone") // it runs eight service instances and thirty etcd members: it loads the machine on its own
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
 
