@@ -1,5 +1,6 @@
 package dev.revive.targets.action;
 
+import dev.revive.contracts.cluster.DockerControl;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.ProcessControl;
 import dev.revive.targets.driver.NodeDriver;
@@ -238,6 +239,7 @@ final class NodeVerbs {
         Duration grace = context.step().params().gracePeriod();
         if (grace == null) {
             grace = node.control() instanceof ProcessControl process ? process.stopTimeout()
+                    : node.control() instanceof DockerControl docker ? docker.stopTimeout()
                     : ProcessControl.DEFAULT_STOP_TIMEOUT;
         }
         return grace.compareTo(context.timeout()) > 0 ? context.timeout() : grace;

@@ -77,6 +77,17 @@ public interface NodeDriver {
     String describeStart(NodeSpec node);
 
     /**
+     * The last {@code lines} lines of the node's output (stdout and stderr, oldest first), for failure messages and
+     * operators: the process driver reads the spec's {@code logFile}, the docker driver asks the engine for the
+     * container's log. Reads, changes nothing; a driver that cannot see the node's output answers none (the default).
+     *
+     * @throws TargetException when the output exists but cannot be read
+     */
+    default List<String> logTail(NodeSpec node, int lines) {
+        return List.of();
+    }
+
+    /**
      * The entries directly below the node's temp paths that {@link #cleanTemp} would remove now; lists,
      * deletes nothing. Throws like {@link #cleanTemp} for a temp path it would refuse.
      */

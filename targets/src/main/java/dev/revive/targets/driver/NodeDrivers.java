@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The registry of node drivers over the sealed {@code ControlSpec}: the one place that lists how
- * Revive can control a node (a local process today; systemd and docker later).
+ * Revive can control a node (a local process, a docker container; systemd and kubernetes later).
  */
 public final class NodeDrivers {
 
@@ -21,7 +21,8 @@ public final class NodeDrivers {
     /** Every driver Revive ships: one line per control spec. */
     public static NodeDrivers standard() {
         return new NodeDrivers(List.of(
-                new ProcessDriver()));
+                new ProcessDriver(),
+                new DockerDriver()));
     }
 
     /** The driver that controls {@code node}, if one does. */

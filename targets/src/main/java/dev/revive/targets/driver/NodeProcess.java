@@ -16,6 +16,8 @@ public record NodeProcess(String nodeId, boolean running, long pid, FoundBy foun
         PID_FILE,
         /** No usable pid file; a live process has exactly the node's command line. */
         COMMAND_LINE,
+        /** The container engine reports the node's container running; the pid is its main process on its host. */
+        ENGINE,
         /** Nothing was found. */
         NONE
     }

@@ -167,6 +167,12 @@ public final class ProcessDriver implements NodeDriver {
         return cleaner.entries(node);
     }
 
+    /** The last lines of the node's {@code logFile}; none when it does not exist yet. */
+    @Override
+    public List<String> logTail(NodeSpec node, int lines) {
+        return LogTail.of(Path.of(control(node).logFile()), lines);
+    }
+
     /** The argument list a start runs: the command, behind setsid when the machine has it. */
     private static List<String> argv(List<String> command) {
         List<String> arguments = new ArrayList<>();
