@@ -8,13 +8,13 @@ import dev.revive.contracts.trust.SignCommand;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.FreePorts;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.KafkaSecurity;
 import dev.revive.testkit.TopicSpec;
 import dev.revive.testkit.ZooKeeperEnsemble;
 import dev.revive.testkit.ZooKeeperSpecs;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -71,6 +71,8 @@ public final class ReviveStack implements AutoCloseable {
     private UnaryOperator<ClusterSpec> targetSpec = UnaryOperator.identity();
     /** Starts and describes the (first) target ({@link #startWithTarget}). */
     private TargetFixture targetFixture = PlainTarget.of(3);
+    /** The spec of a target the caller started and owns ({@link #startWatching}); null when the stack starts one. */
+    private ClusterSpec watchedSpec;
     /** Instances per service, target clusters and partitions ({@link StackLayout#SINGLE} unless scaled out). */
     private StackLayout layout = StackLayout.SINGLE;
     /** Every target cluster and its spec, in order; the first is {@link #target()} with {@link #spec()}. */
@@ -128,13 +130,13 @@ public final class ReviveStack implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Path, Path, Consumer)} with the third target member (index 2) in its own network namespace
-     * ({@link EtcdCluster#startWithIsolatedMember}): {@code target().partition()} cuts it off from the other members
-     * and from Revive, and heals it. Needs root.
+     * As {@link #start(Path, Path, Consumer)}, but Revive watches a target the caller started and owns (e.g. etcd
+     * members as containers) instead of one the stack starts: {@code spec}, with id {@link #CLUSTER_ID}, is signed
+     * and written as it is. {@link #target()} is null then, and {@link #targets()} empty.
      */
-    public static ReviveStack startWithIsolatedMember(Path repoRoot, Path runDir, Consumer<String> progress)
+    public static ReviveStack startWatching(Path repoRoot, Path runDir, Consumer<String> progress, ClusterSpec spec)
             throws Exception {
-        return startWithTarget(repoRoot, runDir, progress, new PlainTarget(3, 2));
+        return launch(repoRoot, runDir, progress, false, stack -> stack.watchedSpec = spec);
     }
 
     /**
@@ -296,15 +298,10 @@ public final class ReviveStack implements AutoCloseable {
         progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
         begin = System.nanoTime();
         coordination = track(EtcdCluster.start(1));
-        target = track(targetFixture.start());
-        target.awaitLeader(EtcdCluster.LEADER_TIMEOUT);
-        progress.accept("etcd: coordination " + coordination.endpoints() + ", target " + target.endpoints() + " in "
-                + since(begin));
-        spec = targetSpec.apply(targetFixture.describe(CLUSTER_ID, target, runDir.resolve("target")));
+        spec = watchedSpec != null ? watchedSpec : startTarget(progress, begin);
         operatorKey = SignCommand.keygen(runDir.resolve("keys")).getPrivate();
         Path specFile = TargetSpecs.write(spec, runDir.resolve("specs"), operatorKey);
         progress.accept("cluster spec written to " + specFile);
-        targets.add(target);
         specs.add(spec);
         startMoreTargets(progress);
         if (withZooKeeper) {
@@ -321,6 +318,16 @@ public final class ReviveStack implements AutoCloseable {
         }
         events = track(new EventLog(new KafkaClientSettings(broker.clientSettings(KafkaSecurity.ADMIN)),
                 Clock.systemUTC()));
+    }
+
+    /** Starts the (first) target with {@link #targetFixture} and returns its spec. */
+    private ClusterSpec startTarget(Consumer<String> progress, long begin) {
+        target = track(targetFixture.start());
+        target.awaitLeader(EtcdCluster.LEADER_TIMEOUT);
+        progress.accept("etcd: coordination " + coordination.endpoints() + ", target " + target.endpoints() + " in "
+                + since(begin));
+        targets.add(target);
+        return targetSpec.apply(targetFixture.describe(CLUSTER_ID, target, runDir.resolve("target")));
     }
 
     /** The target clusters after the first one, each described, signed and written beside the first one's spec. */
@@ -359,7 +366,7 @@ public final class ReviveStack implements AutoCloseable {
                 environment.putAll(broker.security().environment(service));
             }
             for (int instance = 1; instance <= layout.instancesPerService(); instance++) {
-                int port = freePort();
+                int port = FreePorts.allocate(1)[0];
                 Map<String, String> properties = new LinkedHashMap<>(config.getValue());
                 properties.putAll(layout.perInstance(service, instance, port, runDir));
                 properties.put("kafka.bootstrap.servers", bootstrap);
@@ -386,12 +393,6 @@ public final class ReviveStack implements AutoCloseable {
 
     private TopicSpec topicSpec(Topic<?, ?> topic) {
         return new TopicSpec(topic.name(), layout.partitions(), topic.compacted());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String since(long begin) {

@@ -50,8 +50,9 @@ class PartitionedMemberIT {
 
     @BeforeAll
     static void startRevive() throws Exception {
-        stack = ReviveStack.startWithIsolatedMember(DemoOptions.locateRepoRoot(), runDir,
-                line -> System.out.println("[e2e] " + line));
+        // the third member (index 2) in its own network namespace: target().partition() cuts it off (needs root)
+        stack = ReviveStack.startWithTarget(DemoOptions.locateRepoRoot(), runDir,
+                line -> System.out.println("[e2e] " + line), new PlainTarget(3, 2));
         recoveries = new Recoveries(stack.events());
         kinds = TargetKinds.standard(new TargetSettings(Duration.ofSeconds(2)));
         partition = stack.target().partition().orElseThrow();

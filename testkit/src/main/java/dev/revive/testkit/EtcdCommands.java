@@ -10,7 +10,7 @@ import java.util.Optional;
  * serve clients on https only and require a client certificate signed by the CA ({@code --client-cert-auth});
  * peers stay on plain http, and {@code /health} and {@code /metrics} are served on a plain loopback metrics URL.
  */
-final class EtcdCommands {
+public final class EtcdCommands {
 
     static final String HEARTBEAT_MS = "50";
     static final String ELECTION_TIMEOUT_MS = "500";
@@ -18,7 +18,12 @@ final class EtcdCommands {
     private EtcdCommands() {
     }
 
-    static List<EtcdMember> members(Path binary, Path directory, int size) {
+    /**
+     * {@code size} plain members of a new cluster on free loopback ports, each with its data dir and log file below
+     * {@code directory} and a command that runs {@code binary}; nothing is started. The containers of
+     * {@code dev.revive.testkit.containers} run the same commands (host network, the directory bind-mounted).
+     */
+    public static List<EtcdMember> members(Path binary, Path directory, int size) {
         return members(binary, directory, size, Optional.empty());
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The two HTTP calls the kit makes to an etcd member: {@code GET /health} and the v3 gateway's
  * {@code POST /v3/maintenance/status}. Every call is bounded by {@link #TIMEOUT}.
  */
-final class EtcdHttp {
+public final class EtcdHttp {
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
 
@@ -29,15 +29,16 @@ final class EtcdHttp {
         .build();
 
     /** A member's view: its own raft id and the id of the leader it follows (both uint64 as text). */
-    record Status(String memberId, String leaderId) {
+    public record Status(String memberId, String leaderId) {
 
-        boolean isLeader() {
+        /** True when the member follows itself. */
+        public boolean isLeader() {
             return memberId.equals(leaderId);
         }
     }
 
     /** Whether {@code GET <clientUrl>/health} answers {@code {"health":"true"}}. */
-    boolean isHealthy(String clientUrl) {
+    public boolean isHealthy(String clientUrl) {
         return get(clientUrl + "/health").map(body -> HEALTHY.matcher(body).find()).orElse(false);
     }
 
@@ -47,7 +48,7 @@ final class EtcdHttp {
     }
 
     /** The member's status, or empty if it does not answer in time. */
-    Optional<Status> status(String clientUrl) {
+    public Optional<Status> status(String clientUrl) {
         return post(clientUrl + "/v3/maintenance/status", "{}").flatMap(EtcdHttp::parseStatus);
     }
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Picks currently free TCP ports on the loopback interface. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
@@ -17,7 +17,7 @@ final class FreePorts {
      * Returns {@code count} distinct free loopback ports. All sockets stay open until every port
      * is chosen, so the kernel cannot hand out the same port twice.
      */
-    static int[] allocate(int count) {
+    public static int[] allocate(int count) {
         List<ServerSocket> sockets = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /** Interrupt-aware helpers for the kit's deadline-bounded polling loops. */
-final class Interrupts {
+public final class Interrupts {
 
     private Interrupts() {
     }
 
     /** Parks the calling thread between two polls of a deadline-bounded loop. */
-    static void pause(Duration interval) {
+    public static void pause(Duration interval) {
         LockSupport.parkNanos(interval.toNanos());
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted while polling");
