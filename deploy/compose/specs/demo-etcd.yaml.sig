@@ -1,0 +1,1 @@
+135ad96a54baf8ab TrklZW7yuRxBg/AIMj4K4Nvd9UlOYqix+51pSWmzkGU4O4isBj3cn3NAHBCGmFTEuskGM5+vo65bF0nuW13tDw==
