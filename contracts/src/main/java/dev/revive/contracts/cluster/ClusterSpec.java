@@ -27,11 +27,14 @@ import java.util.Set;
  *                  away during a recovery and {@code UNFENCE} gives back (etcd auth roles); ids, unique; needs a
  *                  {@code security} user allowed to change roles. Empty when absent, and then left out of the JSON,
  *                  so that specs (and their signatures) written before it existed read and write unchanged
+ * @param loadBalancer the load balancer in front of the nodes, which ISOLATE and REJOIN drive; null when there is
+ *                  none (the steps are skipped), and then left out of the JSON
  */
 public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
         List<CheckSpec> checks, DetectionSpec detection,
         @JsonInclude(JsonInclude.Include.NON_NULL) ClientSecurity security,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> fencedRoles) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> fencedRoles,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LoadBalancerSpec loadBalancer) {
 
     public ClusterSpec {
         Check.id("id", id);
@@ -66,28 +69,47 @@ public record ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Poli
             throw new ContractViolation("security.usernameFile", Reason.MISSING_FIELD,
                     "is required when fencedRoles names roles: the fence changes them as that user");
         }
+        if (loadBalancer != null) {
+            for (String node : loadBalancer.servers().keySet()) {
+                if (nodes.stream().noneMatch(spec -> spec.id().equals(node))) {
+                    throw new ContractViolation("loadBalancer.servers." + node, Reason.INVALID_VALUE,
+                            "'" + node + "' is not a node of the cluster");
+                }
+            }
+        }
+    }
+
+    /** A cluster without a load balancer in front of its nodes. */
+    public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
+            List<CheckSpec> checks, DetectionSpec detection, ClientSecurity security, List<String> fencedRoles) {
+        this(id, kind, nodes, policy, backup, checks, detection, security, fencedRoles, null);
     }
 
     /** A cluster whose spec names no application roles to fence. */
     public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
             List<CheckSpec> checks, DetectionSpec detection, ClientSecurity security) {
-        this(id, kind, nodes, policy, backup, checks, detection, security, null);
+        this(id, kind, nodes, policy, backup, checks, detection, security, null, null);
     }
 
     /** A cluster reached without client security. */
     public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup,
             List<CheckSpec> checks, DetectionSpec detection) {
-        this(id, kind, nodes, policy, backup, checks, detection, null, null);
+        this(id, kind, nodes, policy, backup, checks, detection, null, null, null);
     }
 
     /** A cluster without declared checks and with the default detection. */
     public ClusterSpec(String id, SystemKind kind, List<NodeSpec> nodes, Policy policy, BackupLocation backup) {
-        this(id, kind, nodes, policy, backup, null, null, null, null);
+        this(id, kind, nodes, policy, backup, null, null, null, null, null);
     }
 
     /** This spec with {@code next} as its policy, everything else kept. */
     public ClusterSpec withPolicy(Policy next) {
-        return new ClusterSpec(id, kind, nodes, next, backup, checks, detection, security, fencedRoles);
+        return new ClusterSpec(id, kind, nodes, next, backup, checks, detection, security, fencedRoles, loadBalancer);
+    }
+
+    /** This spec with {@code next} in front of its nodes, everything else kept. */
+    public ClusterSpec withLoadBalancer(LoadBalancerSpec next) {
+        return new ClusterSpec(id, kind, nodes, policy, backup, checks, detection, security, fencedRoles, next);
     }
 
     /** The node with this id, if the cluster has one. */
