@@ -24,11 +24,15 @@ import java.time.Duration;
  * @param wholeCluster STOP / FORCE_KILL of a plan that takes the whole cluster down on purpose (a rollback, which an
  *                     operator approved or asked for): the executor's live disruption guard does not refuse it.
  *                     False (left out of JSON) for every other step.
+ * @param lastKnownPosition PROMOTE: the replication position (Redis: the offset in bytes) the failed primary last
+ *                     answered with, from its fault's evidence; the step states the data-loss bound against it (that
+ *                     position minus the chosen replica's). Null (left out of JSON) when nobody saw one.
  */
 public record StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
         @JsonSetter(nulls = Nulls.AS_EMPTY) boolean confirmUnresponsive,
         @JsonInclude(JsonInclude.Include.NON_NULL) String snapshot,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean wholeCluster) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean wholeCluster,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long lastKnownPosition) {
 
     public StepParams {
         Check.positive("timeout", timeout);
@@ -40,6 +44,16 @@ public record StepParams(Duration timeout, Duration gracePeriod, String sourceNo
             Check.atLeast("maxIndexLag", maxIndexLag, 0);
         }
         Check.between("attempts", attempts, 1, 10);
+        if (lastKnownPosition != null) {
+            Check.atLeast("lastKnownPosition", lastKnownPosition, 0);
+        }
+    }
+
+    /** Parameters without a last known position (every step but a PROMOTE after a failed primary). */
+    public StepParams(Duration timeout, Duration gracePeriod, String sourceNodeId, Long maxIndexLag, int attempts,
+            boolean confirmUnresponsive, String snapshot, boolean wholeCluster) {
+        this(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, snapshot, wholeCluster,
+                null);
     }
 
     /** Parameters of any step but RESTORE_SNAPSHOT and the steps that take a whole cluster down. */
@@ -56,13 +70,19 @@ public record StepParams(Duration timeout, Duration gracePeriod, String sourceNo
     /** These parameters for a step that takes the whole cluster down on purpose ({@link #wholeCluster()}). */
     public StepParams withWholeCluster() {
         return new StepParams(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, snapshot,
-                true);
+                true, lastKnownPosition);
+    }
+
+    /** These parameters with {@code position} as the failed primary's last known position (null: none). */
+    public StepParams withLastKnownPosition(Long position) {
+        return new StepParams(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, snapshot,
+                wholeCluster, position);
     }
 
     /** These parameters restoring {@code file} ({@link #snapshot()}; null: the newest verified one). */
     public StepParams withSnapshot(String file) {
         return new StepParams(timeout, gracePeriod, sourceNodeId, maxIndexLag, attempts, confirmUnresponsive, file,
-                wholeCluster);
+                wholeCluster, lastKnownPosition);
     }
 
     /** Parameters that only bound the step's time, tried once. */

@@ -1,5 +1,6 @@
 package dev.revive.targets.kind;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,8 +8,17 @@ import java.util.Objects;
  *
  * @param outcome whether it answered, and how it failed if not
  * @param error   what went wrong, null when it answered
+ * @param facts   what an answering node said of itself that a later fault should remember (the detector keeps the
+ *                last answered facts of each node and a fault of that node carries them in its evidence as
+ *                {@code last.<key>}); well-known keys {@link #ROLE} and {@link #POSITION}; empty for most kinds
  */
-public record ProbeResult(Outcome outcome, String error) {
+public record ProbeResult(Outcome outcome, String error, Map<String, String> facts) {
+
+    /** Fact key: the role the node said it plays ({@code PRIMARY}, {@code REPLICA}). */
+    public static final String ROLE = "role";
+
+    /** Fact key: the node's replication position (Redis: its replication offset in bytes), a decimal number. */
+    public static final String POSITION = "position";
 
     /** How a probe ended. */
     public enum Outcome {
@@ -26,6 +36,17 @@ public record ProbeResult(Outcome outcome, String error) {
 
     public ProbeResult {
         Objects.requireNonNull(outcome, "outcome");
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
+    }
+
+    /** A result without facts. */
+    public ProbeResult(Outcome outcome, String error) {
+        this(outcome, error, Map.of());
+    }
+
+    /** The node answered and said {@code facts} of itself ({@link #ROLE}, {@link #POSITION}). */
+    public static ProbeResult answered(Map<String, String> facts) {
+        return new ProbeResult(Outcome.ANSWERED, null, facts);
     }
 
     public static ProbeResult answered() {
