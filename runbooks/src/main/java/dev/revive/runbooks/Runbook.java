@@ -3,7 +3,8 @@ package dev.revive.runbooks;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.SystemKind;
-import dev.revive.contracts.fault.FaultKind;
+import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.runbooks.diagnosis.Finding;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.runbooks.disruption.DisruptionModel;
 import dev.revive.runbooks.steps.StepSettings;
@@ -64,11 +65,12 @@ public interface Runbook {
     }
 
     /**
-     * The steps that answer a fault of {@code kind} on {@code node}: by default the node restart. A kind whose nodes
-     * can be helped without a restart overrides it for those faults (Kafka Connect: a FAILED task is restarted
-     * through the worker's REST API, the process is left alone).
+     * The steps that answer {@code fault} on {@code node}: by default the node restart. A kind whose nodes can be
+     * helped without a restart overrides it for those faults (Kafka Connect: a FAILED task is restarted through the
+     * worker's REST API, the process is left alone), or uses the fault's evidence (Redis: the failed primary's last
+     * known replication offset, {@link FaultEvent#LAST_POSITION}, bounds the loss of a promotion).
      */
-    default List<PlanStep> recovery(ClusterSpec spec, NodeSpec node, FaultKind kind, Set<String> openNodes,
+    default List<PlanStep> recovery(ClusterSpec spec, NodeSpec node, Finding fault, Set<String> openNodes,
             StepSettings settings, boolean confirmUnresponsive) {
         return nodeRestart(spec, node, openNodes, settings, confirmUnresponsive);
     }

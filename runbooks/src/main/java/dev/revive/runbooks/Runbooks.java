@@ -6,6 +6,7 @@ import dev.revive.runbooks.connect.KafkaConnectRunbook;
 import dev.revive.runbooks.etcd.EtcdRunbook;
 import dev.revive.runbooks.generic.GenericRunbook;
 import dev.revive.runbooks.kafka.KafkaRunbook;
+import dev.revive.runbooks.redis.RedisRunbook;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ public final class Runbooks {
                 new EtcdRunbook(),
                 new KafkaConnectRunbook(),
                 new GenericRunbook(),
-                new KafkaRunbook()));
+                new KafkaRunbook(),
+                new RedisRunbook()));
     }
 
     /** The runbook of {@code kind}; throws {@link UnsupportedKindException} (side RUNBOOK) when there is none. */

@@ -29,6 +29,15 @@ public record FaultEvent(
         Map<String, String> evidence,
         String dedupKey) {
 
+    /**
+     * Evidence key prefix of what a node said of itself in its last answered probe, before the fault (the detector
+     * writes {@code last.role}, {@code last.position} for kinds whose probe reports them).
+     */
+    public static final String LAST_ANSWERED = "last.";
+
+    /** Evidence key: the replication position (Redis: the offset in bytes) the node last answered with. */
+    public static final String LAST_POSITION = LAST_ANSWERED + "position";
+
     public FaultEvent {
         Check.id("faultId", faultId);
         Check.id("clusterId", clusterId);

@@ -9,6 +9,7 @@ import dev.revive.contracts.plan.OnFailure;
 import dev.revive.contracts.plan.PlanStep;
 import dev.revive.contracts.plan.StepParams;
 import dev.revive.runbooks.AbstractRunbook;
+import dev.revive.runbooks.diagnosis.Finding;
 import dev.revive.runbooks.disruption.OneAtATime;
 import dev.revive.runbooks.kafka.KafkaRunbook;
 import dev.revive.runbooks.steps.RestartSteps;
@@ -31,9 +32,9 @@ public final class KafkaConnectRunbook extends AbstractRunbook {
     }
 
     @Override
-    public List<PlanStep> recovery(ClusterSpec spec, NodeSpec node, FaultKind kind, Set<String> openNodes,
+    public List<PlanStep> recovery(ClusterSpec spec, NodeSpec node, Finding fault, Set<String> openNodes,
             StepSettings settings, boolean confirmUnresponsive) {
-        if (kind != FaultKind.TASK_FAILED) {
+        if (fault.kind() != FaultKind.TASK_FAILED) {
             return nodeRestart(spec, node, openNodes, settings, confirmUnresponsive);
         }
         int attempts = settings.attempts();

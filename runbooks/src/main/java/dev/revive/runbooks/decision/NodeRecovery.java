@@ -92,7 +92,7 @@ public final class NodeRecovery {
                 // quorum back, and waiting for a human would only make the outage longer
                 concerns.addAll(runbook.disruption().planningConcerns(spec, situation.openNodes(), node.id()));
             }
-            steps = runbook.recovery(spec, node, fault.kind(), situation.openNodes(), settings,
+            steps = runbook.recovery(spec, node, fault, situation.openNodes(), settings,
                     confirmUnresponsive(fault.kind()));
         }
         return situation.stage() == Stage.APPROVED

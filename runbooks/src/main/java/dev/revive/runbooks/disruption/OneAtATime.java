@@ -17,6 +17,14 @@ public final class OneAtATime implements DisruptionModel {
 
     @Override
     public List<String> planningConcerns(ClusterSpec spec, Set<String> down, String target) {
+        return concerns(spec, down, target, "a worker");
+    }
+
+    /**
+     * The concerns of restarting {@code target} while other nodes of {@code spec} have open faults ({@code down}):
+     * one sentence naming them ({@code node}: what the cluster's nodes are called), and the policy's own limit.
+     */
+    static List<String> concerns(ClusterSpec spec, Set<String> down, String target, String node) {
         Set<String> known = new TreeSet<>(spec.nodes().stream().map(NodeSpec::id).toList());
         Set<String> others = new TreeSet<>(down);
         others.retainAll(known);
@@ -24,7 +32,7 @@ public final class OneAtATime implements DisruptionModel {
         List<String> concerns = new ArrayList<>();
         if (!others.isEmpty()) {
             concerns.add(String.format("one at a time: restarting %s while %s also has an open fault; "
-                    + "a worker is restarted only while every other one runs", target, String.join(", ", others)));
+                    + "%s is restarted only while every other one runs", target, String.join(", ", others), node));
         }
         DisruptionModel.policyConcern(spec, DisruptionModel.disrupted(spec, others, target)).ifPresent(concerns::add);
         return concerns;

@@ -38,6 +38,9 @@ public record RestartSteps(List<Row> rows) {
     public record Row(String stepId, Action action, OnFailure onFailure) {
     }
 
+    /** The actions whose failure does not end a restart (see {@link #numbered}); before the tables that use it. */
+    private static final Set<Action> CONTINUING = Set.of(Action.SNAPSHOT, Action.FENCE_WRITES, Action.ISOLATE);
+
     /** What every restart does: stop, force-kill, clean temp, start, await healthy, await caught up. */
     private static final List<Action> RESTART = List.of(Action.STOP, Action.FORCE_KILL, Action.CLEAN_TEMP,
             Action.START, Action.AWAIT_HEALTHY, Action.AWAIT_CAUGHT_UP);
@@ -194,17 +197,19 @@ public record RestartSteps(List<Row> rows) {
     }
 
     /**
-     * One row per action, in order, with the id {@code NN-action} ({@code 03-force-kill}). A failed snapshot
-     * does not stop the restart (CONTINUE); any other failed step ends the plan (ABORT).
+     * One row per action, in order, with the id {@code NN-action} ({@code 03-force-kill}). A failed snapshot, write
+     * fence or isolation in the load balancer does not keep a node down (CONTINUE: they protect, they do not repair,
+     * and their step event says what failed); any other failed step ends the plan (ABORT).
      */
-    private static RestartSteps numbered(List<Action> actions) {
+    public static RestartSteps numbered(List<Action> actions) {
         return new RestartSteps(IntStream.range(0, actions.size()).mapToObj(index -> {
             Action action = actions.get(index);
             String name = action.name().toLowerCase(Locale.ROOT).replace('_', '-');
             String stepId = String.format("%02d-%s", index + 1, name);
-            return new Row(stepId, action, action == Action.SNAPSHOT ? OnFailure.CONTINUE : OnFailure.ABORT);
+            return new Row(stepId, action, CONTINUING.contains(action) ? OnFailure.CONTINUE : OnFailure.ABORT);
         }).toList());
     }
+
 
     /** The first voting member, in spec order, with no open fault and other than the target (null: no target). */
     public static Optional<String> snapshotSource(ClusterSpec spec, String target, Set<String> openNodes) {
@@ -244,6 +249,10 @@ public record RestartSteps(List<Row> rows) {
                     null, null, attempts);
             case AWAIT_CAUGHT_UP -> new StepParams(settings.awaitCaughtUpTimeout(), null, null,
                     spec.policy().verification().maxAppliedIndexLag(), attempts);
+            case ISOLATE, REJOIN, FENCE_WRITES, UNFENCE -> new StepParams(settings.awaitHealthyTimeout(), null, null,
+                    null, attempts);
+            case PROMOTE -> new StepParams(settings.awaitCaughtUpTimeout().plus(settings.awaitHealthyTimeout()), null,
+                    null, null, attempts);
             default -> throw new IllegalArgumentException("no restart parameters for " + action);
         };
     }

@@ -34,7 +34,7 @@ class KafkaConnectRunbookTest {
 
     @Test
     void aDeadWorkerIsRestartedWithoutASnapshot() {
-        List<PlanStep> steps = runbook.recovery(connect, connect.node("n2").orElseThrow(), FaultKind.PROCESS_DOWN,
+        List<PlanStep> steps = runbook.recovery(connect, connect.node("n2").orElseThrow(), Specs.critical("n2", FaultKind.PROCESS_DOWN),
                 Set.of("n2"), StepSettings.defaults(), false);
 
         assertThat(steps).extracting(PlanStep::stepId, PlanStep::action).containsExactly(
@@ -48,7 +48,7 @@ class KafkaConnectRunbookTest {
 
     @Test
     void aFailedTaskIsRestartedThroughRestWithoutTouchingTheProcess() {
-        List<PlanStep> steps = runbook.recovery(connect, connect.node("n1").orElseThrow(), FaultKind.TASK_FAILED,
+        List<PlanStep> steps = runbook.recovery(connect, connect.node("n1").orElseThrow(), Specs.critical("n1", FaultKind.TASK_FAILED),
                 Set.of("n1"), StepSettings.defaults(), true);
 
         assertThat(steps).extracting(PlanStep::stepId, PlanStep::action, PlanStep::nodeId, PlanStep::onFailure)
@@ -64,7 +64,7 @@ class KafkaConnectRunbookTest {
     @ParameterizedTest
     @EnumSource(value = FaultKind.class, names = "TASK_FAILED", mode = EnumSource.Mode.EXCLUDE)
     void everyOtherFaultRestartsTheWorker(FaultKind kind) {
-        List<PlanStep> steps = runbook.recovery(connect, connect.node("n3").orElseThrow(), kind, Set.of("n3"),
+        List<PlanStep> steps = runbook.recovery(connect, connect.node("n3").orElseThrow(), Specs.critical("n3", kind), Set.of("n3"),
                 StepSettings.defaults(), false);
 
         assertThat(steps).extracting(PlanStep::action).contains(Action.STOP, Action.START)
