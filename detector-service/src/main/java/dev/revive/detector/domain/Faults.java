@@ -74,7 +74,17 @@ public final class Faults {
      * (a notice by the default triage table) with the suspicion in its evidence.
      */
     public FaultEvent down(NodeRef node, Observation last, int consecutiveFailures) {
+        return down(node, last, consecutiveFailures, Map.of());
+    }
+
+    /**
+     * The same fault, its evidence also carrying what the node said of itself in its last answered probe
+     * ({@code lastFacts}, each as {@link FaultEvent#LAST_ANSWERED}{@code <key>}: a Redis primary's replication offset
+     * bounds what a promotion may lose).
+     */
+    public FaultEvent down(NodeRef node, Observation last, int consecutiveFailures, Map<String, String> lastFacts) {
         Map<String, String> evidence = new LinkedHashMap<>();
+        lastFacts.forEach((key, value) -> evidence.put(FaultEvent.LAST_ANSWERED + key, value));
         evidence.put(ENDPOINT, node.endpoint());
         evidence.put(CONSECUTIVE_FAILURES, Integer.toString(consecutiveFailures));
         evidence.put(LAST_ERROR, abbreviate(last.probe().error()));

@@ -1,6 +1,7 @@
 package dev.revive.detector.domain;
 
 import dev.revive.contracts.fault.FaultEvent;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,7 @@ public final class NodeMonitor {
     private int consecutiveSuccesses;
     private FaultEvent openFault;
     private FaultEvent unacknowledged;
+    private Map<String, String> lastFacts = Map.of();
 
     public NodeMonitor(NodeRef node, Thresholds thresholds, Faults faults) {
         this.node = Objects.requireNonNull(node, "node");
@@ -38,6 +40,9 @@ public final class NodeMonitor {
     /** Applies one probe outcome and says what changed and what to publish. */
     public synchronized Transition observe(Observation result) {
         NodeState before = state;
+        if (result.isSuccess() && !result.probe().facts().isEmpty()) {
+            lastFacts = result.probe().facts();
+        }
         FaultEvent event = result.isSuccess() ? onSuccess() : onFailure(result);
         if (event != null || !stillDescribesTheNode(unacknowledged)) {
             unacknowledged = null;
@@ -78,7 +83,7 @@ public final class NodeMonitor {
             return null;
         }
         moveTo(NodeState.DOWN);
-        openFault = faults.down(node, result, consecutiveFailures);
+        openFault = faults.down(node, result, consecutiveFailures, lastFacts);
         return openFault;
     }
 

@@ -25,7 +25,12 @@ public record Observation(ProbeResult probe, Reachability reachability, List<Str
 
     /** The node answered. */
     public static Observation answered() {
-        return new Observation(ProbeResult.answered(), null, null);
+        return answered(ProbeResult.answered());
+    }
+
+    /** The node answered with {@code probe} (which may carry what it said of itself: its facts). */
+    public static Observation answered(ProbeResult probe) {
+        return new Observation(probe, null, null);
     }
 
     /** The probe failed; {@code reachability} is what the second path found; the other members are not known. */

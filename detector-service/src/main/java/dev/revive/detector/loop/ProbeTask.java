@@ -56,7 +56,7 @@ final class ProbeTask implements NodeTask {
     @Override
     public List<FaultEvent> tick() {
         ProbeResult result = probe.probe(spec, node);
-        Observation observation = result.isSuccess() ? Observation.answered()
+        Observation observation = result.isSuccess() ? Observation.answered(result)
                 : Observation.failed(result, secondPath.check(node), answers.othersNotAnswering(node.id()));
         if (Thread.currentThread().isInterrupted()) {
             return List.of(); // stopping: an interrupted probe says nothing about the node

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,32 @@ class NodeMonitorTest {
         assertThat(atThreshold).singleElement().extracting(FaultEvent::kind).isEqualTo(FaultKind.PROCESS_DOWN);
         assertThat(afterwards).isEmpty();
         assertThat(monitor.state()).isEqualTo(NodeState.DOWN);
+    }
+
+    @Test
+    void aFaultCarriesWhatTheNodeSaidOfItselfInItsLastAnsweredProbe() {
+        // given a node that answered as a primary at offset 100, then at offset 250
+        feed(Observation.answered(ProbeResult.answered(Map.of(ProbeResult.ROLE, "PRIMARY", ProbeResult.POSITION, "100"))));
+        feed(Observation.answered(ProbeResult.answered(Map.of(ProbeResult.ROLE, "PRIMARY", ProbeResult.POSITION, "250"))));
+
+        // when it stops answering
+        List<FaultEvent> events = feed(refused(), refused(), refused());
+
+        // then its fault remembers the last offset it answered with
+        assertThat(events).singleElement().satisfies(fault -> {
+            assertThat(fault.evidence()).containsEntry(FaultEvent.LAST_POSITION, "250");
+            assertThat(fault.evidence()).containsEntry(FaultEvent.LAST_ANSWERED + ProbeResult.ROLE, "PRIMARY");
+        });
+    }
+
+    @Test
+    void aFaultOfAKindWhoseProbeSaysNothingOfItselfCarriesNoLastFacts() {
+        feed(Observation.answered());
+
+        List<FaultEvent> events = feed(refused(), refused(), refused());
+
+        assertThat(events).singleElement().satisfies(fault -> assertThat(fault.evidence().keySet())
+                .noneMatch(key -> key.startsWith(FaultEvent.LAST_ANSWERED)));
     }
 
     @Test
