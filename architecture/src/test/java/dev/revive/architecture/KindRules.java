@@ -19,11 +19,15 @@ import java.util.stream.Collectors;
  */
 public final class KindRules {
 
-    /** The packages of the concrete kinds' adapters and runbooks. */
+    /**
+     * The packages of the concrete kinds' adapters and runbooks, and of the client libraries only a kind uses (Lettuce:
+     * Redis; jetcd has its own rule, Revive's coordination uses it).
+     */
     static final String[] CONCRETE_KIND_PACKAGES = {
         "dev.revive.targets.etcd..", "dev.revive.targets.generic..", "dev.revive.targets.kafka..",
-        "dev.revive.targets.connect..", "dev.revive.runbooks.etcd..", "dev.revive.runbooks.generic..",
-        "dev.revive.runbooks.kafka..", "dev.revive.runbooks.connect.."};
+        "dev.revive.targets.connect..", "dev.revive.targets.redis..", "dev.revive.runbooks.etcd..",
+        "dev.revive.runbooks.generic..", "dev.revive.runbooks.kafka..", "dev.revive.runbooks.connect..",
+        "dev.revive.runbooks.redis..", "io.lettuce.."};
     /** etcd's Java client. */
     static final String JETCD = "io.etcd.jetcd..";
 

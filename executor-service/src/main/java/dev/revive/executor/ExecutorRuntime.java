@@ -22,6 +22,8 @@ import dev.revive.targets.action.Pacer;
 import dev.revive.targets.action.Polling;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.TargetKinds;
+import dev.revive.targets.kind.TargetSettings;
+import dev.revive.targets.lb.LoadBalancers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -133,7 +135,8 @@ public class ExecutorRuntime {
     private PlanRunner runner(PartitionClaims claims) {
         Pacer pacer = Pacer.sleeping();
         ActionHandlers handlers = new ActionHandlers(kinds, drivers, runbooks,
-                new Polling(clock, pacer, config.steps().pollInterval()));
+                new Polling(clock, pacer, config.steps().pollInterval()),
+                new LoadBalancers(new TargetSettings(config.target().callTimeout())));
         RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
         return new PlanRunner(handlers, claims, events(), pacer, retry, kinds::leaderOf);
     }

@@ -18,7 +18,8 @@ import java.util.OptionalLong;
  * cluster. Liveness checks see such externally started processes too: they are found by an argument that only
  * this node's command carries (the subclass says which).
  */
-public abstract sealed class ChildProcessNode permits EtcdMember, KafkaNode, ZooKeeperNode, ConnectWorker {
+public abstract sealed class ChildProcessNode permits EtcdMember, KafkaNode, ZooKeeperNode, ConnectWorker,
+        RedisNode {
 
     private final String role;
     private final Path dataDir;

@@ -40,11 +40,12 @@ public enum Action {
     AWAIT_QUORUM;
 
     private static final Set<Action> ACTING = Collections.unmodifiableSet(EnumSet.of(STOP, FORCE_KILL, CLEAN_TEMP,
-            START, MOVE_LEADER, REPLACE_MEMBER, RESTORE_SNAPSHOT));
+            START, MOVE_LEADER, REPLACE_MEMBER, RESTORE_SNAPSHOT, PROMOTE));
 
     /**
      * True for the actions that change a node or the membership (a process signalled, files removed, a process
-     * started, leadership moved, a member replaced, a data dir restored): a withdrawn plan stops before the next of them, and until the
+     * started, leadership moved, a replica promoted, a member replaced, a data dir restored): a withdrawn plan stops
+     * before the next of them, and until the
      * first of them is reported a RECOVERED of the target still cancels the plan.
      */
     public boolean acting() {

@@ -8,6 +8,8 @@ import dev.revive.targets.TargetException;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.KindPlugin;
 import dev.revive.targets.kind.TargetKinds;
+import dev.revive.targets.lb.IsolationHandlers;
+import dev.revive.targets.lb.LoadBalancers;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -18,7 +20,8 @@ import java.util.Set;
 /**
  * The registry of action handlers: for a step of a cluster of some kind, the kind's own handler of the
  * step's action ({@link KindPlugin#actions}, e.g. etcd's SNAPSHOT) or else the kind-independent one (the
- * node verbs through the node's driver, the waits through the kind's probe and status reader). As an
+ * node verbs through the node's driver, the waits through the kind's probe and status reader, ISOLATE and REJOIN
+ * through the spec's load balancer). As an
  * {@link ActionHandler} itself it dispatches: a step no handler can carry out fails permanently, without
  * acting, with the typed reason ({@link UnsupportedKindException} side ACTION or DRIVER) in its detail.
  */
@@ -38,12 +41,27 @@ public final class ActionHandlers implements ActionHandler {
     private final Map<Action, ActionHandler> common = new EnumMap<>(Action.class);
 
     /**
+     * Handlers whose load balancer calls (ISOLATE, REJOIN) are bounded by
+     * {@link LoadBalancers#DEFAULT_CALL_TIMEOUT}.
+     *
      * @param kinds    the kind plug-ins (probes, status readers, kind-specific handlers)
      * @param drivers  the node drivers
      * @param runbooks the runbooks, for each kind's disruption model
      * @param polling  how the waits poll
      */
     public ActionHandlers(TargetKinds kinds, NodeDrivers drivers, Runbooks runbooks, Polling polling) {
+        this(kinds, drivers, runbooks, polling, LoadBalancers.standard());
+    }
+
+    /**
+     * @param kinds     the kind plug-ins (probes, status readers, kind-specific handlers)
+     * @param drivers   the node drivers
+     * @param runbooks  the runbooks, for each kind's disruption model
+     * @param polling   how the waits poll
+     * @param balancers the load balancers a spec may name, which ISOLATE and REJOIN drive
+     */
+    public ActionHandlers(TargetKinds kinds, NodeDrivers drivers, Runbooks runbooks, Polling polling,
+            LoadBalancers balancers) {
         this.kinds = kinds;
         TakeDownCheck check = new TakeDownCheck(kinds, runbooks);
         common.put(Action.STOP, new NodeVerbs.Stop(drivers, check, polling.clock()));
@@ -53,6 +71,8 @@ public final class ActionHandlers implements ActionHandler {
         common.put(Action.AWAIT_HEALTHY, new AwaitVerbs.Healthy(kinds, drivers, polling));
         common.put(Action.AWAIT_CAUGHT_UP, new AwaitVerbs.CaughtUp(kinds, drivers, polling));
         common.put(Action.AWAIT_QUORUM, new AwaitVerbs.Quorum(kinds, polling));
+        common.put(Action.ISOLATE, IsolationHandlers.isolate(balancers));
+        common.put(Action.REJOIN, IsolationHandlers.rejoin(balancers));
     }
 
     /**

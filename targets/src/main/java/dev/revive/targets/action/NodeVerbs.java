@@ -6,16 +6,14 @@ import dev.revive.contracts.cluster.ProcessControl;
 import dev.revive.targets.driver.NodeDriver;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.driver.NodeProcess;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The kind-independent handlers that act on a node's process through its driver: STOP, FORCE_KILL,
- * CLEAN_TEMP and START. Each first looks at the real process, so that repeating a step is harmless; STOP
+ * CLEAN_TEMP ({@link CleanTempHandler}) and START ({@link StartHandler}). Each first looks at the real process, so that repeating a step is harmless; STOP
  * and FORCE_KILL of a running node first pass the {@link TakeDownCheck}. Right before every driver verb that
  * acts (SIGTERM, SIGKILL, removing temp entries, starting a process) each asks the step's {@link ActGate}, and
  * a refusal ends the attempt there ({@link StepOutcome#notAdmitted}).
@@ -145,87 +143,23 @@ final class NodeVerbs {
     }
 
     /** Empties the node's temp paths; refuses while the node runs. */
-    static final class CleanTemp implements ActionHandler {
-
-        private final NodeDrivers drivers;
+    static final class CleanTemp extends CleanTempHandler {
 
         CleanTemp(NodeDrivers drivers) {
-            this.drivers = drivers;
-        }
-
-        @Override
-        public StepOutcome execute(StepContext context) {
-            NodeSpec node = context.requireNode();
-            if (node.tempPaths().isEmpty()) {
-                return StepOutcome.skipped(node.id() + " has no temp paths configured");
-            }
-            NodeDriver driver = drivers.forNode(node);
-            NodeProcess process = driver.inspect(node);
-            if (process.running()) {
-                return StepOutcome.failed("refusing to clean the temp paths of " + node.id() + " while it runs as pid "
-                        + process.pid());
-            }
-            Optional<StepOutcome> refusal = context.refusalBefore("remove the entries of " + node.tempPaths());
-            if (refusal.isPresent()) {
-                return refusal.get();
-            }
-            int removed = driver.cleanTemp(node);
-            if (removed == 0) {
-                return StepOutcome.skipped("nothing in " + node.tempPaths());
-            }
-            return StepOutcome.succeeded("removed " + removed + " entries from " + node.tempPaths());
-        }
-
-        @Override
-        public String describe(StepContext context) {
-            NodeSpec node = context.requireNode();
-            if (node.tempPaths().isEmpty()) {
-                return "would skip: " + node.id() + " has no temp paths configured";
-            }
-            NodeDriver driver = drivers.forNode(node);
-            List<Path> entries = driver.tempEntries(node);
-            String running = driver.inspect(node).running()
-                    ? " (it would refuse while " + node.id() + " runs, as it does now)" : "";
-            return entries.isEmpty() ? "would skip: nothing in " + node.tempPaths() + running
-                    : "would remove these entries: " + entries + running;
+            super(drivers, Leftovers.NONE);
         }
     }
 
     /** Starts the node's process from its spec. */
-    static final class Start implements ActionHandler {
-
-        private final NodeDrivers drivers;
+    static final class Start extends StartHandler {
 
         Start(NodeDrivers drivers) {
-            this.drivers = drivers;
+            super(drivers);
         }
 
         @Override
-        public StepOutcome execute(StepContext context) {
-            NodeSpec node = context.requireNode();
-            NodeDriver driver = drivers.forNode(node);
-            NodeProcess process = driver.inspect(node);
-            if (process.running()) {
-                return StepOutcome.skipped(node.id() + " already runs as pid " + process.pid());
-            }
-            Optional<StepOutcome> refusal = context.refusalBefore("start " + node.id());
-            if (refusal.isPresent()) {
-                return refusal.get();
-            }
-            long pid = driver.start(node);
-            return StepOutcome.succeeded("started " + node.id() + " as pid " + pid);
-        }
-
-        @Override
-        public String describe(StepContext context) {
-            NodeSpec node = context.requireNode();
-            NodeDriver driver = drivers.forNode(node);
-            NodeProcess process = driver.inspect(node);
-            if (process.running()) {
-                return "would skip: " + node.id() + " already runs as pid " + process.pid()
-                        + "; if it did not, would start " + driver.describeStart(node);
-            }
-            return "would start " + driver.describeStart(node);
+        protected Launch launchOf(StepContext context, NodeSpec node, NodeDriver driver) {
+            return plain(node, driver);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.revive.targets.etcd;
 
 import dev.revive.contracts.cluster.ClientSecurity;
+import dev.revive.targets.Causes;
 import dev.revive.targets.TargetException;
 import dev.revive.targets.TargetException.Kind;
 import dev.revive.targets.security.JetcdSecurity;
@@ -313,18 +314,19 @@ public final class EtcdAdapter implements AutoCloseable {
         Status.Code code = code(cause);
         String prefix = "etcd " + endpoint + " " + call + ": ";
         if (code == Status.Code.DEADLINE_EXCEEDED) {
-            return new TargetException(Kind.TIMEOUT, prefix + describe(cause), cause);
+            return new TargetException(Kind.TIMEOUT, prefix + Causes.describe(cause, 500), cause);
         }
-        if (has(cause, SSLException.class)) {
+        if (Causes.has(cause, SSLException.class)) {
             return new TargetException(Kind.FAILED, prefix + "TLS handshake failed (check the CA, the client "
-                    + "certificate and its key): " + describe(cause), cause);
+                    + "certificate and its key): " + Causes.describe(cause, 500), cause);
         }
         if (code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED) {
             return new TargetException(Kind.FAILED, prefix + "credentials refused (" + code + "): "
-                    + describe(cause), cause);
+                    + Causes.describe(cause, 500), cause);
         }
-        Kind kind = code == Status.Code.UNAVAILABLE || has(cause, ConnectException.class) ? Kind.REFUSED : Kind.FAILED;
-        return new TargetException(kind, prefix + describe(cause), cause);
+        Kind kind = code == Status.Code.UNAVAILABLE || Causes.has(cause, ConnectException.class) ? Kind.REFUSED
+                : Kind.FAILED;
+        return new TargetException(kind, prefix + Causes.describe(cause, 500), cause);
     }
 
     /** The gRPC status code of a failure, whether gRPC's own exception or jetcd's translation of it. */
@@ -341,21 +343,4 @@ public final class EtcdAdapter implements AutoCloseable {
         return Status.Code.UNKNOWN;
     }
 
-    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null && text.length() < 500; t = t.getCause()) {
-            text.append(text.length() == 0 ? "" : " / ").append(t.getClass().getSimpleName()).append(": ")
-                    .append(t.getMessage());
-        }
-        return text.toString();
-    }
 }

@@ -9,6 +9,7 @@ import dev.revive.targets.connect.ConnectPlugin;
 import dev.revive.targets.etcd.EtcdPlugin;
 import dev.revive.targets.generic.GenericPlugin;
 import dev.revive.targets.kafka.KafkaPlugin;
+import dev.revive.targets.redis.RedisPlugin;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class TargetKinds implements AutoCloseable {
                 new EtcdPlugin(settings),
                 new ConnectPlugin(settings),
                 new GenericPlugin(settings),
-                new KafkaPlugin(settings)));
+                new KafkaPlugin(settings),
+                new RedisPlugin(settings)));
     }
 
     /**
