@@ -23,8 +23,9 @@ interface BenchTarget extends AutoCloseable {
     String ZOOKEEPER = "zookeeper";
     String KAFKA = KafkaBenchTarget.NAME;
     String COLLECTOR = CollectorBenchTarget.NAME;
+    String REDIS = RedisBenchTarget.NAME;
     /** Every kind the benchmark breaks, by its {@code --kind} name, in the order it runs them. */
-    List<String> KINDS = List.of(ETCD, ZOOKEEPER, KAFKA, COLLECTOR);
+    List<String> KINDS = List.of(ETCD, ZOOKEEPER, KAFKA, COLLECTOR, REDIS);
 
     /** The target of {@code kind} on {@code stack}, ready for {@code cycles} outages. */
     static BenchTarget of(String kind, ReviveStack stack, int cycles) {
@@ -33,6 +34,7 @@ interface BenchTarget extends AutoCloseable {
             case ZOOKEEPER -> new ZooKeeper(stack);
             case KAFKA -> new KafkaBenchTarget(stack, cycles);
             case COLLECTOR -> new CollectorBenchTarget(stack);
+            case REDIS -> new RedisBenchTarget(stack);
             default -> throw new IllegalArgumentException("no benchmark target for kind " + kind);
         };
     }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The recovery benchmark's command line: {@code [--cycles N] [--kind etcd|zookeeper|all] [--out FILE]}.
+ * The recovery benchmark's command line: {@code [--cycles N] [--kind etcd|zookeeper|kafka|collector|redis[,...]|all] [--out FILE]}.
  *
  * @param cycles   kill/recover cycles per kind
  * @param kinds    the kinds to break, in order, as {@link BenchTarget#KINDS} names them
@@ -14,7 +14,7 @@ import java.util.List;
 public record BenchmarkOptions(int cycles, List<String> kinds, Path out, Path repoRoot) {
 
     static final String USAGE =
-            "usage: bench-recovery [--cycles N] [--kind etcd|zookeeper|kafka|collector[,...]|all] [--out FILE]";
+            "usage: bench-recovery [--cycles N] [--kind etcd|zookeeper|kafka|collector|redis[,...]|all] [--out FILE]";
 
     public BenchmarkOptions {
         if (cycles < 1) {
@@ -42,6 +42,11 @@ public record BenchmarkOptions(int cycles, List<String> kinds, Path out, Path re
     /** Whether the stack needs its data-collection system (a target Kafka cluster and a Connect cluster). */
     boolean needsCollection() {
         return kinds.contains(BenchTarget.KAFKA) || kinds.contains(BenchTarget.COLLECTOR);
+    }
+
+    /** Whether the stack needs its Redis target. */
+    boolean needsRedis() {
+        return kinds.contains(BenchTarget.REDIS);
     }
 
     /** Whether the stack needs its ZooKeeper ensemble. */

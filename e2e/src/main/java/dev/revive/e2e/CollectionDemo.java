@@ -22,15 +22,11 @@ final class CollectionDemo {
     private static final Duration WRITER_PACE = Duration.ofMillis(5);
 
     private final ReviveStack stack;
-    private final TimelinePrinter printer;
-    private final Clock clock;
-    private final Duration recoveryTimeout;
+    private final FaultDemo demo;
 
     CollectionDemo(ReviveStack stack, TimelinePrinter printer, Clock clock, Duration recoveryTimeout) {
         this.stack = stack;
-        this.printer = printer;
-        this.clock = clock;
-        this.recoveryTimeout = recoveryTimeout;
+        this.demo = new FaultDemo(stack, printer, clock, recoveryTimeout);
     }
 
     /**
@@ -45,9 +41,9 @@ final class CollectionDemo {
             Polling.await("the first acknowledged records", Duration.ofSeconds(30),
                     () -> writer.acknowledged() > 100 ? java.util.Optional.of(true) : java.util.Optional.empty());
             KafkaNode victim = killController ? kafka.activeController() : kafka.followers().get(0);
-            Instant killedAt = kill("broker " + victim.name() + (killController ? " (active controller)" : ""),
+            Instant killedAt = demo.kill("broker " + victim.name() + (killController ? " (active controller)" : ""),
                     victim.pid().orElse(-1), () -> kafka.kill(victim));
-            RecoveryReport report = awaitReport(victim.name(), killedAt);
+            RecoveryReport report = demo.awaitReport(victim.name(), killedAt);
             KafkaWriter.Counts counts = writer.verifyExactlyOnce();
             System.out.printf("%nCounts on topic %s: %d acknowledged, %d found by a read_committed consumer, %d "
                     + "acknowledged but missing, %d twice, %d sends failed (not acknowledged).%n", DEMO_TOPIC,
@@ -66,9 +62,9 @@ final class CollectionDemo {
         ConnectCluster connect = collection.connect();
         ConnectWorker victim = connect.workerOf(CollectionTargets.SOURCE, 0).orElse(connect.worker(0));
         collection.awaitThroughputBaseline();
-        Instant killedAt = kill("Connect worker " + victim.name() + " (it runs the source task)",
+        Instant killedAt = demo.kill("Connect worker " + victim.name() + " (it runs the source task)",
                 victim.pid().orElse(-1), () -> connect.kill(victim));
-        RecoveryReport report = awaitReport(victim.name(), killedAt);
+        RecoveryReport report = demo.awaitReport(victim.name(), killedAt);
         // read against the flow, the sink first, so that nothing counted downstream is missing upstream
         LineSource.Numbers sink = LineSource.numbers(collection.sinkFile());
         long topic = LineSource.records(collection.kafka().bootstrap(), CollectionTargets.TOPIC);
@@ -78,23 +74,6 @@ final class CollectionDemo {
                 + "%s, %d distinct lines delivered by the sink (%d twice). The writer never stopped: the file keeps "
                 + "growing while the collector catches up.%n", written, source, topic, CollectionTargets.TOPIC,
                 sink.distinct(), sink.duplicates());
-        return report;
-    }
-
-    private Instant kill(String what, long pid, Runnable kill) {
-        Instant killedAt = clock.instant();
-        printer.resetOrigin(killedAt);
-        System.out.printf("%nKilling %s (pid %d) with SIGKILL; the timeline follows.%n%n", what, pid);
-        kill.run();
-        printer.say(killedAt, "killed", what + " with SIGKILL");
-        return killedAt;
-    }
-
-    private RecoveryReport awaitReport(String nodeId, Instant killedAt) throws InterruptedException {
-        Recoveries recoveries = new Recoveries(stack.events());
-        RecoveryReport report = Polling.await("recovery report for " + nodeId, recoveryTimeout,
-                () -> recoveries.reportFor(nodeId, killedAt));
-        printer.printReport(report);
         return report;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * The demo: starts Revive on embedded defaults, breaks the target (by default kills an etcd member with SIGKILL; the
@@ -38,15 +39,17 @@ public final class Demo {
         Path runDir = TempDirs.create("revive-demo-");
         System.out.println("Revive demo — run directory " + runDir);
         boolean consistent = false;
-        try (ReviveStack stack = start(options, runDir)) {
-            RecoveryReport report = recover(stack, options, Clock.systemUTC());
+        try (RedisTarget redis = options.target() == DemoOptions.Target.REDIS
+                ? RedisTarget.start(ReviveStack.CLUSTER_ID, runDir.resolve("redis")) : null;
+                ReviveStack stack = start(options, runDir, redis)) {
+            RecoveryReport report = recover(stack, redis, options, Clock.systemUTC());
             consistent = report.verdict() == Verdict.CONSISTENT;
             if (!consistent) {
                 System.out.printf("%nFAILED: the verdict is %s; checks not passed: %s%n", report.verdict(),
                         report.checks().stream().filter(check -> check.status() != CheckStatus.PASS).toList());
             }
             if (options.keepRunning()) {
-                keepRunning(stack);
+                keepRunning(stack, redis);
             }
         } catch (IllegalStateException e) {
             System.out.println("\nFAILED: " + e.getMessage());
@@ -60,20 +63,26 @@ public final class Demo {
         System.exit(consistent ? 0 : 1);
     }
 
-    private static ReviveStack start(DemoOptions options, Path runDir) throws Exception {
-        return options.target() == DemoOptions.Target.ETCD
-                ? ReviveStack.start(options.repoRoot(), runDir, line -> System.out.println("  " + line))
-                : ReviveStack.startWithCollection(options.repoRoot(), runDir, line -> System.out.println("  " + line));
+    private static ReviveStack start(DemoOptions options, Path runDir, RedisTarget redis) throws Exception {
+        Consumer<String> progress = line -> System.out.println("  " + line);
+        return switch (options.target()) {
+            case ETCD -> ReviveStack.start(options.repoRoot(), runDir, progress);
+            case KAFKA, COLLECTOR -> ReviveStack.startWithCollection(options.repoRoot(), runDir, progress);
+            case REDIS -> ReviveStack.startWatching(options.repoRoot(), runDir, progress, redis.spec());
+        };
     }
 
     /** Breaks the target the options name and returns the report of its recovery, written to the out dir. */
-    private static RecoveryReport recover(ReviveStack stack, DemoOptions options, Clock clock) throws Exception {
+    private static RecoveryReport recover(ReviveStack stack, RedisTarget redis, DemoOptions options, Clock clock)
+            throws Exception {
         TimelinePrinter printer = new TimelinePrinter(System.out, clock.instant());
         stack.events().onEntry(printer::print);
         RecoveryReport report;
         if (options.target() == DemoOptions.Target.ETCD) {
             report = new EtcdScenarios(stack, printer, clock, RECOVERY_TIMEOUT)
                     .run(options.scenario(), options.killLeader());
+        } else if (options.target() == DemoOptions.Target.REDIS) {
+            report = new RedisDemo(stack, redis, printer, clock, RECOVERY_TIMEOUT).recoverNode(options.killLeader());
         } else {
             CollectionDemo demo = new CollectionDemo(stack, printer, clock, RECOVERY_TIMEOUT);
             report = options.target() == DemoOptions.Target.KAFKA
@@ -91,7 +100,15 @@ public final class Demo {
         return file;
     }
 
-    private static void keepRunning(ReviveStack stack) throws InterruptedException {
+    private static void keepRunning(ReviveStack stack, RedisTarget redis) throws InterruptedException {
+        if (redis != null) {
+            System.out.println("\nEverything keeps running. Kill a Redis node and watch Revive bring it back:");
+            redis.cluster().ids().forEach(id -> System.out.printf("  kill -9 %d   # %s (%s)%n", redis.cluster().pid(id),
+                    id, redis.cluster().roleOf(id).orElse("silent")));
+            System.out.printf("Clients reach the primary through HAProxy on 127.0.0.1:%d. Press Ctrl-C to stop "
+                    + "everything.%n", redis.proxy().frontendPort());
+            new CountDownLatch(1).await();
+        }
         System.out.println("\nEverything keeps running. Kill a member and watch Revive bring it back:");
         stack.target().members().forEach(member -> System.out.printf("  kill -9 %s   # %s %s%n",
                 member.pid().isPresent() ? member.pid().getAsLong() : "$(pgrep -f " + member.dataDir() + ")",

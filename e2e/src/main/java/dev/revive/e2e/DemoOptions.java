@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The demo's command line: {@code [--target etcd|kafka|collector]
+ * The demo's command line: {@code [--target etcd|kafka|collector|redis]
  * [--scenario member-kill|rolling|replace|cluster-crash] [--kill leader|follower] [--keep-running] [--out DIR]}.
  *
- * @param target      what is broken: an etcd member (default), a broker of a target Kafka cluster, or a Kafka Connect
- *                    worker of a collector
+ * @param target      what is broken: an etcd member (default), a broker of a target Kafka cluster, a Kafka Connect
+ *                    worker of a collector, or a node of a Redis primary with replicas behind HAProxy
  * @param scenario    which etcd runbook scenario runs (etcd target only; default {@link Scenario#MEMBER_KILL})
- * @param killLeader  kill the leader (Kafka: the active controller) instead of a follower
+ * @param killLeader  kill the leader (Kafka: the active controller; Redis: the primary) instead of a follower
  * @param keepRunning leave everything running after the first recovery
  * @param outDir      where the report JSON goes
  * @param repoRoot    the Revive checkout whose packaged services are started
@@ -20,14 +20,15 @@ public record DemoOptions(Target target, Scenario scenario, boolean killLeader, 
 
     /** What the demo breaks. */
     public enum Target {
-        ETCD, KAFKA, COLLECTOR;
+        ETCD, KAFKA, COLLECTOR, REDIS;
 
         static Target parse(String value) {
             return switch (value) {
                 case "etcd" -> ETCD;
                 case "kafka" -> KAFKA;
                 case "collector" -> COLLECTOR;
-                default -> throw new IllegalArgumentException("--target must be etcd, kafka or collector, not "
+                case "redis" -> REDIS;
+                default -> throw new IllegalArgumentException("--target must be etcd, kafka, collector or redis, not "
                         + value + "\n" + USAGE);
             };
         }
@@ -63,7 +64,7 @@ public record DemoOptions(Target target, Scenario scenario, boolean killLeader, 
         }
     }
 
-    private static final String USAGE = "usage: revive-demo [--target etcd|kafka|collector] "
+    private static final String USAGE = "usage: revive-demo [--target etcd|kafka|collector|redis] "
             + "[--scenario member-kill|rolling|replace|cluster-crash|rollback] [--kill leader|follower] "
             + "[--keep-running] [--out DIR]";
 

@@ -50,7 +50,7 @@ public final class RecoveryBenchmark {
         List<String> lines = new ArrayList<>();
         boolean complete;
         try (ReviveStack stack = ReviveStack.start(options.repoRoot(), Files.createTempDirectory("revive-bench-"),
-                System.out::println, options.needsZooKeeper(), options.needsCollection());
+                System.out::println, options.needsZooKeeper(), options.needsCollection(), options.needsRedis());
                 TargetKinds kinds = TargetKinds.standard(new TargetSettings(STATUS_TIMEOUT))) {
             RecoveryBenchmark benchmark = new RecoveryBenchmark(stack, kinds, clock);
             for (String kind : options.kinds()) {

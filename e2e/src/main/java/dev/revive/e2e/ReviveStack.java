@@ -5,10 +5,8 @@ import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.SignCommand;
-import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
-import dev.revive.testkit.FreePorts;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.KafkaSecurity;
 import dev.revive.testkit.TopicSpec;
@@ -39,7 +37,8 @@ public final class ReviveStack implements AutoCloseable {
     public static final String CLUSTER_ID = "demo-etcd";
     /** The id of the ZooKeeper ensemble's spec (kind generic), when the stack has one. */
     public static final String ZOOKEEPER_ID = "demo-zookeeper";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** The id of the Redis target of a stack started with one ({@link #redis()}). */
+    public static final String REDIS_ID = "demo-redis";
     /** The second executor's service name, when the stack runs two ({@link #startWithTwoExecutors}). */
     public static final String SECOND_EXECUTOR = "executor-2";
     /** The executors' lease TTL when the stack runs two: a paused lock holder loses its lock after this long. */
@@ -58,6 +57,8 @@ public final class ReviveStack implements AutoCloseable {
     /** The data-collection targets (Kafka cluster and Connect cluster), when the stack was started with them. */
     private CollectionTargets collection;
     private boolean withCollection;
+    private boolean withRedis;
+    private RedisTarget redis;
     private ClusterSpec spec;
     private ClusterSpec zookeeperSpec;
     private EventLog events;
@@ -98,7 +99,19 @@ public final class ReviveStack implements AutoCloseable {
     /** As {@link #start(Path, Path, Consumer, boolean)}, with the data-collection system too when asked. */
     public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper,
             boolean withCollection) throws Exception {
-        return launch(repoRoot, runDir, progress, withZooKeeper, stack -> stack.withCollection = withCollection);
+        return start(repoRoot, runDir, progress, withZooKeeper, withCollection, false);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Consumer, boolean, boolean)}, with a Redis primary and two replicas behind HAProxy
+     * too ({@code withRedis}: {@link #redis()}, spec id {@link #REDIS_ID}).
+     */
+    public static ReviveStack start(Path repoRoot, Path runDir, Consumer<String> progress, boolean withZooKeeper,
+            boolean withCollection, boolean withRedis) throws Exception {
+        return launch(repoRoot, runDir, progress, withZooKeeper, stack -> {
+            stack.withCollection = withCollection;
+            stack.withRedis = withRedis;
+        });
     }
 
     /**
@@ -222,6 +235,11 @@ public final class ReviveStack implements AutoCloseable {
         return collection;
     }
 
+    /** The Redis target, when the stack was started with one. */
+    public RedisTarget redis() {
+        return redis;
+    }
+
     /** The ZooKeeper ensemble, when the stack was started with one. */
     public ZooKeeperEnsemble zookeeper() {
         return zookeeper;
@@ -256,7 +274,7 @@ public final class ReviveStack implements AutoCloseable {
         ServiceProcess service = requireService(name);
         service.kill();
         service.relaunch();
-        service.awaitReady(READY_TIMEOUT);
+        service.awaitReady(ServiceLauncher.READY_TIMEOUT);
     }
 
     private ServiceProcess requireService(String name) {
@@ -289,7 +307,8 @@ public final class ReviveStack implements AutoCloseable {
         started.clear();
     }
 
-    private void startInfrastructure(Consumer<String> progress, boolean withZooKeeper) throws IOException {
+    private void startInfrastructure(Consumer<String> progress, boolean withZooKeeper)
+            throws IOException, InterruptedException {
         Files.createDirectories(runDir);
         long begin = System.nanoTime();
         broker = track(secure ? KafkaBroker.startSecure(runDir.resolve("kafka"))
@@ -315,6 +334,13 @@ public final class ReviveStack implements AutoCloseable {
         if (withCollection) {
             collection = track(CollectionTargets.start(runDir.resolve("collection"), runDir.resolve("specs"),
                     operatorKey, progress));
+        }
+        if (withRedis) {
+            begin = System.nanoTime();
+            redis = track(RedisTarget.start(REDIS_ID, runDir.resolve("redis")));
+            progress.accept("Redis " + redis.cluster() + " behind HAProxy on " + redis.proxy().frontendPort() + " in "
+                    + since(begin) + ", spec written to " + TargetSpecs.write(redis.spec(), runDir.resolve("specs"),
+                    operatorKey));
         }
         events = track(new EventLog(new KafkaClientSettings(broker.clientSettings(KafkaSecurity.ADMIN)),
                 Clock.systemUTC()));
@@ -348,42 +374,9 @@ public final class ReviveStack implements AutoCloseable {
     }
 
     private void startServices(Path repoRoot, Consumer<String> progress) throws Exception {
-        long begin = System.nanoTime();
-        Path logs = Files.createDirectories(runDir.resolve("logs"));
-        String bootstrap = broker.bootstrapServers();
-        Map<String, Map<String, String>> configs = ServiceProperties.of(runDir, bootstrap, coordination.endpoints(),
-                twoExecutors, withCollection ? CollectionTargets.VERIFIER_SETTLE_TIME : layout.verifierSettleTime());
-        // The API token goes through the environment, never on a command line where every user could read it.
-        Map<String, Map<String, String>> environments = Map.of(
-                "detector", Map.of("REVIVE_DETECTOR_API_TOKEN", apiToken),
-                "planner", Map.of("REVIVE_PLANNER_API_TOKEN", apiToken));
-        for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
-            String name = config.getKey();
-            String service = name.equals(SECOND_EXECUTOR) ? "executor" : name;
-            Path jar = repoRoot.resolve(service + "-service").resolve("target/quarkus-app/quarkus-run.jar");
-            Map<String, String> environment = new LinkedHashMap<>(environments.getOrDefault(name, Map.of()));
-            if (secure) {
-                environment.putAll(broker.security().environment(service));
-            }
-            for (int instance = 1; instance <= layout.instancesPerService(); instance++) {
-                int port = FreePorts.allocate(1)[0];
-                Map<String, String> properties = new LinkedHashMap<>(config.getValue());
-                properties.putAll(layout.perInstance(service, instance, port, runDir));
-                properties.put("kafka.bootstrap.servers", bootstrap);
-                properties.put(TrustedKeys.CONFIG_KEY,
-                        runDir.resolve("keys").resolve(SignCommand.PUBLIC_FILE).toString());
-                String instanceName = layout.instanceName(name, instance);
-                services.put(instanceName, track(ServiceProcess.start(instanceName, jar, port, properties,
-                        environment, logs)));
-            }
-        }
-        // a scaled-out stack starts several JVMs per service at once: each may take longer to be ready
-        Duration readyTimeout = READY_TIMEOUT.multipliedBy(layout.instancesPerService() == 1 ? 1 : 4);
-        for (ServiceProcess service : services.values()) {
-            service.awaitReady(readyTimeout);
-        }
-        progress.accept("services ready (" + String.join(", ", services.keySet()) + ") in " + since(begin)
-                + ", logs in " + logs);
+        services.putAll(new ServiceLauncher(runDir, broker, secure, coordination.endpoints(), twoExecutors,
+                withCollection ? CollectionTargets.VERIFIER_SETTLE_TIME : layout.verifierSettleTime(), layout, apiToken)
+                .startAll(repoRoot, progress, this::track));
     }
 
     private <T extends AutoCloseable> T track(T resource) {

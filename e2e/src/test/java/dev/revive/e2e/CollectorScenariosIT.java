@@ -36,9 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -286,7 +283,7 @@ class CollectorScenariosIT {
         Instant startedAt = startTime(worker);
         Instant since = Instant.now();
 
-        pauseFor(worker, SHORT_PAUSE);
+        Pauses.pauseFor(worker.pid().orElseThrow(), SHORT_PAUSE);
         await("the hang was seen and then its end").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
                 .until(() -> collector.faultsOf(worker, since).stream().map(FaultEvent::kind).toList(),
                         seen -> seen.stream().anyMatch(kind -> kind != FaultKind.RECOVERED)
@@ -335,20 +332,6 @@ class CollectorScenariosIT {
         return worker.processHandle().flatMap(handle -> handle.info().startInstant()).orElseThrow();
     }
 
-    /** Stops the worker's process with SIGSTOP and resumes it with SIGCONT after {@code pause}. */
-    private static void pauseFor(ConnectWorker worker, Duration pause) throws InterruptedException {
-        long pid = worker.pid().orElseThrow();
-        ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor();
-        try {
-            assertThat(Signals.send(pid, "STOP")).isTrue();
-            resumer.schedule(() -> Signals.send(pid, "CONT"), pause.toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            resumer.shutdown();
-            if (!resumer.awaitTermination(pause.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
-                Signals.send(pid, "CONT");
-            }
-        }
-    }
 
     /** A WARNING about the other worker: the planner answers it with a NOTICE plan, a sign that it read that far. */
     private static FaultEvent notice(ConnectWorker paused, String id) {

@@ -28,6 +28,16 @@ class DemoOptionsTest {
     }
 
     @Test
+    void redisIsATargetWhosePrimaryIsTheLeaderToKill() {
+        DemoOptions options = DemoOptions.parse(new String[] {"--target", "redis", "--kill", "leader"});
+
+        assertThat(options.target()).isEqualTo(DemoOptions.Target.REDIS);
+        assertThat(options.killLeader()).isTrue();
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--target", "redis", "--scenario", "rolling"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--target redis");
+    }
+
+    @Test
     void rollbackIsAScenarioOfTheEtcdTarget() {
         assertThat(DemoOptions.parse(new String[] {"--scenario", "rollback"}).scenario())
                 .isEqualTo(DemoOptions.Scenario.ROLLBACK);

@@ -32,9 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +120,7 @@ class TriageScenariosIT {
         Instant startedAt = startTime(member);
         Instant since = Instant.now();
 
-        pauseFor(member, SHORT_PAUSE);
+        Pauses.pauseFor(member.pid().orElseThrow(), SHORT_PAUSE);
         await("the hang was seen and then its end").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
                 .until(() -> faultsOf(member, since).stream().map(FaultEvent::kind).toList(),
                         kinds -> kinds.contains(FaultKind.UNREACHABLE) && kinds.contains(FaultKind.RECOVERED));
@@ -277,20 +274,6 @@ class TriageScenariosIT {
                 .filter(fault -> !fault.observedAt().isBefore(since)).toList();
     }
 
-    /** Stops the member's process with SIGSTOP and resumes it with SIGCONT after {@code pause}. */
-    private static void pauseFor(EtcdMember member, Duration pause) throws InterruptedException {
-        long pid = member.pid().orElseThrow();
-        ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor();
-        try {
-            assertThat(Signals.send(pid, "STOP")).isTrue();
-            resumer.schedule(() -> Signals.send(pid, "CONT"), pause.toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            resumer.shutdown();
-            if (!resumer.awaitTermination(pause.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
-                Signals.send(pid, "CONT");
-            }
-        }
-    }
 
     private static boolean answers(EtcdMember member) {
         return kinds.probe(stack.spec().kind()).probe(stack.spec(), stack.spec().node(member.name()).orElseThrow())
