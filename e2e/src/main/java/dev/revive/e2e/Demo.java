@@ -40,7 +40,7 @@ public final class Demo {
         System.out.println("Revive demo — run directory " + runDir);
         boolean consistent = false;
         try (RedisTarget redis = options.target() == DemoOptions.Target.REDIS
-                ? RedisTarget.start(ReviveStack.CLUSTER_ID, runDir.resolve("redis")) : null;
+                ? RedisTarget.start(ReviveStack.REDIS_ID, runDir.resolve("redis")) : null;
                 ReviveStack stack = start(options, runDir, redis)) {
             RecoveryReport report = recover(stack, redis, options, Clock.systemUTC());
             consistent = report.verdict() == Verdict.CONSISTENT;

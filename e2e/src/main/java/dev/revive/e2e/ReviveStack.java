@@ -144,7 +144,7 @@ public final class ReviveStack implements AutoCloseable {
 
     /**
      * As {@link #start(Path, Path, Consumer)}, but Revive watches a target the caller started and owns (e.g. etcd
-     * members as containers) instead of one the stack starts: {@code spec}, with id {@link #CLUSTER_ID}, is signed
+     * members as containers, a Redis target) instead of one the stack starts: {@code spec}, whatever its id, is signed
      * and written as it is. {@link #target()} is null then, and {@link #targets()} empty.
      */
     public static ReviveStack startWatching(Path repoRoot, Path runDir, Consumer<String> progress, ClusterSpec spec)

@@ -52,7 +52,7 @@ class RedisScenariosIT {
 
     @BeforeAll
     static void startReviveWatchingRedisBehindHAProxy() throws Exception {
-        redis = RedisTarget.start(ReviveStack.CLUSTER_ID, runDir.resolve("target"));
+        redis = RedisTarget.start(ReviveStack.REDIS_ID, runDir.resolve("target"));
         stack = ReviveStack.startWatching(DemoOptions.locateRepoRoot(), runDir,
                 line -> System.out.println("[redis] " + line), redis.spec());
         recoveries = new Recoveries(stack.events());
@@ -147,8 +147,8 @@ class RedisScenariosIT {
     void sickClusterIsRolledReplicasFirstWithASwitchoverThatLosesNoWrite() throws Exception {
         String primary = cluster().primary().name();
         FaultEvent alert = new FaultEvent("redis-sick-" + UUID.randomUUID().toString().substring(0, 8),
-                ReviveStack.CLUSTER_ID, null, FaultKind.UNHEALTHY, Severity.CRITICAL, Instant.now(), "e2e-alertmanager",
-                Map.of("alertname", "RedisLatencyHigh"), ReviveStack.CLUSTER_ID + "/sick");
+                ReviveStack.REDIS_ID, null, FaultKind.UNHEALTHY, Severity.CRITICAL, Instant.now(), "e2e-alertmanager",
+                Map.of("alertname", "RedisLatencyHigh"), ReviveStack.REDIS_ID + "/sick");
 
         Recovery recovery = recover("sick cluster rolled", primary, () -> {
             try {
@@ -259,8 +259,8 @@ class RedisScenariosIT {
     private static FaultEvent notice(String paused) {
         String other = cluster().ids().stream().filter(id -> !id.equals(paused)).findFirst().orElseThrow();
         String unique = "after-short-pause-" + UUID.randomUUID().toString().substring(0, 8);
-        return new FaultEvent(unique, ReviveStack.CLUSTER_ID, other, FaultKind.UNHEALTHY, Severity.WARNING,
-                Instant.now(), "e2e-alertmanager", Map.of("alert", "marker"), ReviveStack.CLUSTER_ID + "/" + other
+        return new FaultEvent(unique, ReviveStack.REDIS_ID, other, FaultKind.UNHEALTHY, Severity.WARNING,
+                Instant.now(), "e2e-alertmanager", Map.of("alert", "marker"), ReviveStack.REDIS_ID + "/" + other
                 + "/" + unique);
     }
 }
