@@ -11,9 +11,10 @@ import java.util.List;
  */
 public record Services(List<String> roots, String coordination) {
 
-    /** Revive's four services; the executor's lock talks to Revive's own etcd. */
+    /** Revive's five services (the console among them); the executor's lock talks to Revive's own etcd. */
     public static final Services REVIVE = new Services(
-            List.of("dev.revive.detector", "dev.revive.planner", "dev.revive.executor", "dev.revive.verifier"),
+            List.of("dev.revive.detector", "dev.revive.planner", "dev.revive.executor", "dev.revive.verifier",
+                    "dev.revive.console"),
             "dev.revive.executor.lock");
 
     public Services {

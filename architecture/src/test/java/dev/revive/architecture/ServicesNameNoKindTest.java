@@ -10,11 +10,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The build fails when a class of the four services names a concrete kind, its client library or another
+ * The build fails when a class of the services (the console too) names a concrete kind, its client library or another
  * service. The classes come from the services' module jars (test dependencies of this module).
  */
 @AnalyzeClasses(
-        packages = {"dev.revive.detector", "dev.revive.planner", "dev.revive.executor", "dev.revive.verifier"},
+        packages = {"dev.revive.detector", "dev.revive.planner", "dev.revive.executor", "dev.revive.verifier",
+                "dev.revive.console"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ServicesNameNoKindTest {
 

@@ -28,6 +28,51 @@ public interface DetectorConfig {
     /** The {@code POST /faults} endpoint. */
     Api api();
 
+    /** How alerts posted to {@code /alerts/*} (Alertmanager, PagerDuty, CloudEvents) become faults. */
+    Alerts alerts();
+
+    /** Alert-integration settings: the label rules that map an alert to a registered cluster and node. */
+    interface Alerts {
+
+        /** The alert label (PagerDuty: {@code custom_details} key) whose value is the cluster id. */
+        @WithDefault("cluster")
+        String clusterLabel();
+
+        /** The alert label (PagerDuty: {@code custom_details} key, else {@code payload.source}) naming the node; absent: the fault is cluster-wide. */
+        @WithDefault("instance")
+        String nodeLabel();
+
+        /** A regex the node label's whole value must match; its first group (else the whole value) is the node id. */
+        @WithDefault("([^:]+)(?::[0-9]+)?")
+        String nodePattern();
+
+        /** The label, or else the annotation, whose value is the {@code FaultKind}. */
+        @WithDefault("revive_kind")
+        String kindLabel();
+
+        /** The fault kind of an alert without {@link #kindLabel()}. */
+        @WithDefault("UNHEALTHY")
+        dev.revive.contracts.fault.FaultKind defaultKind();
+
+        /** The label whose value ({@code critical}, {@code warning}, {@code info}, any case) is the severity. */
+        @WithDefault("severity")
+        String severityLabel();
+
+        /** The severity of an alert without {@link #severityLabel()}, or with a value that is none of the three. */
+        @WithDefault("WARNING")
+        dev.revive.contracts.fault.Severity defaultSeverity();
+
+        /** How many alerts (by fingerprint / dedup key) the detector remembers to drop re-sent ones. */
+        @WithDefault("10000")
+        int remembered();
+
+        /**
+         * PagerDuty Events API v2 routing keys accepted by {@code /alerts/pagerduty} and {@code /v2/enqueue}; the
+         * routing key is that endpoint's credential (no bearer token). None configured: every event is refused (401).
+         */
+        java.util.Optional<java.util.List<String>> pagerdutyRoutingKeys();
+    }
+
     /** Log-following settings. */
     interface Logs {
 

@@ -2,6 +2,7 @@ package dev.revive.detector;
 
 import dev.revive.detector.kafka.SpecPublisher;
 import dev.revive.detector.loop.DetectionLoop;
+import dev.revive.detector.spec.ClusterFeed;
 import dev.revive.detector.spec.ClusterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,7 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Starts the detector in order: check the configuration, load the specs, publish them, watch the nodes. */
+/**
+ * Starts the detector in order: check the configuration, load the specs, publish them, watch the nodes,
+ * then follow {@code revive.clusters} for clusters registered at runtime.
+ */
 @ApplicationScoped
 public class DetectorLifecycle {
 
@@ -22,15 +26,19 @@ public class DetectorLifecycle {
     SpecPublisher specs;
     @Inject
     DetectionLoop watches;
+    @Inject
+    ClusterFeed feed;
 
     void onStart(@Observes StartupEvent event) {
         ConfigCheck.validate(config);
         specs.publishAll(List.copyOf(registry.signed()));
         watches.start(List.copyOf(registry.all()));
+        feed.start(watches::watch, watches::unwatch);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         specs.stop();
+        feed.stop();
         watches.stop();
     }
 }

@@ -102,6 +102,10 @@ class ConfigCheckTest {
             public Api api() {
                 return api;
             }
+
+            public Alerts alerts() {
+                return null; // ConfigCheck does not read the alert rules: AlertBeans checks them at start
+            }
         };
     }
 }

@@ -19,6 +19,8 @@ public class DetectorTestProfile implements QuarkusTestProfile {
     public static final int POSTS_PER_SECOND = 1;
     /** The probe interval of the test application, in milliseconds. */
     public static final int PROBE_INTERVAL_MS = 200;
+    /** The PagerDuty routing key the test application accepts (the sample payloads under {@code alerts/} carry it). */
+    public static final String ROUTING_KEY = "it-routing-key-0123456789abcdef";
     /** Consecutive failures before a fault. */
     public static final int FAILURE_THRESHOLD = 3;
 
@@ -29,6 +31,7 @@ public class DetectorTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "revive.detector.api.token", TOKEN,
+                "revive.detector.alerts.pagerduty-routing-keys", ROUTING_KEY,
                 RateLimitRoute.PER_SECOND, Integer.toString(POSTS_PER_SECOND),
                 "revive.detector.probe.interval", PROBE_INTERVAL_MS + "ms",
                 "revive.detector.probe.timeout", "500ms",

@@ -2,14 +2,12 @@ package dev.revive.e2e;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.KafkaClientSettings;
-import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.SignCommand;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import dev.revive.testkit.KafkaBroker;
 import dev.revive.testkit.KafkaSecurity;
-import dev.revive.testkit.TopicSpec;
 import dev.revive.testkit.ZooKeeperEnsemble;
 import dev.revive.testkit.ZooKeeperSpecs;
 import java.io.IOException;
@@ -66,6 +64,8 @@ public final class ReviveStack implements AutoCloseable {
     private PrivateKey operatorKey;
     /** True when a second executor runs beside the first (same consumer group, own id and port). */
     private boolean twoExecutors;
+    /** True when the console runs too ({@link #startWithConsole}); the other stacks do not pay for a fifth JVM. */
+    private boolean withConsole;
     /** True when the broker runs with SASL_SSL, SCRAM and ACLs and each service connects as its own principal. */
     private boolean secure;
     /** Changes the target's spec before it is signed and written (identity unless {@link #startWithSpec} says). */
@@ -172,6 +172,12 @@ public final class ReviveStack implements AutoCloseable {
     public static ReviveStack startWithCollection(Path repoRoot, Path runDir, Consumer<String> progress)
             throws Exception {
         return launch(repoRoot, runDir, progress, false, stack -> stack.withCollection = true);
+    }
+
+    /** As {@link #start(Path, Path, Consumer)}, with the web console too: {@code service("console")}. */
+    public static ReviveStack startWithConsole(Path repoRoot, Path runDir, Consumer<String> progress)
+            throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.withConsole = true);
     }
 
     /** Starts a stack with {@code options} applied before anything starts; closes what started if a start fails. */
@@ -313,7 +319,7 @@ public final class ReviveStack implements AutoCloseable {
         long begin = System.nanoTime();
         broker = track(secure ? KafkaBroker.startSecure(runDir.resolve("kafka"))
                 : KafkaBroker.start(runDir.resolve("kafka")));
-        broker.createTopics(Topics.ALL.stream().map(this::topicSpec).toList());
+        broker.createTopics(Topics.ALL.stream().map(layout::topicSpec).toList());
         progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
         begin = System.nanoTime();
         coordination = track(EtcdCluster.start(1));
@@ -374,7 +380,7 @@ public final class ReviveStack implements AutoCloseable {
     }
 
     private void startServices(Path repoRoot, Consumer<String> progress) throws Exception {
-        services.putAll(new ServiceLauncher(runDir, broker, secure, coordination.endpoints(), twoExecutors,
+        services.putAll(new ServiceLauncher(runDir, broker, secure, coordination.endpoints(), twoExecutors, withConsole,
                 withCollection ? CollectionTargets.VERIFIER_SETTLE_TIME : layout.verifierSettleTime(), layout, apiToken)
                 .startAll(repoRoot, progress, this::track));
     }
@@ -382,10 +388,6 @@ public final class ReviveStack implements AutoCloseable {
     private <T extends AutoCloseable> T track(T resource) {
         started.add(resource);
         return resource;
-    }
-
-    private TopicSpec topicSpec(Topic<?, ?> topic) {
-        return new TopicSpec(topic.name(), layout.partitions(), topic.compacted());
     }
 
     private static String since(long begin) {

@@ -14,21 +14,23 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Starts the four services of a {@link ReviveStack} as {@code java -jar} processes of their fast-jars: each with its
- * properties ({@link ServiceProperties}, the layout's per-instance ones), the API token in its environment, Kafka
- * credentials when the broker is secure, a free HTTP port; returns once every one is ready.
+ * Starts the four services of a {@link ReviveStack} (and the console, when asked) as {@code java -jar} processes of
+ * their fast-jars: each with its properties ({@link ServiceProperties}, the layout's per-instance ones), the API
+ * token in its environment, Kafka credentials when the broker is secure, a free HTTP port; returns once every one is
+ * ready.
  *
  * @param runDir     the stack's run directory (logs, keys, specs below it)
  * @param broker     Revive's broker
  * @param secure     whether the broker is secure: each service then gets its Kafka credentials in its environment
  * @param coordination the coordination etcd's endpoints
  * @param twoExecutors whether a second executor runs ({@link ReviveStack#SECOND_EXECUTOR})
+ * @param withConsole whether the console runs too (after the others: it forwards decisions to the first planner)
  * @param verifierSettleTime how long the verifier lets a cluster settle
  * @param layout     how many instances of each service, and what differs between them
  * @param apiToken   the bearer token of the detector's and the planner's REST APIs
  */
 record ServiceLauncher(Path runDir, KafkaBroker broker, boolean secure, List<String> coordination, boolean twoExecutors,
-        Duration verifierSettleTime, StackLayout layout, String apiToken) {
+        boolean withConsole, Duration verifierSettleTime, StackLayout layout, String apiToken) {
 
     /** How long a service may take to be ready (four times that for a scaled-out stack). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -40,7 +42,7 @@ record ServiceLauncher(Path runDir, KafkaBroker broker, boolean secure, List<Str
         Path logs = Files.createDirectories(runDir.resolve("logs"));
         String bootstrap = broker.bootstrapServers();
         Map<String, Map<String, String>> configs = ServiceProperties.of(runDir, bootstrap, coordination, twoExecutors,
-                verifierSettleTime);
+                withConsole, verifierSettleTime);
         // The API token goes through the environment, never on a command line where every user could read it.
         Map<String, Map<String, String>> environments = Map.of(
                 "detector", Map.of("REVIVE_DETECTOR_API_TOKEN", apiToken),
@@ -58,6 +60,10 @@ record ServiceLauncher(Path runDir, KafkaBroker broker, boolean secure, List<Str
                 int port = FreePorts.allocate(1)[0];
                 Map<String, String> properties = new LinkedHashMap<>(config.getValue());
                 properties.putAll(layout.perInstance(service, instance, port, runDir));
+                if (service.equals(ServiceProperties.CONSOLE)) {
+                    properties.put("revive.console.planner-url",
+                            services.get(layout.instanceName("planner", 1)).url());
+                }
                 properties.put("kafka.bootstrap.servers", bootstrap);
                 properties.put(TrustedKeys.CONFIG_KEY,
                         runDir.resolve("keys").resolve(SignCommand.PUBLIC_FILE).toString());

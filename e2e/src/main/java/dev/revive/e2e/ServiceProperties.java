@@ -10,19 +10,23 @@ import java.util.Map;
  * The {@code -D} properties of each service a {@link ReviveStack} starts, by service name (a second executor under
  * {@link ReviveStack#SECOND_EXECUTOR}): fast probes for the detector, the planner's Streams state dir, the executor's
  * coordination etcd, the verifier's settle time. What every instance shares; per-instance properties come from
- * {@link StackLayout#perInstance}.
+ * {@link StackLayout#perInstance}. The console, a fifth JVM, only when a stack asks for it.
  */
 final class ServiceProperties {
+
+    /** The console's service name: started only by a stack that asks for it ({@link ReviveStack#startWithConsole}). */
+    static final String CONSOLE = "console";
 
     private ServiceProperties() {
     }
 
     /**
      * The properties of every service of a stack under {@code runDir} on the broker at {@code bootstrap}, with two
-     * executors (short lease and group session) when {@code twoExecutors}.
+     * executors (short lease and group session) when {@code twoExecutors}, and the console last when
+     * {@code withConsole} (its planner URL comes from {@link ServiceLauncher}, once the planner has its port).
      */
     static Map<String, Map<String, String>> of(Path runDir, String bootstrap, List<String> coordinationEndpoints,
-            boolean twoExecutors, Duration verifierSettleTime) {
+            boolean twoExecutors, boolean withConsole, Duration verifierSettleTime) {
         Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         configs.put("detector", Map.of(
                 "revive.detector.specs-dir", runDir.resolve("specs").toString(),
@@ -45,6 +49,9 @@ final class ServiceProperties {
             configs.put(ReviveStack.SECOND_EXECUTOR, withId(executor, "executor-2"));
         }
         configs.put("verifier", Map.of("revive.verifier.checks.settle-time", verifierSettleTime.toString()));
+        if (withConsole) {
+            configs.put(CONSOLE, Map.of());
+        }
         return configs;
     }
 

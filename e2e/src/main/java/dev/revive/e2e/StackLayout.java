@@ -1,5 +1,7 @@
 package dev.revive.e2e;
 
+import dev.revive.contracts.kafka.Topic;
+import dev.revive.testkit.TopicSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -49,6 +51,11 @@ public record StackLayout(int instancesPerService, int targetClusters, int parti
      */
     public Duration verifierSettleTime() {
         return instancesPerService == 1 && targetClusters == 1 ? Duration.ofSeconds(10) : Duration.ofSeconds(60);
+    }
+
+    /** How {@code topic} is created on the stack's broker: this layout's partitions, compacted as the topic says. */
+    public TopicSpec topicSpec(Topic<?, ?> topic) {
+        return new TopicSpec(topic.name(), partitions, topic.compacted());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.revive.executor;
 
 import dev.revive.contracts.kafka.KafkaClientSettings;
+import dev.revive.contracts.metrics.ReviveMetrics;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.executor.kafka.ClusterRegistry;
@@ -138,7 +139,8 @@ public class ExecutorRuntime {
                 new Polling(clock, pacer, config.steps().pollInterval()),
                 new LoadBalancers(new TargetSettings(config.target().callTimeout())));
         RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
-        return new PlanRunner(handlers, claims, events(), pacer, retry, kinds::leaderOf);
+        return new PlanRunner(handlers, new StepDurations(claims, ReviveMetrics.global()), events(), pacer, retry,
+                kinds::leaderOf);
     }
 
     private ExecutionEvents events() {

@@ -1,5 +1,6 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.execution.ExecutionEvent;
 import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.execution.StepEvent;
@@ -11,6 +12,7 @@ import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.kafka.TransactionalPublisher;
 import dev.revive.contracts.kafka.TransactionalPublisher.TransactionFailedException;
+import dev.revive.contracts.metrics.ReviveMetrics;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.validation.LogSafe;
@@ -53,6 +55,7 @@ final class ExecutionsLoop {
     static final String SERVICE = "verifier-service";
 
     private static final Logger LOG = Logger.getLogger(ExecutionsLoop.class);
+    private static final ReviveMetrics METRICS = ReviveMetrics.global();
     private static final Duration REFERENCE_WARNING = Duration.ofSeconds(30);
 
     private final Consumer<byte[], byte[]> consumer;
@@ -199,6 +202,8 @@ final class ExecutionsLoop {
             RecoveryReport report = verifier.verify(outcome);
             publish(List.of(reportRecord(report)), pending);
             store.markReported(report.planId());
+            METRICS.reportPublished(report,
+                    store.awaitCluster(report.clusterId(), Duration.ZERO).map(ClusterSpec::kind).orElse(null));
             LOG.infof("verdict %s for plan %s of %s: %s; verified in %s, mttr %s", report.verdict(), report.planId(),
                     report.clusterId(), summary(report), Duration.between(began, report.timeline().verifiedAt()),
                     report.mttr());

@@ -2,6 +2,7 @@ package dev.revive.contracts.kafka;
 
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
+import dev.revive.contracts.metrics.ReviveMetrics;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.StringJoiner;
@@ -77,7 +78,10 @@ public final class DeadLetters {
         return record(key, value, headers, new StringJoiner(","));
     }
 
-    /** Adds the reason headers to {@code headers} (for frameworks that build the record themselves). */
+    /**
+     * Adds the reason headers to {@code headers} (for frameworks that build the record themselves). Every dead letter
+     * passes here once, so here it is counted ({@link ReviveMetrics#deadLettered}).
+     */
     public static Headers describe(Headers headers, RejectReason reason, String field, String detail, String service,
             Instant at) {
         CloudEventHeaders.set(headers, REASON, reason.name());
@@ -85,6 +89,7 @@ public final class DeadLetters {
         CloudEventHeaders.set(headers, DETAIL, cut(detail));
         CloudEventHeaders.set(headers, SERVICE, service);
         CloudEventHeaders.set(headers, REJECTED_AT, at.toString());
+        ReviveMetrics.global().deadLettered(reason, service);
         return headers;
     }
 

@@ -37,7 +37,8 @@ public final class TopicOwners {
     }
 
     private static final Map<String, Access> ACCESS = Map.of(
-            DETECTOR, new Access(Set.of(Topics.Names.FAULTS, Topics.Names.CLUSTERS), Set.of(), "", "", ""),
+            DETECTOR, new Access(Set.of(Topics.Names.FAULTS, Topics.Names.CLUSTERS), Set.of(Topics.Names.CLUSTERS),
+                    "", "", ""),
             PLANNER, new Access(Set.of(Topics.Names.PLANS, Topics.Names.DECISIONS),
                     Set.of(Topics.Names.FAULTS, Topics.Names.CLUSTERS, Topics.Names.DECISIONS,
                             Topics.Names.EXECUTIONS, Topics.Names.REPORTS),

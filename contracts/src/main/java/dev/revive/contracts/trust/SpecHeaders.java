@@ -24,7 +24,8 @@ public final class SpecHeaders {
         return headers;
     }
 
-    static String value(Headers headers, String key) {
+    /** The last value of header {@code key} as ASCII text, or null when absent. */
+    public static String value(Headers headers, String key) {
         Header header = headers == null ? null : headers.lastHeader(key);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }

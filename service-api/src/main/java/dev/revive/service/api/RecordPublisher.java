@@ -79,14 +79,31 @@ public final class RecordPublisher implements AutoCloseable {
     public <V> RecordMetadata publishAndAwait(Topic<String, V> topic, String key, V value, Duration ackTimeout,
             String retryAdvice) {
         CloudEvent event = EventTypes.describe(value, source, clock.instant());
-        CompletableFuture<RecordMetadata> acknowledged = send(EventRecords.of(topic, key, value, event));
+        return await(send(EventRecords.of(topic, key, value, event)), nameOf(event), ackTimeout, retryAdvice);
+    }
+
+    /**
+     * Sends a record built elsewhere as it is (a {@code DeadLetters} record for {@code revive.dlq}) and waits up to
+     * {@code ackTimeout} for Kafka's acknowledgement.
+     *
+     * @param what        what the record is, for the exception's message, e.g. {@code dead letter of alert 3f2a}
+     * @param retryAdvice what the caller should do when it was not acknowledged
+     * @throws NotAcknowledgedException when Kafka did not acknowledge it in time, or refused it
+     */
+    public RecordMetadata sendAndAwait(ProducerRecord<byte[], byte[]> record, String what, Duration ackTimeout,
+            String retryAdvice) {
+        return await(send(record), what, ackTimeout, retryAdvice);
+    }
+
+    private static RecordMetadata await(CompletableFuture<RecordMetadata> acknowledged, String what,
+            Duration ackTimeout, String retryAdvice) {
         try {
             return acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new NotAcknowledgedException(nameOf(event) + " was not acknowledged by Kafka within " + ackTimeout
+            throw new NotAcknowledgedException(what + " was not acknowledged by Kafka within " + ackTimeout
                     + "; " + retryAdvice, e);
         } catch (ExecutionException e) {
-            throw new NotAcknowledgedException(nameOf(event) + " was refused by Kafka: " + e.getCause().getMessage()
+            throw new NotAcknowledgedException(what + " was refused by Kafka: " + e.getCause().getMessage()
                     + "; " + retryAdvice, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

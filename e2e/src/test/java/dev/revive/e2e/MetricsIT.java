@@ -1,0 +1,134 @@
+package dev.revive.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.report.Verdict;
+import dev.revive.targets.etcd.EtcdAdapter;
+import dev.revive.testkit.EtcdMember;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /q/metrics} of the four packaged services on one stack: each serves Prometheus text without the API token,
+ * and one recovery of a killed member moves the detector's faults, the executor's step durations and the verifier's
+ * MTTR histogram.
+ */
+class MetricsIT {
+
+    private static final Duration RECOVERY = Duration.ofMinutes(2);
+    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(5);
+    /** The classic Prometheus text format (without this Accept, Quarkus answers OpenMetrics). */
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
+    private static final List<String> SERVICES = List.of("detector", "planner", "executor", "verifier");
+
+    @TempDir
+    static Path runDir;
+    private static ReviveStack stack;
+    private static Recoveries recoveries;
+    private static EtcdAdapter etcd;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void startRevive() throws Exception {
+        stack = ReviveStack.start(DemoOptions.locateRepoRoot(), runDir, line -> System.out.println("[e2e] " + line));
+        recoveries = new Recoveries(stack.events());
+        etcd = new EtcdAdapter(Duration.ofSeconds(2));
+        http = HttpClient.newBuilder().connectTimeout(SCRAPE_TIMEOUT).build();
+    }
+
+    @AfterAll
+    static void stopRevive() {
+        if (etcd != null) {
+            etcd.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void clusterIsWholeAndNoRecoveryIsUnderWay() {
+        await("all members healthy, every plan reported").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
+                .until(() -> stack.target().members().stream().allMatch(member -> etcd.isHealthy(member.clientUrl()))
+                        && recoveries.nothingUnderWay());
+    }
+
+    @Test
+    void everyServiceServesPrometheusTextWithoutTheApiToken() throws Exception {
+        for (String service : SERVICES) {
+            HttpResponse<String> response = get(service);
+
+            assertThat(response.statusCode()).as(service).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).as(service).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+            PrometheusText metrics = PrometheusText.parse(response.body());
+            assertThat(metrics.has("jvm_memory_used_bytes")).as(service + " JVM metrics").isTrue();
+        }
+        PrometheusText planner = scrape("planner");
+        assertThat(planner.has("revive_incidents_open")).isTrue();
+        assertThat(planner.has("revive_approvals_waiting")).isTrue();
+    }
+
+    @Test
+    void recoveryOfAKilledMemberMovesFaultsStepDurationsAndMttr() throws Exception {
+        double mttrBefore = scrape("verifier").sum("revive_mttr_seconds_count", kind("etcd"));
+        double consistentBefore = scrape("verifier").sum("revive_reports_total", verdict(Verdict.CONSISTENT));
+        double stepsBefore = scrape("executor").sum("revive_step_duration_seconds_count");
+        double faultsBefore = scrape("detector").sum("revive_faults_total");
+        EtcdMember member = stack.followers().get(0);
+        Instant since = Instant.now();
+
+        stack.target().kill(member);
+        RecoveryReport report = await("report for " + member.name()).atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
+
+        assertThat(report.verdict()).isEqualTo(Verdict.CONSISTENT);
+        await("the verifier's MTTR histogram counts the report").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> scrape("verifier").sum("revive_mttr_seconds_count", kind("etcd")) > mttrBefore);
+        PrometheusText verifier = scrape("verifier");
+        assertThat(verifier.sum("revive_mttr_seconds_count", kind("etcd"))).isEqualTo(mttrBefore + 1);
+        assertThat(verifier.sum("revive_mttr_seconds_sum", kind("etcd")))
+                .isGreaterThanOrEqualTo(report.mttr().toMillis() / 1000.0);
+        assertThat(verifier.sum("revive_reports_total", verdict(Verdict.CONSISTENT))).isEqualTo(consistentBefore + 1);
+        assertThat(scrape("executor").sum("revive_step_duration_seconds_count")).isGreaterThan(stepsBefore);
+        assertThat(scrape("detector").sum("revive_faults_total")).isGreaterThan(faultsBefore);
+    }
+
+    private static Predicate<Map<String, String>> kind(String kind) {
+        return labels -> kind.equals(labels.get("kind"));
+    }
+
+    private static Predicate<Map<String, String>> verdict(Verdict verdict) {
+        return labels -> verdict.name().equals(labels.get("verdict"));
+    }
+
+    private static PrometheusText scrape(String service) throws Exception {
+        HttpResponse<String> response = get(service);
+        assertThat(response.statusCode()).as(service + " /q/metrics").isEqualTo(200);
+        return PrometheusText.parse(response.body());
+    }
+
+    private static HttpResponse<String> get(String service) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.service(service).url() + "/q/metrics"))
+                .header("Accept", PROMETHEUS_TEXT).timeout(SCRAPE_TIMEOUT).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
