@@ -12,6 +12,15 @@ public interface DetectorConfig {
     /** Directory whose {@code *.yaml} / {@code *.yml} cluster specs are loaded, published and probed at start. */
     Path specsDir();
 
+    /**
+     * Whether clusters registered at runtime on {@code revive.clusters} (the CLI's {@code apply}) are probed too,
+     * besides the specs dir's (default true). Off: only the specs dir's clusters are probed, the others are still
+     * planned for, executed and verified by the other services (a test registering clusters with no process behind
+     * their nodes, the fault storm's "paper" clusters, turns it off).
+     */
+    @WithDefault("true")
+    boolean followRegistrations();
+
     /** The CloudEvent {@code ce_source} of every record written, and the {@code source} of the probes' faults. */
     @WithDefault("/revive/detector")
     String source();

@@ -33,7 +33,9 @@ public class DetectorLifecycle {
         ConfigCheck.validate(config);
         specs.publishAll(List.copyOf(registry.signed()));
         watches.start(List.copyOf(registry.all()));
-        feed.start(watches::watch, watches::unwatch);
+        if (config.followRegistrations()) {
+            feed.start(watches::watch, watches::unwatch);
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -83,6 +83,10 @@ class ConfigCheckTest {
                 return specsDir;
             }
 
+            public boolean followRegistrations() {
+                return true;
+            }
+
             public String source() {
                 return "/revive/detector";
             }

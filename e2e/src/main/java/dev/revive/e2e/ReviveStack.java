@@ -64,6 +64,8 @@ public final class ReviveStack implements AutoCloseable {
     private PrivateKey operatorKey;
     /** True when a second executor runs beside the first (same consumer group, own id and port). */
     private boolean twoExecutors;
+    /** Properties a service gets besides {@link ServiceProperties}', by service name. */
+    private Map<String, Map<String, String>> extraProperties = Map.of();
     /** True when the console runs too ({@link #startWithConsole}); the other stacks do not pay for a fifth JVM. */
     private boolean withConsole;
     /** True when the broker runs with SASL_SSL, SCRAM and ACLs and each service connects as its own principal. */
@@ -174,6 +176,15 @@ public final class ReviveStack implements AutoCloseable {
         return launch(repoRoot, runDir, progress, false, stack -> stack.withCollection = true);
     }
 
+    /**
+     * As {@link #start(Path, Path, Consumer)} for the fault storm: its "paper" clusters, registered on the topic with no
+     * process behind their nodes, are not probed (the detector's {@code follow-registrations} off).
+     */
+    public static ReviveStack startForStorm(Path repoRoot, Path runDir, Consumer<String> progress) throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.extraProperties = Map.of("detector",
+                Map.of("revive.detector.follow-registrations", "false")));
+    }
+
     /** As {@link #start(Path, Path, Consumer)}, with the web console too: {@code service("console")}. */
     public static ReviveStack startWithConsole(Path repoRoot, Path runDir, Consumer<String> progress)
             throws Exception {
@@ -201,10 +212,8 @@ public final class ReviveStack implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Path, Path, Consumer)} with two executors, {@code executor} (id {@code executor-1}) and
-     * {@link #SECOND_EXECUTOR} (id {@code executor-2}): one consumer group, their own HTTP ports, and a short lease
-     * TTL ({@link #TWO_EXECUTORS_LOCK_TTL}) and group session ({@link #TWO_EXECUTORS_SESSION_TIMEOUT}), so that a
-     * paused executor's plan passes to the other within seconds.
+     * As {@link #start(Path, Path, Consumer)} with two executors ({@code executor}, {@link #SECOND_EXECUTOR}): one
+     * group, own ports, a short lease TTL and group session, so a paused executor's plan passes on within seconds.
      */
     public static ReviveStack startWithTwoExecutors(Path repoRoot, Path runDir, Consumer<String> progress)
             throws Exception {
@@ -382,7 +391,7 @@ public final class ReviveStack implements AutoCloseable {
     private void startServices(Path repoRoot, Consumer<String> progress) throws Exception {
         services.putAll(new ServiceLauncher(runDir, broker, secure, coordination.endpoints(), twoExecutors, withConsole,
                 withCollection ? CollectionTargets.VERIFIER_SETTLE_TIME : layout.verifierSettleTime(), layout, apiToken)
-                .startAll(repoRoot, progress, this::track));
+                .startAll(repoRoot, progress, extraProperties, this::track));
     }
 
     private <T extends AutoCloseable> T track(T resource) {

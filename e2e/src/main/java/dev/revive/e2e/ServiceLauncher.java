@@ -35,9 +35,12 @@ record ServiceLauncher(Path runDir, KafkaBroker broker, boolean secure, List<Str
     /** How long a service may take to be ready (four times that for a scaled-out stack). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    /** Starts every service of the stack, handing each process to {@code track} as it starts; waits until ready. */
+    /**
+     * Starts every service of the stack, each with {@code extraProperties} of its name besides its own, handing each
+     * process to {@code track} as it starts; waits until ready.
+     */
     Map<String, ServiceProcess> startAll(Path repoRoot, Consumer<String> progress,
-            UnaryOperator<ServiceProcess> track) throws Exception {
+            Map<String, Map<String, String>> extraProperties, UnaryOperator<ServiceProcess> track) throws Exception {
         long begin = System.nanoTime();
         Path logs = Files.createDirectories(runDir.resolve("logs"));
         String bootstrap = broker.bootstrapServers();
@@ -60,6 +63,7 @@ record ServiceLauncher(Path runDir, KafkaBroker broker, boolean secure, List<Str
                 int port = FreePorts.allocate(1)[0];
                 Map<String, String> properties = new LinkedHashMap<>(config.getValue());
                 properties.putAll(layout.perInstance(service, instance, port, runDir));
+                properties.putAll(extraProperties.getOrDefault(name, Map.of()));
                 if (service.equals(ServiceProperties.CONSOLE)) {
                     properties.put("revive.console.planner-url",
                             services.get(layout.instanceName("planner", 1)).url());

@@ -41,7 +41,7 @@ public final class StormBenchmark {
                 + ", load average at the start " + RecoveryBenchmark.loadAverage() + "\n";
         List<String> lines = new ArrayList<>();
         boolean settled = true;
-        try (ReviveStack stack = ReviveStack.start(repoRoot, Files.createTempDirectory("revive-storm-"),
+        try (ReviveStack stack = ReviveStack.startForStorm(repoRoot, Files.createTempDirectory("revive-storm-"),
                 System.out::println);
                 FaultStorm storm = FaultStorm.prepare(stack, clock, System.out::println)) {
             StormFaults faults = StormFaults.generate(storm.clusters(), clock.instant(), seed);

@@ -49,8 +49,8 @@ public final class StormClusters implements AutoCloseable {
      * @param cluster  its processes
      * @param victim   the member killed during the storm
      * @param detected true for the stack's target, whose PROCESS_DOWN comes from Revive's detector; the others get
-     *                 theirs from an "external monitor" (the storm itself), since the detector only probes its
-     *                 specs dir
+     *                 theirs from an "external monitor" (the storm itself), since the storm's detector only probes
+     *                 its specs dir ({@link ReviveStack#startForStorm})
      */
     public record Real(ClusterSpec spec, EtcdCluster cluster, EtcdMember victim, boolean detected) {
 

@@ -49,7 +49,8 @@ class FaultStormIT {
     @BeforeAll
     static void runTheStorm() throws Exception {
         Clock clock = Clock.systemUTC();
-        stack = ReviveStack.start(DemoOptions.locateRepoRoot(), runDir, line -> System.out.println("[storm] " + line));
+        stack = ReviveStack.startForStorm(DemoOptions.locateRepoRoot(), runDir,
+                line -> System.out.println("[storm] " + line));
         storm = FaultStorm.prepare(stack, clock, line -> System.out.println("[storm] " + line));
         faults = StormFaults.generate(storm.clusters(), clock.instant(), SEED);
         expected = StormExpectation.of(storm.clusters(), faults);
