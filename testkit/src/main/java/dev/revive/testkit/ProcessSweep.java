@@ -37,10 +37,16 @@ final class ProcessSweep {
         return find(args -> args.contains(argument));
     }
 
-    /** Sends SIGKILL to every process and waits up to {@code timeout} for each to exit. */
+    /**
+     * Sends SIGKILL to every process and to its descendants, and waits up to {@code timeout} for each to exit.
+     * Descendants matter: a forked child renames itself (Redis's {@code redis-rdb-bgsave}, for one), so no argument
+     * names its directory, and once orphaned it would go on writing there.
+     */
     static void killAndWait(List<ProcessHandle> processes, Duration timeout) {
-        processes.forEach(ProcessHandle::destroyForcibly);
-        awaitExit(processes, timeout);
+        List<ProcessHandle> all = new ArrayList<>(processes);
+        processes.forEach(process -> process.descendants().forEach(all::add));
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(all, timeout);
     }
 
     /** Waits until every process has exited; returns the ones still alive at the deadline. */

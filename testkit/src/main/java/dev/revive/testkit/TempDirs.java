@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 /** Creates and deletes the kit's temporary directories. */
 public final class TempDirs {
 
+    /** How often a delete walks the tree before it gives up. */
+    private static final int DELETE_ATTEMPTS = 5;
+
     private TempDirs() {
     }
 
@@ -23,8 +26,25 @@ public final class TempDirs {
         }
     }
 
-    /** Deletes {@code dir} and everything below it; a missing directory is fine. */
+    /**
+     * Deletes {@code dir} and everything below it; a missing directory is fine. A file that appears while the tree
+     * is deleted (a process that is still exiting wrote it) makes it walk again, a few times.
+     */
     public static void deleteRecursively(Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteOnce(dir);
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == DELETE_ATTEMPTS) {
+                    throw new IllegalStateException("cannot delete " + dir, e);
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void deleteOnce(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
@@ -33,8 +53,14 @@ public final class TempDirs {
             for (Path path : deepestFirst) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalStateException("cannot delete " + dir, e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
