@@ -1,6 +1,7 @@
 package dev.revive.executor;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.runbooks.Runbooks;
 import dev.revive.targets.driver.NodeDrivers;
@@ -12,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -60,5 +62,16 @@ public class ExecutorBeans {
     @Singleton
     Runbooks runbooks() {
         return Runbooks.standard();
+    }
+
+    /** The executor's part of the incidents' traces; exported only when {@code revive.tracing.otlp-endpoint} is set. */
+    @Produces
+    @Singleton
+    Tracing tracing(Config config) {
+        return Tracing.configured("revive-executor", name -> config.getOptionalValue(name, String.class));
+    }
+
+    void closeTracing(@Disposes Tracing tracing) {
+        tracing.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.revive.executor;
 import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.metrics.ReviveMetrics;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.executor.kafka.ClusterRegistry;
 import dev.revive.executor.kafka.ExecutionHistoryReader;
@@ -64,6 +65,8 @@ public class ExecutorRuntime {
     Runbooks runbooks;
     @Inject
     TrustedKeys trusted;
+    @Inject
+    Tracing tracing;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
     /** The {@code kafka.*} properties without their prefix: bootstrap servers and any security settings. */
@@ -100,7 +103,7 @@ public class ExecutorRuntime {
                 kafka.maxRebuildBackoff(), config.redelivery().maxAttempts(), config.redelivery().maxAge());
         loop = new PlanLoop(KafkaClients.planConsumer(clients, kafka.groupId(), executorId + "-plans",
                 kafka.clientTimeout(), kafka.sessionTimeout()), clusters, log, claims,
-                new PlanJob(locks, history, runner(claims)), events(), clock, settings);
+                new PlanJob(locks, history, runner(claims)), events(), clock, settings, tracing);
         loopThread = new Thread(loop, "executor-plan-loop");
         loopThread.start();
         LOG.infof("executor %s started: Kafka %s, coordination etcd %s", executorId, bootstrapServers,
@@ -139,7 +142,7 @@ public class ExecutorRuntime {
                 new Polling(clock, pacer, config.steps().pollInterval()),
                 new LoadBalancers(new TargetSettings(config.target().callTimeout())));
         RetryPolicy retry = new RetryPolicy(config.steps().retryBackoff(), config.steps().maxRetryBackoff());
-        return new PlanRunner(handlers, new StepDurations(claims, ReviveMetrics.global()), events(), pacer, retry,
+        return new PlanRunner(handlers, new StepDurations(new StepSpans(claims, tracing), ReviveMetrics.global()), events(), pacer, retry,
                 kinds::leaderOf);
     }
 

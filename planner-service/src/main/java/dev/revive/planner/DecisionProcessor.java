@@ -5,6 +5,7 @@ import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.TopicSerdes;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.IncidentPlanner;
@@ -20,8 +21,8 @@ final class DecisionProcessor extends IncidentProcessor<OperatorDecision> {
 
     private static final Logger LOG = Logger.getLogger(DecisionProcessor.class);
 
-    DecisionProcessor(Clock clock, IncidentPlanner planner) {
-        super(new TopicSerdes.OperatorDecisionSerde(), clock, planner);
+    DecisionProcessor(Clock clock, IncidentPlanner planner, Tracing tracing) {
+        super(new TopicSerdes.OperatorDecisionSerde(), clock, planner, tracing);
     }
 
     @Override

@@ -5,9 +5,11 @@ import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.TopicSerdes;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.planner.domain.Result;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +32,8 @@ final class FaultProcessor extends IncidentProcessor<FaultEvent> {
 
     private final Duration tickInterval;
 
-    FaultProcessor(Clock clock, IncidentPlanner planner, Duration tickInterval) {
-        super(new TopicSerdes.FaultEventSerde(), clock, planner);
+    FaultProcessor(Clock clock, IncidentPlanner planner, Tracing tracing, Duration tickInterval) {
+        super(new TopicSerdes.FaultEventSerde(), clock, planner, tracing);
         this.tickInterval = tickInterval;
     }
 
@@ -77,7 +79,8 @@ final class FaultProcessor extends IncidentProcessor<FaultEvent> {
         for (ClusterState state : due) {
             MDC.put(CLUSTER_ID, state.clusterId());
             try {
-                apply(state.clusterId(), planner.onTick(state, specs.get(state.clusterId())), wallClockMillis);
+                apply(state.clusterId(), planner.onTick(state, specs.get(state.clusterId())), wallClockMillis,
+                        Context.root());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Tick of cluster %s failed; it is tried again on the next tick", state.clusterId());
             } finally {

@@ -7,6 +7,7 @@ import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.EventSerde;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.state.IllegalTransitionException;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.Decision;
@@ -14,7 +15,11 @@ import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.planner.domain.IncidentState;
 import dev.revive.planner.domain.Result;
 import dev.revive.planner.domain.Transition;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
+import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -40,10 +45,12 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
     protected final IncidentPlanner planner;
     protected KeyValueStore<String, ClusterSpec> specs;
     protected KeyValueStore<String, ClusterState> incidents;
+    private final IncidentTraces traces;
 
-    IncidentProcessor(EventSerde<T> serde, Clock clock, IncidentPlanner planner) {
+    IncidentProcessor(EventSerde<T> serde, Clock clock, IncidentPlanner planner, Tracing tracing) {
         super(serde, clock);
         this.planner = planner;
+        this.traces = new IncidentTraces(tracing);
     }
 
     @Override
@@ -51,6 +58,7 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
         super.init(context);
         specs = context.getStateStore(PlannerStores.SPECS);
         incidents = context.getStateStore(PlannerStores.INCIDENTS);
+        traces.init(context);
     }
 
     /** Checks the event against its registered cluster ({@code spec} null: not registered); throws to dead-letter it. */
@@ -76,17 +84,22 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
         } catch (IllegalTransitionException illegal) {
             throw new InvalidEventException(RejectReason.ILLEGAL_TRANSITION, "state", illegal.getMessage());
         }
-        apply(clusterId, result, record.timestamp());
+        apply(clusterId, result, record.timestamp(), Tracing.contextOf(record.headers()));
     }
 
-    /** Stores the result, logs its transitions and publishes its plans. */
-    void apply(String clusterId, Result result, long timestamp) {
+    /**
+     * Stores the result, logs its transitions and publishes its plans, each in its incident's trace; {@code cause}
+     * is the trace context of the record that led to the result (the root context for a tick).
+     */
+    void apply(String clusterId, Result result, long timestamp, Context cause) {
         incidents.put(clusterId, result.state());
+        Map<String, Context> incidentTraces = traces.of(clusterId, result.state().incident(), cause);
         if (result.state().incident() != null) {
             MDC.put(INCIDENT_ID, result.state().incident().incidentId());
         }
         result.transitions().forEach(IncidentProcessor::log);
-        result.plans().forEach(plan -> publish(plan, timestamp));
+        result.plans().forEach(plan -> publish(plan, timestamp,
+                incidentTraces.getOrDefault(plan.incidentId(), Context.root())));
         if (result.decision() instanceof Decision.Refuse refuse) {
             LOG.warnf("Approval refused: %s", LogSafe.text(refuse.reason()));
         } else if (result.decision() instanceof Decision.Wait wait) {
@@ -94,9 +107,16 @@ abstract class IncidentProcessor<T> extends DecodingProcessor<T> {
         }
     }
 
-    private void publish(RecoveryPlan plan, long timestamp) {
-        Headers headers = EventRecords.headers(plan, PlannerTopology.SOURCE, clock.instant());
-        context.forward(new Record<>(plan.clusterId(), plan, timestamp, headers), PlannerTopology.PLANS_SINK);
+    private void publish(RecoveryPlan plan, long timestamp, Context incidentTrace) {
+        Span span = traces.planSpan(incidentTrace).setAttribute("revive.plan.id", plan.planId())
+                .setAttribute("revive.incident.id", plan.incidentId()).setAttribute("revive.plan.revision",
+                        plan.revision()).setAttribute("revive.plan.mode", plan.mode().name());
+        try (Scope scope = span.makeCurrent()) {
+            Headers headers = EventRecords.headers(plan, PlannerTopology.SOURCE, clock.instant());
+            context.forward(new Record<>(plan.clusterId(), plan, timestamp, headers), PlannerTopology.PLANS_SINK);
+        } finally {
+            span.end();
+        }
         LOG.infof("Plan %s published: mode %s, %d step(s), faults %s%s", plan.planId(), plan.mode(),
                 plan.steps().size(), plan.reason(),
                 plan.modeReason() == null ? "" : "; " + LogSafe.text(plan.modeReason()));

@@ -12,13 +12,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** The two state stores of the topology, both keyed by cluster id and backed by changelog topics. */
+/** The state stores of the topology, all keyed by cluster id and backed by changelog topics. */
 public final class PlannerStores {
 
     /** The registered cluster specs, from {@code revive.clusters}. */
     public static final String SPECS = "cluster-specs";
     /** Per cluster: its {@link ClusterState} (incident, open faults, restart history) as JSON. */
     public static final String INCIDENTS = "incidents";
+
+    /** Per cluster: its current incident's id and trace ({@code <incidentId> <traceparent>}), see {@link IncidentTraces}. */
+    public static final String TRACES = "incident-traces";
 
     /** The JSON serde of the incident store's values. */
     public static final Serde<ClusterState> CLUSTER_STATE_SERDE = new EventSerde<>(EventCodec.of(ClusterState.class),
@@ -30,6 +33,10 @@ public final class PlannerStores {
     static StoreBuilder<KeyValueStore<String, ClusterSpec>> specs() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPECS), Serdes.String(),
                 Topics.CLUSTERS.valueSerde());
+    }
+
+    static StoreBuilder<KeyValueStore<String, String>> traces() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACES), Serdes.String(), Serdes.String());
     }
 
     static StoreBuilder<KeyValueStore<String, ClusterState>> incidents() {

@@ -2,6 +2,7 @@ package dev.revive.planner;
 
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.runbooks.Runbooks;
@@ -17,8 +18,8 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * The planner's Kafka Streams topology. Five byte-array sources (clusters, faults, decisions, executions,
- * reports), one processor each, two stores shared by them (cluster specs, per-cluster incident state) and two
- * sinks (plans, dead letters). The faults processor also runs the wall-clock tick (confirm windows, approval
+ * reports), one processor each, three stores shared by them (cluster specs, per-cluster incident state and trace)
+ * and two sinks (plans, dead letters). The faults processor also runs the wall-clock tick (confirm windows, approval
  * expiry). Everything one input record (or tick) causes — store writes, plans, a dead letter — commits in one
  * exactly-once transaction.
  */
@@ -41,17 +42,23 @@ public class PlannerTopology {
      * scope on purpose: Kafka Streams reads the topology's fields, which a client proxy would hide.
      */
     @Produces
-    Topology topology(PlannerConfig config, Clock clock, IdSource ids, TrustedKeys trusted) {
+    Topology topology(PlannerConfig config, Clock clock, IdSource ids, TrustedKeys trusted, Tracing tracing) {
         NodeRecovery recovery = new NodeRecovery(Runbooks.standard(), settings(config.steps()));
         return build(new IncidentPlanner(recovery, positive("approval-timeout", config.approvalTimeout()), clock, ids),
-                clock, positive("tick-interval", config.tickInterval()), trusted);
+                clock, positive("tick-interval", config.tickInterval()), trusted, tracing);
+    }
+
+    /** Tests build the topology without exporting spans. */
+    public static Topology build(IncidentPlanner planner, Clock clock, Duration tickInterval, TrustedKeys trusted) {
+        return build(planner, clock, tickInterval, trusted, Tracing.withoutExport("revive-planner"));
     }
 
     /**
      * Builds the topology around {@code planner}; tests call this with a fixed clock and ids. Only specs signed
      * by one of the {@code trusted} keys are registered.
      */
-    public static Topology build(IncidentPlanner planner, Clock clock, Duration tickInterval, TrustedKeys trusted) {
+    public static Topology build(IncidentPlanner planner, Clock clock, Duration tickInterval, TrustedKeys trusted,
+            Tracing tracing) {
         Topology topology = new Topology();
         source(topology, CLUSTERS, Topics.CLUSTERS.name());
         source(topology, FAULTS, Topics.FAULTS.name());
@@ -59,12 +66,13 @@ public class PlannerTopology {
         source(topology, EXECUTIONS, Topics.EXECUTIONS.name());
         source(topology, REPORTS, Topics.REPORTS.name());
         topology.addProcessor(CLUSTERS, () -> new ClusterSpecProcessor(clock, trusted), in(CLUSTERS));
-        topology.addProcessor(FAULTS, () -> new FaultProcessor(clock, planner, tickInterval), in(FAULTS));
-        topology.addProcessor(DECISIONS, () -> new DecisionProcessor(clock, planner), in(DECISIONS));
-        topology.addProcessor(EXECUTIONS, () -> new ExecutionProcessor(clock, planner), in(EXECUTIONS));
-        topology.addProcessor(REPORTS, () -> new ReportProcessor(clock, planner), in(REPORTS));
+        topology.addProcessor(FAULTS, () -> new FaultProcessor(clock, planner, tracing, tickInterval), in(FAULTS));
+        topology.addProcessor(DECISIONS, () -> new DecisionProcessor(clock, planner, tracing), in(DECISIONS));
+        topology.addProcessor(EXECUTIONS, () -> new ExecutionProcessor(clock, planner, tracing), in(EXECUTIONS));
+        topology.addProcessor(REPORTS, () -> new ReportProcessor(clock, planner, tracing), in(REPORTS));
         topology.addStateStore(PlannerStores.specs(), CLUSTERS, FAULTS, DECISIONS, EXECUTIONS, REPORTS);
         topology.addStateStore(PlannerStores.incidents(), FAULTS, DECISIONS, EXECUTIONS, REPORTS);
+        topology.addStateStore(PlannerStores.traces(), FAULTS, DECISIONS, EXECUTIONS, REPORTS);
         topology.addSink(PLANS_SINK, Topics.PLANS.name(), Topics.PLANS.keySerde().serializer(),
                 Topics.PLANS.valueSerde().serializer(), FAULTS, DECISIONS, EXECUTIONS, REPORTS);
         topology.addSink(DLQ_SINK, Topics.DLQ.name(), new ByteArraySerializer(), new ByteArraySerializer(),

@@ -3,6 +3,7 @@ package dev.revive.planner;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.kafka.TopicSerdes;
 import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.planner.domain.ClusterState;
 import dev.revive.planner.domain.IncidentPlanner;
 import dev.revive.planner.domain.Result;
@@ -14,8 +15,8 @@ final class ReportProcessor extends IncidentProcessor<RecoveryReport> {
 
     private static final Logger LOG = Logger.getLogger(ReportProcessor.class);
 
-    ReportProcessor(Clock clock, IncidentPlanner planner) {
-        super(new TopicSerdes.RecoveryReportSerde(), clock, planner);
+    ReportProcessor(Clock clock, IncidentPlanner planner, Tracing tracing) {
+        super(new TopicSerdes.RecoveryReportSerde(), clock, planner, tracing);
     }
 
     @Override

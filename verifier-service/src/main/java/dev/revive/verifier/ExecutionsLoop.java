@@ -15,9 +15,13 @@ import dev.revive.contracts.kafka.TransactionalPublisher.TransactionFailedExcept
 import dev.revive.contracts.metrics.ReviveMetrics;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.verifier.report.OutcomeVerifier;
 import dev.revive.verifier.report.VerifierException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,12 +70,14 @@ final class ExecutionsLoop {
     private final Clock clock;
     private final VerifierConfig.Kafka config;
     private final LoopHealth health;
+    private final Tracing tracing;
     private volatile boolean running = true;
     private boolean needsRewind;
 
     ExecutionsLoop(Consumer<byte[], byte[]> consumer, TransactionalPublisher publisher, OutcomeVerifier verifier,
             ReferenceStore store, ReferenceReader references, Clock clock, VerifierConfig.Kafka config,
-            LoopHealth health) {
+            LoopHealth health, Tracing tracing) {
+        this.tracing = tracing;
         this.consumer = consumer;
         this.publisher = publisher;
         this.verifier = verifier;
@@ -196,7 +202,9 @@ final class ExecutionsLoop {
 
     private void report(ConsumerRecord<byte[], byte[]> record, PlanOutcome outcome,
             Map<TopicPartition, OffsetAndMetadata> pending) {
-        try {
+        Span span = tracing.continueFrom(record.headers(), "verify")
+                .setAttribute("revive.plan.id", outcome.planId()).setAttribute("revive.cluster.id", outcome.clusterId());
+        try (Scope scope = span.makeCurrent()) {
             LOG.infof("verifying %s after %s", outcome.clusterId(), outcome.outcome());
             Instant began = clock.instant();
             RecoveryReport report = verifier.verify(outcome);
@@ -208,7 +216,10 @@ final class ExecutionsLoop {
                     report.clusterId(), summary(report), Duration.between(began, report.timeline().verifiedAt()),
                     report.mttr());
         } catch (VerifierException e) {
+            span.setStatus(StatusCode.ERROR, e.getMessage());
             deadLetter(record, new InvalidEventException(rejectReason(e), e.field(), e.getMessage()), pending);
+        } finally {
+            span.end();
         }
     }
 

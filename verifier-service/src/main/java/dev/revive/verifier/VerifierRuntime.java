@@ -2,6 +2,7 @@ package dev.revive.verifier;
 
 import dev.revive.contracts.kafka.TransactionalPublisher;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.verifier.check.CheckSets;
 import dev.revive.verifier.check.Pause;
@@ -51,9 +52,10 @@ final class VerifierRuntime implements AutoCloseable {
      * @param trusted the operators' keys a cluster spec must be signed with
      * @param checks  the checks of each kind
      * @param pause   waits between rounds of checks
+     * @param tracing continues each incident's trace in its verification and report
      */
     static VerifierRuntime start(Map<String, Object> kafka, VerifierConfig config, TrustedKeys trusted, Clock clock,
-            IdSource ids, CheckSets checks, Pause pause) {
+            IdSource ids, CheckSets checks, Pause pause, Tracing tracing) {
         ConfigValidation.validate(config);
         KafkaSettings settings = new KafkaSettings(kafka, config);
         VerifierConfig.Kafka kafkaConfig = config.kafka();
@@ -78,7 +80,7 @@ final class VerifierRuntime implements AutoCloseable {
         LoopSupervisor loop = new LoopSupervisor(() -> new ExecutionsLoop(
                 new KafkaConsumer<>(settings.executionsConsumer()),
                 new TransactionalPublisher(() -> new KafkaProducer<>(settings.producer())), verifier, store, references,
-                clock, kafkaConfig, health), health, kafkaConfig.failureBackoff(), kafkaConfig.rebuildBackoffMax());
+                clock, kafkaConfig, health, tracing), health, kafkaConfig.failureBackoff(), kafkaConfig.rebuildBackoffMax());
         LOG.infof("verifier starting: settle %s, call timeout %s, max poll interval %s", settle.settleTime(),
                 settle.callTimeout(), settings.maxPollInterval());
         return new VerifierRuntime(references, deadLetters, loop, health);

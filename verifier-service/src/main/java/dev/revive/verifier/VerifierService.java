@@ -1,6 +1,7 @@
 package dev.revive.verifier;
 
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
@@ -30,6 +31,8 @@ public class VerifierService {
     @Inject
     TrustedKeys trusted;
     @Inject
+    Tracing tracing;
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
 
@@ -38,7 +41,8 @@ public class VerifierService {
 
     void start(@Observes StartupEvent event) {
         kinds = TargetKinds.standard(new TargetSettings(config.checks().callTimeout()));
-        runtime = VerifierRuntime.start(kafka, config, trusted, clock, ids, kinds::checks, VerifierRuntime::sleep);
+        runtime = VerifierRuntime.start(kafka, config, trusted, clock, ids, kinds::checks, VerifierRuntime::sleep,
+                tracing);
     }
 
     void stop(@Observes ShutdownEvent event) {

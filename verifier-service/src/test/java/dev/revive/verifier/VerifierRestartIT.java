@@ -1,5 +1,6 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.tracing.Tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -107,7 +108,8 @@ class VerifierRestartIT {
 
     private static VerifierRuntime start() {
         return VerifierRuntime.start(Map.of("bootstrap.servers", broker.bootstrapServers()), new TestConfig(),
-                TestConfig.TRUSTED, Clock.systemUTC(), IdSource.random(), kind -> FakeChecks.passing(), VerifierRuntime::sleep);
+                TestConfig.TRUSTED, Clock.systemUTC(), IdSource.random(), kind -> FakeChecks.passing(), VerifierRuntime::sleep,
+                Tracing.withoutExport("revive-verifier"));
     }
 
     private static RecoveryPlan registered(TestKafka kafka, String incidentId) {

@@ -1,5 +1,6 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.tracing.Tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -99,7 +100,7 @@ class VerifierSupervisionIT {
         Map<String, Object> settings = new HashMap<>(SHORT_TIMEOUTS);
         settings.put("bootstrap.servers", broker.bootstrapServers());
         return VerifierRuntime.start(settings, new TestConfig(), TestConfig.TRUSTED, Clock.systemUTC(),
-                IdSource.random(), kind -> checks, VerifierRuntime::sleep);
+                IdSource.random(), kind -> checks, VerifierRuntime::sleep, Tracing.withoutExport("revive-verifier"));
     }
 
     private static RecoveryPlan registered(TestKafka kafka, String incidentId) {

@@ -1,5 +1,6 @@
 package dev.revive.contracts.kafka;
 
+import dev.revive.contracts.tracing.Tracing;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -8,7 +9,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * The one place that builds a Revive record for Kafka: keyed by cluster id, key and value serialised by the
  * topic's own serdes, CloudEvents binary-mode headers from {@link EventTypes#describe}. Partitioning is left to
- * the producer (by key).
+ * the producer (by key). A record written while a span is current carries that span's context in
+ * {@code traceparent} ({@link Tracing#injectCurrent}), so an incident's records share one trace.
  */
 public final class EventRecords {
 
@@ -24,7 +26,7 @@ public final class EventRecords {
     /** The record of {@code value} on {@code topic} under {@code key}, with the CloudEvent attributes {@code event}. */
     public static <V> ProducerRecord<byte[], byte[]> of(Topic<String, V> topic, String key, V value,
             CloudEvent event) {
-        Headers headers = CloudEventHeaders.write(new RecordHeaders(), event);
+        Headers headers = Tracing.injectCurrent(CloudEventHeaders.write(new RecordHeaders(), event));
         return new ProducerRecord<>(topic.name(), null,
                 topic.keySerde().serializer().serialize(topic.name(), headers, key),
                 topic.valueSerde().serializer().serialize(topic.name(), headers, value), headers);
@@ -32,6 +34,7 @@ public final class EventRecords {
 
     /** The CloudEvent headers alone, for a writer that builds its own record (a Kafka Streams processor). */
     public static Headers headers(Object value, String source, Instant time) {
-        return CloudEventHeaders.write(new RecordHeaders(), EventTypes.describe(value, source, time));
+        return Tracing.injectCurrent(CloudEventHeaders.write(new RecordHeaders(),
+                EventTypes.describe(value, source, time)));
     }
 }

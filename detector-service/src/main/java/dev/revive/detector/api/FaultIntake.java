@@ -6,10 +6,14 @@ import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.metrics.ReviveMetrics;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
+import dev.revive.detector.kafka.FaultSpans;
 import dev.revive.detector.spec.ClusterRegistry;
 import dev.revive.service.api.RecordPublisher;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +43,8 @@ public class FaultIntake {
     DetectorConfig config;
     @Inject
     Clock clock;
+    @Inject
+    Tracing tracing;
 
     /**
      * Checks that the fault's cluster and node are registered, publishes it and waits for Kafka's acknowledgement.
@@ -54,8 +60,13 @@ public class FaultIntake {
             if (fault.nodeId() != null && spec.node(fault.nodeId()).isEmpty()) {
                 throw UnknownTargetException.node(fault.clusterId(), fault.nodeId());
             }
-            publisher.publishAndAwait(Topics.FAULTS, fault.clusterId(), fault, config.api().ackTimeout(),
-                    "retry with the same faultId");
+            Span span = FaultSpans.start(tracing, fault);
+            try (Scope scope = span.makeCurrent()) {
+                publisher.publishAndAwait(Topics.FAULTS, fault.clusterId(), fault, config.api().ackTimeout(),
+                        "retry with the same faultId");
+            } finally {
+                span.end();
+            }
             METRICS.faultPublished(fault);
             LOG.infof("fault %s (%s of %s) from %s accepted", fault.faultId(), fault.kind(), fault.subject(),
                     LogSafe.text(fault.source()));

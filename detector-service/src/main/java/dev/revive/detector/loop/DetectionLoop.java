@@ -5,13 +5,17 @@ import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.metrics.ReviveMetrics;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
 import dev.revive.detector.domain.Faults;
+import dev.revive.detector.kafka.FaultSpans;
 import dev.revive.service.api.RecordPublisher;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -19,12 +23,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -49,6 +55,8 @@ public class DetectionLoop {
     IdSource ids;
     @Inject
     RecordPublisher publisher;
+    @Inject
+    Tracing tracing;
 
     private ScheduledThreadPoolExecutor executor;
     private TargetKinds kinds;
@@ -141,7 +149,13 @@ public class DetectionLoop {
     private void publish(NodeTask task, FaultEvent fault) {
         LOG.infof("node %s: publishing %s %s %s", fault.subject(), fault.kind(), fault.faultId(),
                 LogSafe.text(String.valueOf(fault.evidence())));
-        publisher.publish(Topics.FAULTS, fault.clusterId(), fault).whenComplete((metadata, failure) -> {
+        Span span = FaultSpans.start(tracing, fault);
+        CompletableFuture<RecordMetadata> acknowledged;
+        try (Scope scope = span.makeCurrent()) {
+            acknowledged = publisher.publish(Topics.FAULTS, fault.clusterId(), fault);
+        }
+        acknowledged.whenComplete((metadata, failure) -> {
+            span.end();
             if (failure != null) {
                 LOG.errorf("fault %s (%s of %s) was not acknowledged by Kafka: %s", fault.faultId(), fault.kind(),
                         fault.subject(), failure.toString());

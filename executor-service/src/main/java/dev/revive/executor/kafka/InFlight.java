@@ -7,6 +7,7 @@ import dev.revive.executor.plan.PlanTriage;
 import dev.revive.executor.plan.PlanJob;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import io.opentelemetry.api.trace.Span;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -30,10 +31,14 @@ final class InFlight {
     /** The partition was revoked; whether it comes back is decided when the new assignment arrives. */
     boolean revokePending;
 
-    InFlight(TopicPartition partition, long offset, RecoveryPlan plan) {
+    /** The run's span in the incident's trace: current while the run and its ending write their events. */
+    final Span span;
+
+    InFlight(TopicPartition partition, long offset, RecoveryPlan plan, Span span) {
         this.partition = partition;
         this.offset = offset;
         this.plan = plan;
+        this.span = span;
     }
 
     /** A record read behind the running plan: handled after the run; only a withdrawal of the plan counts now. */

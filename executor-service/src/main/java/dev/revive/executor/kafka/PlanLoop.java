@@ -2,6 +2,7 @@ package dev.revive.executor.kafka;
 
 import dev.revive.contracts.kafka.TransactionalPublisher.TransactionFailedException;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.executor.plan.ExecutionEvents;
 import dev.revive.executor.plan.PlanJob;
 import java.time.Clock;
@@ -62,16 +63,18 @@ public final class PlanLoop implements Runnable {
      * @param events         builds the outcome of a plan that is given up
      * @param clock          the time source
      * @param settings       timing and bounds
+     * @param tracing        continues each plan's trace in its run and its events
      */
     public PlanLoop(Map<String, Object> consumerConfig, Supplier<ClusterRegistry> registries, ExecutionLog log,
-            PartitionClaims claims, PlanJob job, ExecutionEvents events, Clock clock, LoopSettings settings) {
+            PartitionClaims claims, PlanJob job, ExecutionEvents events, Clock clock, LoopSettings settings,
+            Tracing tracing) {
         this.consumerConfig = Map.copyOf(consumerConfig);
         this.registries = registries;
         this.log = log;
         this.clock = clock;
         this.settings = settings;
         this.backoff = settings.rebuildBackoff();
-        this.runs = new PlanRuns(log, claims, job, events, clock, settings, () -> running);
+        this.runs = new PlanRuns(log, claims, job, events, clock, settings, () -> running, tracing);
     }
 
     /** True while the loop polls with working clients and its producer is usable. */

@@ -28,6 +28,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import dev.revive.contracts.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,6 +57,7 @@ final class PlanRuns {
     private final BooleanSupplier running;
     private final PlanTriage triage = new PlanTriage();
     private final PlanEnding ending;
+    private final Tracing tracing;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> new Thread(runnable,
             "executor-plan-worker"));
     private final Map<TopicPartition, InFlight> inFlight = new HashMap<>();
@@ -63,8 +67,9 @@ final class PlanRuns {
     private ClusterRegistry clusters;
 
     PlanRuns(ExecutionLog log, PartitionClaims claims, PlanJob job, ExecutionEvents events, Clock clock,
-            LoopSettings settings, BooleanSupplier running) {
+            LoopSettings settings, BooleanSupplier running, Tracing tracing) {
         this.log = log;
+        this.tracing = tracing;
         this.claims = claims;
         this.job = job;
         this.clock = clock;
@@ -148,7 +153,7 @@ final class PlanRuns {
         try (PlanMdc mdc = PlanMdc.of(plan)) {
             PlanTriage.Verdict verdict = triage.triage(plan, this::spec);
             if (verdict instanceof PlanTriage.Verdict.Run run) {
-                start(partition, record.offset(), plan, run.spec());
+                start(record, plan, run.spec());
                 return true;
             }
             pending.handled(partition, record.offset() + 1);
@@ -186,9 +191,14 @@ final class PlanRuns {
         }
     }
 
-    private void start(TopicPartition partition, long offset, RecoveryPlan plan, ClusterSpec spec) {
+    private void start(ConsumerRecord<byte[], byte[]> record, RecoveryPlan plan, ClusterSpec spec) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        long offset = record.offset();
         consumer.seek(partition, offset + 1);
-        InFlight flight = new InFlight(partition, offset, plan);
+        Span span = tracing.continueFrom(record.headers(), "execute plan")
+                .setAttribute("revive.plan.id", plan.planId()).setAttribute("revive.incident.id", plan.incidentId())
+                .setAttribute("revive.cluster.id", plan.clusterId()).setAttribute("revive.plan.mode", plan.mode().name());
+        InFlight flight = new InFlight(partition, offset, plan, span);
         inFlight.put(partition, flight);
         claims.claim(plan.clusterId(), partition, offset, consumer.groupMetadata());
         LOG.infof("plan %s (revision %d, %d steps) starts", plan.planId(), plan.revision(), plan.steps().size());
@@ -198,7 +208,7 @@ final class PlanRuns {
     /** On a worker thread. */
     private void runJob(InFlight flight, ClusterSpec spec) {
         InFlight.Completion completion;
-        try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
+        try (PlanMdc mdc = PlanMdc.of(flight.plan); Scope scope = flight.span.makeCurrent()) {
             PlanJob.Ended ended = job.run(flight.plan, spec, RunControl.of(
                     () -> flight.cancel.get() || !running.getAsBoolean(),
                     () -> Optional.ofNullable(flight.withdrawn.get())));
@@ -228,7 +238,7 @@ final class PlanRuns {
         inFlight.remove(flight.partition, flight);
         boolean claimed = claims.release(flight.plan.clusterId(), flight.partition);
         HeldLock lock = completion.ended() == null ? null : completion.ended().lock();
-        try (PlanMdc mdc = PlanMdc.of(flight.plan)) {
+        try (PlanMdc mdc = PlanMdc.of(flight.plan); Scope scope = flight.span.makeCurrent()) {
             if (completion.error() != null) {
                 LOG.errorf(completion.error(), "plan %s failed unexpectedly", flight.plan.planId());
             }
@@ -245,6 +255,7 @@ final class PlanRuns {
                     : new PlanResult.Stopped("error: " + completion.error());
             ending.publish(consumer, flight, result, lock);
         } finally {
+            flight.span.end();
             if (lock != null) {
                 lock.close();
             }

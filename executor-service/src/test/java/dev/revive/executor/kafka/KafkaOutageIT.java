@@ -14,6 +14,7 @@ import dev.revive.contracts.trust.TrustedKeys;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.time.IdSource;
+import dev.revive.contracts.tracing.Tracing;
 import dev.revive.executor.plan.ClusterLocking;
 import dev.revive.executor.plan.ExecutionEvents;
 import dev.revive.executor.plan.Fixtures;
@@ -165,7 +166,8 @@ class KafkaOutageIT {
                 CLIENT_TIMEOUT), () -> new ClusterRegistry(KafkaClients.reader(broker.bootstrapServers(), "clusters"),
                 CLIENT_TIMEOUT, TrustedKeys.load(List.of(TestSigningKey.PUBLIC_KEY)),
                 letter -> log.commit(List.of(letter), Map.of(), null), Clock.systemUTC()), log, claims, job,
-                new ExecutionEvents(Clock.systemUTC(), IdSource.random(), "executor-x"), Clock.systemUTC(), settings);
+                new ExecutionEvents(Clock.systemUTC(), IdSource.random(), "executor-x"), Clock.systemUTC(), settings,
+                Tracing.withoutExport("revive-executor"));
         loopThread = new Thread(loop, "executor-plan-loop");
         loopThread.start();
     }
