@@ -1,5 +1,7 @@
 package dev.revive.e2e;
 
+import static dev.revive.e2e.Elapsed.since;
+
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.Policy;
 import dev.revive.contracts.cluster.TriageResponse;
@@ -177,9 +179,5 @@ public final class CollectionTargets implements AutoCloseable {
         } catch (Exception e) {
             System.err.println("revive: cannot stop " + resource + ": " + e);
         }
-    }
-
-    private static String since(long begin) {
-        return String.format("%.1f s", (System.nanoTime() - begin) / 1e9);
     }
 }

@@ -1,20 +1,18 @@
 package dev.revive.e2e;
 
+import static dev.revive.e2e.Elapsed.since;
+
 import dev.revive.contracts.cluster.ClusterSpec;
-import dev.revive.contracts.kafka.KafkaClientSettings;
-import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.SignCommand;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import dev.revive.testkit.KafkaBroker;
-import dev.revive.testkit.KafkaSecurity;
 import dev.revive.testkit.ZooKeeperEnsemble;
 import dev.revive.testkit.ZooKeeperSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,9 +64,9 @@ public final class ReviveStack implements AutoCloseable {
     private boolean twoExecutors;
     /** Properties a service gets besides {@link ServiceProperties}', by service name. */
     private Map<String, Map<String, String>> extraProperties = Map.of();
-    /** True when the console runs too ({@link #startWithConsole}); the other stacks do not pay for a fifth JVM. */
+    /** True when the console runs too ({@link #startWithConsole}, {@link #startSecure}); others spare a fifth JVM. */
     private boolean withConsole;
-    /** True when the broker runs with SASL_SSL, SCRAM and ACLs and each service connects as its own principal. */
+    /** True when the broker runs with SASL_SSL, SCRAM and ACLs and each service (and the console) is a principal. */
     private boolean secure;
     /** Changes the target's spec before it is signed and written (identity unless {@link #startWithSpec} says). */
     private UnaryOperator<ClusterSpec> targetSpec = UnaryOperator.identity();
@@ -117,12 +115,15 @@ public final class ReviveStack implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Path, Path, Consumer)} with Kafka security on ({@link KafkaBroker#startSecure(Path)}): each
-     * service connects over SASL_SSL with SCRAM-SHA-512 as its own principal, limited by the ACLs of
-     * {@link dev.revive.contracts.kafka.TopicOwners}; its credentials reach it through the environment.
+     * As {@link #startWithConsole} with Kafka security on ({@link KafkaBroker#startSecure(Path)}): each service and the
+     * console connect over SASL_SSL with SCRAM-SHA-512 as their own principal of {@link
+     * dev.revive.contracts.kafka.TopicOwners}, limited by its ACLs, with their credentials in their environment.
      */
     public static ReviveStack startSecure(Path repoRoot, Path runDir, Consumer<String> progress) throws Exception {
-        return launch(repoRoot, runDir, progress, false, stack -> stack.secure = true);
+        return launch(repoRoot, runDir, progress, false, stack -> {
+            stack.secure = true;
+            stack.withConsole = true;
+        });
     }
 
     /**
@@ -177,12 +178,12 @@ public final class ReviveStack implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Path, Path, Consumer)} for the fault storm: its "paper" clusters, registered on the topic with no
-     * process behind their nodes, are not probed (the detector's {@code follow-registrations} off).
+     * As {@link #start(Path, Path, Consumer)}, with extra properties by service name (e.g. the fault storm's
+     * {@link StormClusters#STACK_PROPERTIES}, or a tracing collector for every service).
      */
-    public static ReviveStack startForStorm(Path repoRoot, Path runDir, Consumer<String> progress) throws Exception {
-        return launch(repoRoot, runDir, progress, false, stack -> stack.extraProperties = Map.of("detector",
-                Map.of("revive.detector.follow-registrations", "false")));
+    public static ReviveStack startWithProperties(Path repoRoot, Path runDir, Consumer<String> progress,
+            Map<String, Map<String, String>> byService) throws Exception {
+        return launch(repoRoot, runDir, progress, false, stack -> stack.extraProperties = Map.copyOf(byService));
     }
 
     /** As {@link #start(Path, Path, Consumer)}, with the web console too: {@code service("console")}. */
@@ -325,12 +326,8 @@ public final class ReviveStack implements AutoCloseable {
     private void startInfrastructure(Consumer<String> progress, boolean withZooKeeper)
             throws IOException, InterruptedException {
         Files.createDirectories(runDir);
+        broker = track(StackBroker.start(runDir.resolve("kafka"), secure, layout, progress));
         long begin = System.nanoTime();
-        broker = track(secure ? KafkaBroker.startSecure(runDir.resolve("kafka"))
-                : KafkaBroker.start(runDir.resolve("kafka")));
-        broker.createTopics(Topics.ALL.stream().map(layout::topicSpec).toList());
-        progress.accept("Kafka broker (KRaft, in this JVM) at " + broker.bootstrapServers() + " in " + since(begin));
-        begin = System.nanoTime();
         coordination = track(EtcdCluster.start(1));
         spec = watchedSpec != null ? watchedSpec : startTarget(progress, begin);
         operatorKey = SignCommand.keygen(runDir.resolve("keys")).getPrivate();
@@ -357,8 +354,7 @@ public final class ReviveStack implements AutoCloseable {
                     + since(begin) + ", spec written to " + TargetSpecs.write(redis.spec(), runDir.resolve("specs"),
                     operatorKey));
         }
-        events = track(new EventLog(new KafkaClientSettings(broker.clientSettings(KafkaSecurity.ADMIN)),
-                Clock.systemUTC()));
+        events = track(StackBroker.events(broker));
     }
 
     /** Starts the (first) target with {@link #targetFixture} and returns its spec. */
@@ -397,9 +393,5 @@ public final class ReviveStack implements AutoCloseable {
     private <T extends AutoCloseable> T track(T resource) {
         started.add(resource);
         return resource;
-    }
-
-    private static String since(long begin) {
-        return String.format("%.1f s", (System.nanoTime() - begin) / 1e9);
     }
 }

@@ -41,8 +41,8 @@ public final class StormBenchmark {
                 + ", load average at the start " + RecoveryBenchmark.loadAverage() + "\n";
         List<String> lines = new ArrayList<>();
         boolean settled = true;
-        try (ReviveStack stack = ReviveStack.startForStorm(repoRoot, Files.createTempDirectory("revive-storm-"),
-                System.out::println);
+        try (ReviveStack stack = ReviveStack.startWithProperties(repoRoot, Files.createTempDirectory("revive-storm-"),
+                System.out::println, StormClusters.STACK_PROPERTIES);
                 FaultStorm storm = FaultStorm.prepare(stack, clock, System.out::println)) {
             StormFaults faults = StormFaults.generate(storm.clusters(), clock.instant(), seed);
             StormExpectation expected = StormExpectation.of(storm.clusters(), faults);

@@ -41,6 +41,12 @@ public final class StormClusters implements AutoCloseable {
     /** How many of them are real etcd clusters (the stack's target included). */
     public static final int REAL = 5;
     private static final String PAPER_PREFIX = "storm-paper-";
+    /**
+     * The storm stack's properties ({@link ReviveStack#startWithProperties}): its "paper" clusters, registered on the
+     * topic with no process behind their nodes, are not probed (the detector's {@code follow-registrations} off).
+     */
+    public static final Map<String, Map<String, String>> STACK_PROPERTIES = Map.of("detector",
+            Map.of("revive.detector.follow-registrations", "false"));
 
     /**
      * A real cluster and the member the storm kills.
@@ -50,7 +56,7 @@ public final class StormClusters implements AutoCloseable {
      * @param victim   the member killed during the storm
      * @param detected true for the stack's target, whose PROCESS_DOWN comes from Revive's detector; the others get
      *                 theirs from an "external monitor" (the storm itself), since the storm's detector only probes
-     *                 its specs dir ({@link ReviveStack#startForStorm})
+     *                 its specs dir ({@link #STACK_PROPERTIES})
      */
     public record Real(ClusterSpec spec, EtcdCluster cluster, EtcdMember victim, boolean detected) {
 

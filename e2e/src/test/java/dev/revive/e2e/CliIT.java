@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.Policy;
-import dev.revive.contracts.json.Json;
 import dev.revive.contracts.plan.PlanMode;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.trust.SignCommand;
 import dev.revive.contracts.trust.SigningKeys;
+import dev.revive.e2e.ReviveCli.Run;
 import dev.revive.testkit.EtcdCluster;
 import dev.revive.testkit.EtcdMember;
 import java.io.IOException;
@@ -20,11 +20,9 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliIT {
 
     private static final Duration RECOVERY = Duration.ofMinutes(2);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final String AUTO_ID = "cli-etcd";
     private static final String APPROVAL_ID = "cli-etcd-approval";
 
@@ -53,24 +50,14 @@ class CliIT {
     private static EtcdCluster approval;
     private static Map<String, Long> servicePids;
     private static Recoveries recoveries;
-
-    /** What one run of the CLI did. */
-    record Run(int code, String out, String err) {
-
-        JsonNode json() {
-            try {
-                return Json.events().readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out + " / " + err, e);
-            }
-        }
-    }
+    private static ReviveCli reviveCli;
 
     @BeforeAll
     static void startReviveAndApplyTwoClustersAtRuntime() throws Exception {
         repoRoot = DemoOptions.locateRepoRoot();
         stack = ReviveStack.start(repoRoot, runDir, line -> System.out.println("[e2e] " + line));
         servicePids = pids();
+        reviveCli = new ReviveCli(repoRoot, runDir, stack);
         recoveries = new Recoveries(stack.events());
         auto = EtcdCluster.start(3);
         approval = EtcdCluster.start(3);
@@ -176,7 +163,7 @@ class CliIT {
 
     @Test
     void helpThroughTheWrapperScriptExitsZeroWithExamples() {
-        Run help = run(List.of(repoRoot.resolve("revive").toString(), "--help"), Map.of());
+        Run help = reviveCli.run(List.of(repoRoot.resolve("revive").toString(), "--help"), Map.of());
 
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("Examples:", "revive apply", "Exit codes");
@@ -232,38 +219,10 @@ class CliIT {
     }
 
     private static Run cli(String... args) {
-        return cli(Map.of(), args);
+        return reviveCli.jar(args);
     }
 
     private static Run cli(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                repoRoot.resolve("revive-cli/target/revive-cli.jar").toString()));
-        command.addAll(List.of(args));
-        return run(command, env);
-    }
-
-    private static Run run(List<String> command, Map<String, String> env) {
-        try {
-            Path out = Files.createTempFile(runDir, "cli", ".out");
-            Path err = Files.createTempFile(runDir, "cli", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().put("REVIVE_PLANNER_URL", stack.service("planner").url());
-            builder.environment().put("REVIVE_DETECTOR_URL", stack.service("detector").url());
-            builder.environment().put("REVIVE_KAFKA_BOOTSTRAP", stack.broker().bootstrapServers());
-            builder.environment().put("REVIVE_API_TOKEN", stack.apiToken());
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("revive " + command + " did not end within " + COMMAND_TIMEOUT);
-            }
-            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return reviveCli.jar(env, args);
     }
 }

@@ -49,8 +49,8 @@ class FaultStormIT {
     @BeforeAll
     static void runTheStorm() throws Exception {
         Clock clock = Clock.systemUTC();
-        stack = ReviveStack.startForStorm(DemoOptions.locateRepoRoot(), runDir,
-                line -> System.out.println("[storm] " + line));
+        stack = ReviveStack.startWithProperties(DemoOptions.locateRepoRoot(), runDir,
+                line -> System.out.println("[storm] " + line), StormClusters.STACK_PROPERTIES);
         storm = FaultStorm.prepare(stack, clock, line -> System.out.println("[storm] " + line));
         faults = StormFaults.generate(storm.clusters(), clock.instant(), SEED);
         expected = StormExpectation.of(storm.clusters(), faults);

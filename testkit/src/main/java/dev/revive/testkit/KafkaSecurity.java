@@ -1,11 +1,13 @@
 package dev.revive.testkit;
 
 import dev.revive.contracts.kafka.TopicOwners;
-import dev.revive.contracts.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -26,9 +28,10 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The security of a {@link KafkaBroker#startSecure() secure} test broker: a SASL_SSL listener (SCRAM-SHA-512 over
- * TLS with PEM material from {@link TestCertificates}), one SCRAM user per Revive service ({@link TopicOwners}), the
- * super user {@value #ADMIN} and one {@value #INTRUDER} without any ACL, each with a random password written at
- * format time; the standard authorizer with no allow-if-no-ACL, and the ACLs of {@link TopicOwners}.
+ * TLS with PEM material from {@link TestCertificates}), one SCRAM user per principal of {@link TopicOwners} (the
+ * services and the operator's tools, {@code cli} and {@code console}), the super user {@value #ADMIN} and one
+ * {@value #INTRUDER} without any ACL, each with a random password written at format time; the standard authorizer
+ * with no allow-if-no-ACL, and the ACLs of {@link TopicOwners}.
  *
  * <p>The controller listener stays plain text on loopback, as on the plain broker; its only peer is the broker
  * itself, as {@code User:ANONYMOUS}, which is therefore a super user (the clients' listener never yields it).
@@ -66,7 +69,7 @@ public final class KafkaSecurity {
         SecureRandom random = new SecureRandom();
         Map<String, String> passwords = new LinkedHashMap<>();
         List<String> users = new ArrayList<>(List.of(ADMIN, INTRUDER));
-        users.addAll(TopicOwners.SERVICES);
+        users.addAll(TopicOwners.principals());
         for (String user : users) {
             byte[] secret = new byte[16];
             random.nextBytes(secret);
@@ -75,7 +78,7 @@ public final class KafkaSecurity {
         return new KafkaSecurity(certificates, keystore, Map.copyOf(passwords));
     }
 
-    /** The users: {@value #ADMIN}, {@value #INTRUDER} and one per service of {@link TopicOwners#SERVICES}. */
+    /** The users: {@value #ADMIN}, {@value #INTRUDER} and one per principal of {@link TopicOwners#principals()}. */
     public List<String> users() {
         return List.copyOf(passwords.keySet());
     }
@@ -100,15 +103,34 @@ public final class KafkaSecurity {
     }
 
     /**
-     * The environment of a service running as {@code user}: its {@link #clientSettings} as the variables Quarkus maps
-     * to {@code kafka.*} ({@code sasl.jaas.config} becomes {@code KAFKA_SASL_JAAS_CONFIG}), so that no secret is
-     * on a command line.
+     * The environment of a Quarkus app (a service, the console) running as {@code user}: its {@link #clientSettings}
+     * as the variables Quarkus maps to {@code kafka.*} ({@code sasl.jaas.config} becomes
+     * {@code KAFKA_SASL_JAAS_CONFIG}), so that no secret is on a command line.
      */
     public Map<String, String> environment(String user) {
         Map<String, String> environment = new LinkedHashMap<>();
         clientSettings(user).forEach((key, value) -> environment.put(
                 "KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), String.valueOf(value)));
         return environment;
+    }
+
+    /**
+     * Writes the {@link #clientSettings} of {@code user} to {@code file} as a properties file readable by its owner
+     * only (it holds the password), as the CLI's {@code --kafka-config} takes it; returns {@code file}.
+     */
+    public Path writeClientProperties(String user, Path file) {
+        Properties properties = new Properties();
+        clientSettings(user).forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                properties.store(writer, "Kafka client settings of User:" + user);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** The SCRAM login line of {@code user}: the value of {@code sasl.jaas.config} (holds its password). */
@@ -150,15 +172,17 @@ public final class KafkaSecurity {
         return props;
     }
 
-    /** The ACLs of {@link TopicOwners}: each service writes its own topics and {@code revive.dlq}, reads its inputs. */
+    /**
+     * The ACLs of {@link TopicOwners}: each service writes its own topics and {@code revive.dlq} and reads its inputs;
+     * the CLI writes {@code revive.clusters} and reads what it shows; the console only reads.
+     */
     static List<AclBinding> acls() {
         List<AclBinding> acls = new ArrayList<>();
-        for (String service : TopicOwners.SERVICES) {
-            TopicOwners.Access access = TopicOwners.of(service);
-            String principal = "User:" + service;
-            access.writes().forEach(topic -> acls.add(allow(principal, ResourceType.TOPIC, topic,
+        for (String name : TopicOwners.principals()) {
+            TopicOwners.Access access = TopicOwners.of(name);
+            String principal = "User:" + name;
+            TopicOwners.topicsWrittenBy(name).forEach(topic -> acls.add(allow(principal, ResourceType.TOPIC, topic,
                     PatternType.LITERAL, AclOperation.WRITE)));
-            acls.add(allow(principal, ResourceType.TOPIC, Topics.Names.DLQ, PatternType.LITERAL, AclOperation.WRITE));
             access.reads().forEach(topic -> acls.add(allow(principal, ResourceType.TOPIC, topic,
                     PatternType.LITERAL, AclOperation.READ)));
             if (!access.groupPrefix().isEmpty()) {

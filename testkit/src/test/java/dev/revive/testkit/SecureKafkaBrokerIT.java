@@ -30,8 +30,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A secure broker enforces one writer per topic: the ACLs of {@link TopicOwners} over SASL_SSL/SCRAM-SHA-512. */
+/**
+ * A secure broker enforces one writer per topic: the ACLs of {@link TopicOwners} over SASL_SSL/SCRAM-SHA-512, for the
+ * services and for the operator's tools (the CLI publishes specs only, the console only reads).
+ */
 class SecureKafkaBrokerIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -53,18 +57,67 @@ class SecureKafkaBrokerIT {
 
     @ParameterizedTest(name = "{0} cannot write {1}")
     @CsvSource({"intruder, revive.clusters", "intruder, revive.plans", "verifier, revive.clusters",
-            "verifier, revive.plans", "executor, revive.plans"})
+            "verifier, revive.plans", "executor, revive.plans", "cli, revive.plans", "cli, revive.dlq"})
     void aPrincipalThatDoesNotOwnATopicCannotWriteIt(String user, String topic) {
-        // given: the intruder has no ACL at all, so its producer is not idempotent (that would need a writable topic)
-        Map<String, Object> producer = settings(user).producer(user);
-        if (KafkaSecurity.INTRUDER.equals(user)) {
-            producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-        }
-        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        // given
+        Map<String, Object> producer = producerOf(user);
 
         // when / then
         try (KafkaProducer<byte[], byte[]> client = new KafkaProducer<>(producer)) {
             assertThatThrownBy(() -> send(client, topic)).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "the console cannot write {0}")
+    @MethodSource("dev.revive.contracts.kafka.Topics#names")
+    void theConsoleCannotWriteAnyTopic(String topic) {
+        // given
+        Map<String, Object> producer = producerOf(TopicOwners.CONSOLE);
+
+        // when / then
+        try (KafkaProducer<byte[], byte[]> client = new KafkaProducer<>(producer)) {
+            assertThatThrownBy(() -> send(client, topic)).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void theCliPublishesASpecButCannotWriteAPlan() throws Exception {
+        // given
+        try (KafkaProducer<byte[], byte[]> cli = new KafkaProducer<>(producerOf(TopicOwners.CLI))) {
+            // when
+            RecordMetadata spec = send(cli, Topics.Names.CLUSTERS);
+
+            // then
+            assertThat(spec.topic()).isEqualTo(Topics.Names.CLUSTERS);
+            assertThatThrownBy(() -> send(cli, Topics.Names.PLANS)).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void theConsoleReadsEveryTopicWithoutAGroup() throws Exception {
+        // given: a report written by its owner
+        try (KafkaProducer<byte[], byte[]> verifier = new KafkaProducer<>(settings(TopicOwners.VERIFIER)
+                .producer("verifier"))) {
+            send(verifier, Topics.Names.REPORTS);
+        }
+
+        // when: the console assigns itself every partition of every topic and reads from the beginning
+        try (KafkaConsumer<byte[], byte[]> console = new KafkaConsumer<>(settings(TopicOwners.CONSOLE)
+                .reader("console"))) {
+            List<TopicPartition> partitions = Topics.names().stream()
+                    .flatMap(topic -> console.partitionsFor(topic, TIMEOUT).stream())
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            console.assign(partitions);
+            console.seekToBeginning(partitions);
+            List<String> read = new ArrayList<>();
+            await().atMost(TIMEOUT).until(() -> {
+                console.poll(Duration.ofMillis(200)).forEach(record -> read.add(record.topic()));
+                return read.contains(Topics.Names.REPORTS);
+            });
+
+            // then: it was allowed to fetch every topic, and saw the report
+            assertThat(partitions).extracting(TopicPartition::topic).containsAll(Topics.names());
+            assertThat(read).contains(Topics.Names.REPORTS);
         }
     }
 
@@ -124,6 +177,19 @@ class SecureKafkaBrokerIT {
         try (KafkaProducer<byte[], byte[]> client = new KafkaProducer<>(producer)) {
             assertThatThrownBy(client::initTransactions).isInstanceOf(TransactionalIdAuthorizationException.class);
         }
+    }
+
+    /**
+     * A producer of {@code user}; not idempotent when the user may write no topic at all (the intruder, the console):
+     * an idempotent producer needs WRITE on some topic before it can send anything.
+     */
+    private static Map<String, Object> producerOf(String user) {
+        Map<String, Object> producer = settings(user).producer(user);
+        if (KafkaSecurity.INTRUDER.equals(user) || TopicOwners.topicsWrittenBy(user).isEmpty()) {
+            producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        }
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        return producer;
     }
 
     private static KafkaClientSettings settings(String user) {

@@ -3,10 +3,14 @@ package dev.revive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
+import dev.revive.contracts.tracing.Tracing;
+import dev.revive.contracts.tracing.TracingSettings;
 import dev.revive.targets.etcd.EtcdAdapter;
 import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.OtlpCollector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,17 +30,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code /q/metrics} of the four packaged services on one stack: each serves Prometheus text without the API token,
- * and one recovery of a killed member moves the detector's faults, the executor's step durations and the verifier's
- * MTTR histogram.
+ * Metrics and traces of the four packaged services on one stack, whose spans go to a stand-in OTLP collector.
+ * {@code /q/metrics}: each serves Prometheus text without the API token, and one recovery of a killed member moves the
+ * detector's faults, the executor's step durations and the verifier's MTTR histogram. Traces: one incident is one
+ * trace, from the fault through the plan, every step event and the outcome to the report, and each service exports
+ * its spans of it.
  */
-class MetricsIT {
+class ObservabilityIT {
 
     private static final Duration RECOVERY = Duration.ofMinutes(2);
     private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(5);
     /** The classic Prometheus text format (without this Accept, Quarkus answers OpenMetrics). */
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
     private static final List<String> SERVICES = List.of("detector", "planner", "executor", "verifier");
+    /** The export delay of the services' spans: short, so that the collector sees them soon. */
+    private static final String EXPORT_DELAY = "500ms";
 
     @TempDir
     static Path runDir;
@@ -43,10 +52,16 @@ class MetricsIT {
     private static Recoveries recoveries;
     private static EtcdAdapter etcd;
     private static HttpClient http;
+    private static OtlpCollector collector;
 
     @BeforeAll
     static void startRevive() throws Exception {
-        stack = ReviveStack.start(DemoOptions.locateRepoRoot(), runDir, line -> System.out.println("[e2e] " + line));
+        collector = OtlpCollector.start();
+        Map<String, String> tracing = Map.of(TracingSettings.ENDPOINT, collector.endpoint(), TracingSettings.DELAY,
+                EXPORT_DELAY);
+        stack = ReviveStack.startWithProperties(DemoOptions.locateRepoRoot(), runDir,
+                line -> System.out.println("[e2e] " + line), SERVICES.stream().collect(
+                        Collectors.toMap(service -> service, service -> tracing)));
         recoveries = new Recoveries(stack.events());
         etcd = new EtcdAdapter(Duration.ofSeconds(2));
         http = HttpClient.newBuilder().connectTimeout(SCRAPE_TIMEOUT).build();
@@ -54,12 +69,7 @@ class MetricsIT {
 
     @AfterAll
     static void stopRevive() {
-        if (etcd != null) {
-            etcd.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Resources.closeAll(etcd, stack, collector);
     }
 
     @BeforeEach
@@ -110,6 +120,40 @@ class MetricsIT {
         assertThat(verifier.sum("revive_reports_total", verdict(Verdict.CONSISTENT))).isEqualTo(consistentBefore + 1);
         assertThat(scrape("executor").sum("revive_step_duration_seconds_count")).isGreaterThan(stepsBefore);
         assertThat(scrape("detector").sum("revive_faults_total")).isGreaterThan(faultsBefore);
+    }
+
+    @Test
+    void oneIncidentIsOneTraceFromTheFaultThroughThePlanAndItsStepsToTheReportExportedByEveryService() {
+        EtcdMember member = stack.followers().get(1);
+        Instant since = Instant.now();
+
+        stack.target().kill(member);
+        RecoveryReport report = await("report for " + member.name()).atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
+
+        RecoveryPlan plan = recoveries.planOf(report).orElseThrow();
+        String trace = traceIdOf(report);
+        assertThat(stack.events().faults()).filteredOn(fault -> plan.reason().contains(fault.faultId()))
+                .extracting(ObservabilityIT::traceIdOf).contains(trace);
+        assertThat(traceIdOf(plan)).isEqualTo(trace);
+        assertThat(recoveries.stepsOf(plan)).isNotEmpty().allSatisfy(step -> assertThat(traceIdOf(step))
+                .as("step event %s %s", step.stepId(), step.status()).isEqualTo(trace));
+        assertThat(recoveries.outcomesOf(List.of(plan))).singleElement()
+                .satisfies(outcome -> assertThat(traceIdOf(outcome)).isEqualTo(trace));
+        await("every service exports its spans of trace " + trace).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(SERVICES)
+                        .allSatisfy(service -> assertThat(collector.exported("revive-" + service, trace))
+                                .as("revive-%s exported trace %s", service, trace).isTrue()));
+    }
+
+    /** The trace id of the {@code traceparent} header on the record that carried {@code value}. */
+    private static String traceIdOf(Object value) {
+        EventLog.Entry entry = stack.events().entries().stream().filter(each -> each.value().equals(value))
+                .findFirst().orElseThrow(() -> new AssertionError("no record of " + value));
+        String traceparent = entry.headers().get(Tracing.TRACEPARENT);
+        assertThat(traceparent).as("traceparent of the %s record", entry.topic()).isNotNull().hasSize(55);
+        return traceparent.substring(3, 35);
     }
 
     private static Predicate<Map<String, String>> kind(String kind) {
