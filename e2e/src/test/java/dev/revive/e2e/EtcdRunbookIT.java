@@ -64,9 +64,7 @@ class EtcdRunbookIT {
 
     @BeforeEach
     void clusterIsWholeAndNoRecoveryIsUnderWay() {
-        await("all members healthy, every plan reported").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> stack.target().members().stream().allMatch(member -> etcd.isHealthy(member.clientUrl()))
-                        && recoveries.nothingUnderWay());
+        WholeTarget.await(stack, recoveries, etcd, RECOVERY);
     }
 
     @Test

@@ -188,8 +188,6 @@ class FlappingMemberIT {
     }
 
     private static void awaitClusterWholeAndNothingUnderWay() {
-        await("all members healthy and every plan reported").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> stack.target().members().stream().allMatch(each -> etcd.isHealthy(each.clientUrl()))
-                        && recoveries.nothingUnderWay());
+        WholeTarget.await(stack, recoveries, etcd, RECOVERY);
     }
 }

@@ -74,9 +74,7 @@ class ObservabilityIT {
 
     @BeforeEach
     void clusterIsWholeAndNoRecoveryIsUnderWay() {
-        await("all members healthy, every plan reported").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .until(() -> stack.target().members().stream().allMatch(member -> etcd.isHealthy(member.clientUrl()))
-                        && recoveries.nothingUnderWay());
+        WholeTarget.await(stack, recoveries, etcd, RECOVERY);
     }
 
     @Test

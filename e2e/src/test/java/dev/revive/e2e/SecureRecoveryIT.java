@@ -86,9 +86,7 @@ class SecureRecoveryIT {
 
     @BeforeEach
     void targetIsWholeAndNothingIsUnderWay() {
-        await("every member healthy, nothing under way").atMost(RECOVERY).pollInterval(POLL)
-                .until(() -> stack.target().members().stream().allMatch(member -> etcd.isHealthy(member.clientUrl()))
-                        && recoveries.nothingUnderWay());
+        WholeTarget.await(stack, recoveries, etcd, RECOVERY);
     }
 
     @Test
