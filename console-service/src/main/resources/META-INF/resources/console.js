@@ -67,7 +67,7 @@
             el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'node'), el('th', { scope: 'col' }, 'health'),
                 el('th', { scope: 'col' }, 'last report'))),
             el('tbody', {}, cluster.members.map((m) => el('tr', { class: 'member', 'data-node': m.nodeId },
-                el('td', {}, m.nodeId), el('td', { class: m.health }, m.health),
+                el('td', {}, m.nodeId), el('td', { class: m.health }, m.health === 'NO_FAULT' ? 'no fault' : m.health),
                 el('td', { class: 'detail' },
                     m.lastKind ? `${m.lastKind} at ${time(m.reportedAt)} (${m.source})` : '—')))))),
         el('h4', {}, 'MTTR history'), mttrChart(cluster)));

@@ -9,6 +9,8 @@ import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.RecoveryReport;
+import dev.revive.contracts.report.Verdict;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,6 +35,8 @@ public final class ConsoleModel {
     /** Per cluster, per node: the last fault reported for it. */
     private final Map<String, Map<String, FaultEvent>> lastFaults = new HashMap<>();
     private final Map<String, Deque<Views.MttrPoint>> mttr = new HashMap<>();
+    /** Per cluster, when its newest CONSISTENT report was verified: the faults observed before it are behind it. */
+    private final Map<String, Instant> consistentAt = new HashMap<>();
     private final LinkedHashMap<String, IncidentRecord> incidents = new LinkedHashMap<>();
     private final Map<String, String> incidentOfPlan = new HashMap<>();
     private final Deque<Views.Report> reports = new ArrayDeque<>();
@@ -59,6 +63,7 @@ public final class ConsoleModel {
             clusters.remove(clusterId);
             lastFaults.remove(clusterId);
             mttr.remove(clusterId);
+            consistentAt.remove(clusterId);
             publish("cluster-removed", clusterId);
             return;
         }
@@ -107,6 +112,9 @@ public final class ConsoleModel {
             bounded(mttr.computeIfAbsent(report.clusterId(), id -> new ArrayDeque<>()),
                     new Views.MttrPoint(report.incidentId(), view.verifiedAt(), view.mttrMillis(), view.verdict()));
         }
+        if (report.verdict() == Verdict.CONSISTENT && view.verifiedAt() != null) {
+            consistentAt.merge(report.clusterId(), view.verifiedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
         changed(report.incidentId(), incident -> incident.report(report));
         publish("report", view);
         ClusterSpec spec = clusters.get(report.clusterId());
@@ -141,14 +149,24 @@ public final class ConsoleModel {
         return List.copyOf(deadLetters);
     }
 
+    /**
+     * HEALTHY after a RECOVERED, or when a CONSISTENT report of the cluster was verified after the fault (a fault the
+     * detector never sees end, e.g. an alert's, is behind the recovery that report verified); FAULTY otherwise.
+     */
+    private static String health(FaultEvent last, Instant consistentAt) {
+        boolean behindAReport = consistentAt != null && last.observedAt().isBefore(consistentAt);
+        return last.isRecovery() || behindAReport ? "HEALTHY" : "FAULTY";
+    }
+
     private Views.Cluster clusterView(ClusterSpec spec) {
         Map<String, FaultEvent> faults = lastFaults.getOrDefault(spec.id(), Map.of());
+        Instant verified = consistentAt.get(spec.id());
         List<Views.Member> members = new ArrayList<>();
         for (NodeSpec node : spec.nodes()) {
             FaultEvent last = faults.get(node.id());
-            members.add(last == null ? new Views.Member(node.id(), "UNKNOWN", null, null, null)
-                    : new Views.Member(node.id(), last.isRecovery() ? "HEALTHY" : "FAULTY", last.kind().name(),
-                            last.observedAt(), last.source()));
+            members.add(last == null ? new Views.Member(node.id(), "NO_FAULT", null, null, null)
+                    : new Views.Member(node.id(), health(last, verified), last.kind().name(), last.observedAt(),
+                            last.source()));
         }
         List<Views.MttrPoint> points = new ArrayList<>(mttr.getOrDefault(spec.id(), new ArrayDeque<>()));
         java.util.Collections.reverse(points);

@@ -23,10 +23,11 @@ public final class Views {
 
     /**
      * A member's health as the detectors last reported it on {@code revive.faults}: {@code HEALTHY} after a
-     * {@code RECOVERED}, {@code FAULTY} after any other fault, {@code UNKNOWN} when nothing was reported yet.
+     * {@code RECOVERED}, {@code FAULTY} after any other fault, {@code NO_FAULT} when none was reported (the detectors
+     * publish changes, not heartbeats).
      *
      * @param nodeId     the node
-     * @param health     HEALTHY, FAULTY or UNKNOWN
+     * @param health     HEALTHY, FAULTY or NO_FAULT
      * @param lastKind   the kind of the last fault reported for it, or null
      * @param reportedAt when that fault was observed, or null
      * @param source     who reported it, or null

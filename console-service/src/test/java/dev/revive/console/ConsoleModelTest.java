@@ -2,12 +2,17 @@ package dev.revive.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.decision.DecisionVerdict;
 import dev.revive.contracts.decision.OperatorDecision;
 import dev.revive.contracts.execution.Outcome;
 import dev.revive.contracts.execution.PlanOutcome;
 import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
+import dev.revive.contracts.fault.FaultEvent;
+import dev.revive.contracts.fault.FaultKind;
+import dev.revive.contracts.fault.Severity;
+import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.Action;
 import dev.revive.contracts.plan.OnFailure;
 import dev.revive.contracts.plan.PlanMode;
@@ -18,10 +23,12 @@ import dev.revive.contracts.plan.StepParams;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Timeline;
 import dev.revive.contracts.report.Verdict;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How the console derives incident state, step durations and bounded views from the topics' events. */
@@ -98,6 +105,37 @@ class ConsoleModelTest {
         model.plan(plan("open-new", 1, PlanMode.APPROVAL_REQUIRED));
 
         assertThat(model.incidents()).extracting(Views.Incident::incidentId).containsExactly("open-new", "open-old");
+    }
+
+    @Test
+    void aMembersFaultIsBehindItOnceAConsistentReportOfItsClusterIsVerifiedAfterIt() throws Exception {
+        ConsoleModel model = new ConsoleModel(10);
+        ClusterSpec spec = sampleSpec();
+        model.cluster(spec.id(), spec);
+        model.fault(new FaultEvent("f-1", spec.id(), "infra1", FaultKind.DISK_FULL, Severity.CRITICAL, T0, "alerts",
+                Map.of(), "disk/infra1"));
+        assertThat(health(model, "infra1")).isEqualTo("FAULTY");
+        assertThat(health(model, "infra2")).isEqualTo("NO_FAULT");
+
+        model.report(new RecoveryReport("rep-1", "inc-1", "inc-1-r1", spec.id(), Verdict.CONSISTENT, List.of(),
+                new Timeline(T0, T0.plusMillis(500), T0.plusSeconds(1), T0.plusSeconds(5), T0.plusSeconds(9)),
+                Duration.ofSeconds(9)));
+        assertThat(health(model, "infra1")).isEqualTo("HEALTHY");
+
+        model.fault(new FaultEvent("f-2", spec.id(), "infra1", FaultKind.PROCESS_DOWN, Severity.CRITICAL,
+                T0.plusSeconds(20), "detector", Map.of(), "down/infra1"));
+        assertThat(health(model, "infra1")).isEqualTo("FAULTY");
+    }
+
+    private static String health(ConsoleModel model, String nodeId) {
+        return model.clusters().get(0).members().stream().filter(member -> member.nodeId().equals(nodeId))
+                .findFirst().orElseThrow().health();
+    }
+
+    private static ClusterSpec sampleSpec() throws Exception {
+        try (InputStream json = ConsoleModelTest.class.getResourceAsStream("/samples/cluster-spec.etcd-3.json")) {
+            return Topics.CLUSTERS.valueSerde().deserializer().deserialize(Topics.CLUSTERS.name(), json.readAllBytes());
+        }
     }
 
     private static RecoveryPlan plan(String incidentId, int revision, PlanMode mode) {
