@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class IncidentRecord {
 
-    private static final Set<String> ENDED = Set.of("CLOSED", "REJECTED", "CANCELLED", "NOTICE");
+    private static final Set<String> ENDED = Set.of("CLOSED", "REJECTED", "CANCELLED", "NOTICE", "ESCALATED");
 
     private final String incidentId;
     private final String clusterId;
@@ -95,11 +95,11 @@ final class IncidentRecord {
         if (mode == PlanMode.CANCEL) {
             return "CANCELLED";
         }
-        if (mode == PlanMode.NOTICE) {
-            return "NOTICE";
-        }
         if (decision == DecisionVerdict.REJECT) {
             return "REJECTED";
+        }
+        if (mode == PlanMode.NOTICE) {
+            return plan.escalation() ? "ESCALATED" : "NOTICE";
         }
         if (mode == PlanMode.APPROVAL_REQUIRED) {
             return decision == DecisionVerdict.APPROVE ? "APPROVED" : "AWAITING_APPROVAL";

@@ -52,7 +52,7 @@ public final class Views {
      * @param incidentId  the incident
      * @param clusterId   its cluster
      * @param state       derived from the topics: PLANNED, AWAITING_APPROVAL, APPROVED, EXECUTING, VERIFYING (open);
-     *                    CLOSED, REJECTED, CANCELLED, NOTICE (ended)
+     *                    CLOSED, REJECTED, CANCELLED, NOTICE, ESCALATED (ended)
      * @param open        whether it is still under way
      * @param planId      its newest plan revision
      * @param revision    that revision's number

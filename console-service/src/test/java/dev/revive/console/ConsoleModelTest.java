@@ -82,6 +82,19 @@ class ConsoleModelTest {
     }
 
     @Test
+    void anApprovalRequestThatExpiredShowsItsIncidentEscalated() {
+        ConsoleModel model = new ConsoleModel(10);
+        model.plan(plan("inc-3", 1, PlanMode.APPROVAL_REQUIRED));
+
+        model.plan(new RecoveryPlan("inc-3-r2", "inc-3", "c1", 2, PlanScope.NODE, PlanMode.NOTICE,
+                RecoveryPlan.ESCALATION_PREFIX + "approval request of plan inc-3-r1 expired", List.of("f1"),
+                List.of(), T0, T0.plusSeconds(1800)));
+
+        assertThat(model.incidents().get(0).state()).isEqualTo("ESCALATED");
+        assertThat(model.incidents().get(0).open()).isFalse();
+    }
+
+    @Test
     void approvedRequestIsSupersededByItsNextRevision() {
         ConsoleModel model = new ConsoleModel(10);
         model.plan(plan("inc-3", 1, PlanMode.APPROVAL_REQUIRED));

@@ -37,8 +37,7 @@ public final class StormExpectation {
 
         /** What the event log shows of {@code plan}, in the same terms. */
         public static ExpectedPlan seen(RecoveryPlan plan) {
-            return new ExpectedPlan(plan.mode(), plan.reason(),
-                    plan.modeReason() != null && plan.modeReason().startsWith("escalated: "));
+            return new ExpectedPlan(plan.mode(), plan.reason(), plan.escalation());
         }
     }
 

@@ -2,7 +2,12 @@ package dev.revive.planner;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The planner's own settings ({@code revive.planner.*}); validated when the topology is built at start. */
 @ConfigMapping(prefix = "revive.planner")
@@ -24,6 +29,57 @@ public interface PlannerConfig {
 
     /** How one planner instance asks another for state it does not hold (interactive queries across instances). */
     Peers peers();
+
+    /** The webhook notifier ({@code revive.planner.notify.*}); without a webhook it does not run. */
+    @WithName("notify")
+    Notify notifier();
+
+    /** Settings of the webhook notifier ({@code revive.planner.notify.*}). */
+    interface Notify {
+
+        /** The webhooks by name ({@code revive.planner.notify.webhooks."<name>".*}); none: no notifier runs. */
+        Map<String, Webhook> webhooks();
+
+        /** How many times one notification is sent to one webhook before it is dead-lettered, 1 to 20. */
+        @WithDefault("5")
+        int attempts();
+
+        /** The wait before the second attempt; it doubles per attempt up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts, and the most of a {@code Retry-After} that is honoured. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** How long connecting to a webhook may take. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long a webhook may take to answer one request. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** One receiver of notifications. */
+        interface Webhook {
+
+            /** Where notifications are POSTed, http or https (a Slack URL is a secret: set it in the environment). */
+            String url();
+
+            /** {@code json} (the generic body) or {@code slack} (a Slack incoming-webhook message). */
+            @WithDefault("json")
+            String format();
+
+            /** The event types it receives ({@code incident.opened}, ...); unset: all of them. */
+            Optional<List<String>> events();
+
+            /** A bearer token sent as {@code Authorization}; from the environment, never on a command line. */
+            Optional<String> token();
+
+            /** Or: a file whose first line is the bearer token ({@code chmod 600}); at most one of the two. */
+            Optional<Path> tokenFile();
+        }
+    }
 
     /** Settings of the calls between planner instances ({@code revive.planner.peers.*}). */
     interface Peers {
@@ -52,10 +108,10 @@ public interface PlannerConfig {
          * The bearer token of the approval API, at least 12 characters; set it through the environment
          * ({@code REVIVE_PLANNER_API_TOKEN}), never on a command line. Exactly one of this and {@link #tokenFile()}.
          */
-        java.util.Optional<String> token();
+        Optional<String> token();
 
         /** A file whose first line is the bearer token (keep it {@code chmod 600}); exactly one of this and {@link #token()}. */
-        java.util.Optional<java.nio.file.Path> tokenFile();
+        Optional<Path> tokenFile();
 
         /** How long the API waits for Kafka to acknowledge a decision before answering 503. */
         @WithDefault("10s")

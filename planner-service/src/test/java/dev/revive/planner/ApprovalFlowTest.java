@@ -105,11 +105,15 @@ class ApprovalFlowTest {
     }
 
     @Test
-    void rejectionEscalatesAndTheNextFaultIsPlannedAgain() {
+    void rejectionEscalatesWithANoticeAndTheNextFaultIsPlannedAgain() {
         publish(Topics.FAULTS, Fixtures.fault("f-1", "n1", FaultKind.DISK_FULL, Severity.CRITICAL, Map.of()));
 
         publish(Topics.DECISIONS, decision("d-1", planner.plans().readValue().planId(), DecisionVerdict.REJECT, false));
         assertThat(state().incident().state()).isEqualTo(IncidentState.ESCALATED);
+        RecoveryPlan notice = planner.plans().readValue();
+        assertThat(notice.planId()).isEqualTo("inc-1-r2");
+        assertThat(notice.mode()).isEqualTo(PlanMode.NOTICE);
+        assertThat(notice.modeReason()).startsWith("escalated: plan inc-1-r1 rejected by alice");
         publish(Topics.FAULTS, Fixtures.fault("f-2", "n1"));
 
         assertThat(planner.plans().readValue().planId()).isEqualTo("inc-2-r1");
@@ -119,10 +123,16 @@ class ApprovalFlowTest {
     void unansweredApprovalExpiresToEscalated() {
         publish(Topics.FAULTS, Fixtures.fault("f-1", "n1", FaultKind.DISK_FULL, Severity.CRITICAL, Map.of()));
 
+        RecoveryPlan approval = planner.plans().readValue();
         planner.advance(Duration.ofMinutes(30));
 
         assertThat(state().incident().state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(state().incident().note()).contains("expired");
+        RecoveryPlan notice = planner.plans().readValue();
+        assertThat(notice.incidentId()).isEqualTo(approval.incidentId());
+        assertThat(notice.mode()).isEqualTo(PlanMode.NOTICE);
+        assertThat(notice.modeReason()).startsWith("escalated: approval request of plan " + approval.planId())
+                .contains("expired");
     }
 
     @Test

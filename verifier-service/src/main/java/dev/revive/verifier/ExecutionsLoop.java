@@ -9,6 +9,7 @@ import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.EventRecords;
+import dev.revive.contracts.kafka.LoopSupervisor;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.kafka.TransactionalPublisher;
 import dev.revive.contracts.kafka.TransactionalPublisher.TransactionFailedException;
@@ -51,7 +52,7 @@ import org.jboss.logging.MDC;
  * not a failed transaction (e.g. {@code initTransactions} or the rewind timing out while the broker is away)
  * is thrown from {@link #run()} after the clients are closed: the {@link LoopSupervisor} builds a new loop.
  */
-final class ExecutionsLoop {
+final class ExecutionsLoop implements LoopSupervisor.Loop {
 
     /** The CloudEvent source of reports. */
     static final String SOURCE = "/revive/verifier";
@@ -92,7 +93,8 @@ final class ExecutionsLoop {
      * Runs until {@link #stop()}; returns normally when stopped, throws what made it fail otherwise. Its
      * Kafka clients are closed either way.
      */
-    void run() {
+    @Override
+    public void run() {
         try (consumer; publisher) {
             awaitReferences();
             if (!running) {
@@ -111,7 +113,8 @@ final class ExecutionsLoop {
         }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
         consumer.wakeup();
     }

@@ -1,14 +1,16 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.kafka.LoopSupervisor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * What the health checks know of the executions loop: its {@link LoopState} and when it last made progress
- * (a beat). Ready only while RUNNING; live unless DEAD or without a beat for longer than the stall bound.
+ * (a beat). Ready only while RUNNING; live unless DEAD or without a beat for longer than the stall bound. Its
+ * {@link LoopSupervisor} moves it through REBUILDING, STARTING, STOPPED and DEAD.
  */
-final class LoopHealth {
+final class LoopHealth implements LoopSupervisor.Listener {
 
     private final Clock clock;
     private final Duration stallBound;
@@ -31,6 +33,31 @@ final class LoopHealth {
     synchronized void moveTo(LoopState next) {
         state = LoopState.TABLE.ensure(state, next);
         lastBeat = clock.instant();
+    }
+
+    /** A failed loop: REBUILDING; a loop that was RUNNING starts the back-off from the first. */
+    @Override
+    public synchronized boolean failed(RuntimeException failure) {
+        boolean wasRunning = state == LoopState.RUNNING;
+        moveTo(LoopState.REBUILDING);
+        return wasRunning;
+    }
+
+    @Override
+    public synchronized void rebuilding() {
+        if (state == LoopState.REBUILDING) {
+            moveTo(LoopState.STARTING);
+        }
+    }
+
+    @Override
+    public void stopped() {
+        moveTo(LoopState.STOPPED);
+    }
+
+    @Override
+    public void died(Error error) {
+        moveTo(LoopState.DEAD);
     }
 
     synchronized LoopState state() {

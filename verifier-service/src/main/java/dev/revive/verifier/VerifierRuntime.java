@@ -1,5 +1,6 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.kafka.LoopSupervisor;
 import dev.revive.contracts.kafka.TransactionalPublisher;
 import dev.revive.contracts.time.IdSource;
 import dev.revive.contracts.tracing.Tracing;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.jboss.logging.Logger;
@@ -77,10 +79,11 @@ final class VerifierRuntime implements AutoCloseable {
         OutcomeVerifier verifier = new OutcomeVerifier(store, verification, new ReportBuilder(ids), clock,
                 config.kafka().referenceWait());
         LoopHealth health = new LoopHealth(clock, kafkaConfig.stallTimeout());
-        LoopSupervisor loop = new LoopSupervisor(() -> new ExecutionsLoop(
+        LoopSupervisor loop = new LoopSupervisor("executions loop", () -> new ExecutionsLoop(
                 new KafkaConsumer<>(settings.executionsConsumer()),
                 new TransactionalPublisher(() -> new KafkaProducer<>(settings.producer())), verifier, store, references,
-                clock, kafkaConfig, health, tracing), health, kafkaConfig.failureBackoff(), kafkaConfig.rebuildBackoffMax());
+                clock, kafkaConfig, health, tracing), kafkaConfig.failureBackoff(), kafkaConfig.rebuildBackoffMax(),
+                new CountDownLatch(1), health);
         LOG.infof("verifier starting: settle %s, call timeout %s, max poll interval %s", settle.settleTime(),
                 settle.callTimeout(), settings.maxPollInterval());
         return new VerifierRuntime(references, deadLetters, loop, health);

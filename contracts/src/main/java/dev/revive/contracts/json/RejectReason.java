@@ -22,5 +22,10 @@ public enum RejectReason {
     /** Valid, but about a plan that never arrived (e.g. an outcome of an unknown plan). */
     UNKNOWN_PLAN,
     /** A cluster spec without a signature, or one no trusted operator key verifies. */
-    UNTRUSTED_SPEC
+    UNTRUSTED_SPEC,
+    /**
+     * A notification a webhook refused for good (a 4xx other than 408, 425 and 429) or did not take within its
+     * attempts; the dead letter's value is the body that was sent, its field the webhook's name.
+     */
+    NOTIFICATION_FAILED
 }

@@ -43,11 +43,16 @@ public final class ReviveMetrics {
     public static final String REPORTS = "revive.reports";
     /** Counter {@code revive_dead_letters_total{reason,service}}: records sent to {@code revive.dlq}. */
     public static final String DEAD_LETTERS = "revive.dead.letters";
+    /**
+     * Counter {@code revive_notifications_total{webhook,outcome}}: notifications the planner sent to a webhook, by
+     * their end: {@code delivered} (a 2xx, perhaps after retries) or {@code failed} (dead-lettered).
+     */
+    public static final String NOTIFICATIONS = "revive.notifications";
 
     /** The Prometheus names of the series above (histograms add {@code _bucket}, {@code _count}, {@code _sum}). */
     public static final Set<String> SERIES = Set.of("revive_faults_total", "revive_incidents_open",
             "revive_approvals_waiting", "revive_step_duration_seconds", "revive_mttr_seconds", "revive_reports_total",
-            "revive_dead_letters_total");
+            "revive_dead_letters_total", "revive_notifications_total");
 
     /** The tag value when a cluster's kind is not known (its spec was removed). */
     public static final String UNKNOWN = "unknown";
@@ -79,6 +84,13 @@ public final class ReviveMetrics {
     public void deadLettered(RejectReason reason, String service) {
         Counter.builder(DEAD_LETTERS).description("Records sent to the dead-letter topic")
                 .tag("reason", reason.name()).tag("service", Objects.requireNonNullElse(service, UNKNOWN)).register(registry).increment();
+    }
+
+    /** A notification to the webhook named {@code webhook} ended: delivered, or failed for good (dead-lettered). */
+    public void notificationEnded(String webhook, boolean delivered) {
+        Counter.builder(NOTIFICATIONS).description("Notifications sent to webhooks, by how they ended")
+                .tag("webhook", webhook).tag("outcome", delivered ? "delivered" : "failed").register(registry)
+                .increment();
     }
 
     /** An attempt of an {@code action} step ended with {@code outcome} after {@code took}. */

@@ -66,6 +66,22 @@ public record RecoveryPlan(
         this(planId, incidentId, clusterId, revision, scope, mode, modeReason, reason, steps, detectedAt, createdAt, null);
     }
 
+    /**
+     * How the {@code modeReason} of a NOTICE revision that hands an incident to a human begins (a fault no runbook can
+     * help, an approval request rejected or expired, ...).
+     */
+    public static final String ESCALATION_PREFIX = "escalated: ";
+
+    /** Whether this is the NOTICE revision that escalated its incident to a human ({@link #ESCALATION_PREFIX}). */
+    public boolean escalation() {
+        return mode == PlanMode.NOTICE && modeReason != null && modeReason.startsWith(ESCALATION_PREFIX);
+    }
+
+    /** Why the incident was escalated, without the prefix, when this is its escalation. */
+    public Optional<String> escalationReason() {
+        return escalation() ? Optional.of(modeReason.substring(ESCALATION_PREFIX.length())) : Optional.empty();
+    }
+
     /** The step with this id, if the plan has one. */
     public Optional<PlanStep> step(String stepId) {
         return steps.stream().filter(step -> step.stepId().equals(stepId)).findFirst();

@@ -101,8 +101,7 @@ public final class IncidentPlanner {
         ClusterState remembered = state.remember(decision.decisionId());
         String who = decision.by() + " (" + decision.reason() + ")";
         if (decision.verdict() == DecisionVerdict.REJECT) {
-            return end(remembered, spec, incident, IncidentState.ESCALATED, "plan " + incident.planId()
-                    + " rejected by " + who, false);
+            return escalateWaiting(remembered, spec, incident, "plan " + incident.planId() + " rejected by " + who);
         }
         if (incident.rollingBack()) {
             return rollbacks.approved(remembered, spec, incident, decision.dryRun(), "approved by " + who);
@@ -133,8 +132,8 @@ public final class IncidentPlanner {
         if (incident.state() == IncidentState.CONFIRMING) {
             return decide(state, spec, incident, Stage.CONFIRMED, false, null);
         }
-        return end(state, spec, incident, IncidentState.ESCALATED, "approval request of plan " + incident.planId()
-                + " expired after " + approvalTimeout + " without a decision", false);
+        return escalateWaiting(state, spec, incident, "approval request of plan " + incident.planId()
+                + " expired after " + approvalTimeout + " without a decision");
     }
 
     /** The incident whose current plan is {@code planId} and awaits approval, else the reason it cannot be decided. */
@@ -277,7 +276,7 @@ public final class IncidentPlanner {
         }
         if (decision instanceof RunbookDecision.Escalate escalate) {
             return endWith(state, spec, incident, IncidentState.ESCALATED, escalate.reason(),
-                    PlanRevisions.notice(incident, "escalated: " + escalate.reason(), diagnosis, now));
+                    PlanRevisions.notice(incident, RecoveryPlan.ESCALATION_PREFIX + escalate.reason(), diagnosis, now));
         }
         if (decision instanceof RunbookDecision.Confirm confirm) {
             Instant until = target.firstObservedAt().plus(confirm.window());
@@ -327,6 +326,16 @@ public final class IncidentPlanner {
     private static List<String> restarted(ClusterSpec spec, Incident incident) {
         return incident.targetNodeId() != null ? List.of(incident.targetNodeId())
                 : spec.nodes().stream().map(NodeSpec::id).toList();
+    }
+
+    /**
+     * Escalates an incident whose plan waited for an operator (rejected, or expired): its readers saw that plan, so a
+     * NOTICE revision {@code escalated: <why>} tells them it will not run and a human has it now.
+     */
+    private Result escalateWaiting(ClusterState state, ClusterSpec spec, Incident incident, String why) {
+        RecoveryPlan notice = PlanRevisions.notice(incident, RecoveryPlan.ESCALATION_PREFIX + why,
+                diagnosis(state, spec, incident), clock.instant());
+        return endWith(state, spec, incident, IncidentState.ESCALATED, why, notice);
     }
 
     private Result endWith(ClusterState state, ClusterSpec spec, Incident incident, IncidentState terminal,

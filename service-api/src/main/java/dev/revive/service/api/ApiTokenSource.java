@@ -46,6 +46,24 @@ public final class ApiTokenSource {
         return new BearerToken(value);
     }
 
+    /**
+     * An optional token of {@code prefix} for a call this service makes (e.g. a webhook's bearer token):
+     * {@code <prefix>.token} or the first line of {@code <prefix>.token-file}, at most one of them; empty when neither
+     * is set. Throws {@link IllegalStateException} naming the keys when both are set, the file cannot be read or the
+     * token is blank.
+     */
+    public static Optional<String> loadOptional(String prefix, Optional<String> token, Optional<Path> tokenFile) {
+        if (token.isPresent() && tokenFile.isPresent()) {
+            throw new IllegalStateException("set at most one of " + prefix + ".token and " + prefix
+                    + ".token-file; both are set");
+        }
+        Optional<String> value = token.map(String::strip).or(() -> tokenFile.map(file -> read(prefix, file)));
+        if (value.isPresent() && value.get().isEmpty()) {
+            throw new IllegalStateException(prefix + (token.isPresent() ? ".token" : ".token-file") + " is blank");
+        }
+        return value;
+    }
+
     /** The environment variable Quarkus maps to {@code key}. */
     static String environmentName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);

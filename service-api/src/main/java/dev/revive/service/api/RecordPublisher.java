@@ -95,7 +95,15 @@ public final class RecordPublisher implements AutoCloseable {
         return await(send(record), what, ackTimeout, retryAdvice);
     }
 
-    private static RecordMetadata await(CompletableFuture<RecordMetadata> acknowledged, String what,
+    /**
+     * Waits up to {@code ackTimeout} for an acknowledgement of {@link #publish} (a caller that does more around the
+     * publication, e.g. a trace, than {@link #publishAndAwait} does).
+     *
+     * @param what        what the record is, for the exception's message, e.g. {@code fault f-1}
+     * @param retryAdvice what the caller should do when it was not acknowledged
+     * @throws NotAcknowledgedException when Kafka did not acknowledge it in time, or refused it
+     */
+    public static RecordMetadata await(CompletableFuture<RecordMetadata> acknowledged, String what,
             Duration ackTimeout, String retryAdvice) {
         try {
             return acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);

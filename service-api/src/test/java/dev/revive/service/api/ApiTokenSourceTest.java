@@ -58,4 +58,19 @@ class ApiTokenSourceTest {
         assertThatThrownBy(() -> ApiTokenSource.load(PREFIX, Optional.of("short"), Optional.empty()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 12");
     }
+
+    @Test
+    void anOptionalTokenIsEmptyWhenUnsetAndRefusedWhenSetTwiceOrBlank() throws IOException {
+        String prefix = "revive.planner.notify.webhooks.ops";
+        Path file = Files.writeString(dir.resolve("webhook-token"), " hook-secret \n");
+
+        assertThat(ApiTokenSource.loadOptional(prefix, Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(ApiTokenSource.loadOptional(prefix, Optional.empty(), Optional.of(file))).contains("hook-secret");
+        assertThat(ApiTokenSource.loadOptional(prefix, Optional.of("env-secret"), Optional.empty()))
+                .contains("env-secret");
+        assertThatThrownBy(() -> ApiTokenSource.loadOptional(prefix, Optional.of("x"), Optional.of(file)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(prefix + ".token-file", "both");
+        assertThatThrownBy(() -> ApiTokenSource.loadOptional(prefix, Optional.of("  "), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("blank");
+    }
 }
