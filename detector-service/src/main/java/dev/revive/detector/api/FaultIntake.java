@@ -4,16 +4,11 @@ import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.fault.FaultEvent;
 import dev.revive.contracts.json.RejectReason;
 import dev.revive.contracts.kafka.DeadLetters;
-import dev.revive.contracts.kafka.Topics;
-import dev.revive.contracts.metrics.ReviveMetrics;
-import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
-import dev.revive.detector.kafka.FaultSpans;
+import dev.revive.detector.kafka.FaultPublisher;
 import dev.revive.detector.spec.ClusterRegistry;
 import dev.revive.service.api.RecordPublisher;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +28,6 @@ public class FaultIntake {
     public static final String SERVICE = "detector";
 
     private static final Logger LOG = Logger.getLogger(FaultIntake.class);
-    private static final ReviveMetrics METRICS = ReviveMetrics.global();
 
     @Inject
     ClusterRegistry registry;
@@ -44,7 +38,7 @@ public class FaultIntake {
     @Inject
     Clock clock;
     @Inject
-    Tracing tracing;
+    FaultPublisher faults;
 
     /**
      * Checks that the fault's cluster and node are registered, publishes it and waits for Kafka's acknowledgement.
@@ -60,14 +54,7 @@ public class FaultIntake {
             if (fault.nodeId() != null && spec.node(fault.nodeId()).isEmpty()) {
                 throw UnknownTargetException.node(fault.clusterId(), fault.nodeId());
             }
-            Span span = FaultSpans.start(tracing, fault);
-            try (Scope scope = span.makeCurrent()) {
-                publisher.publishAndAwait(Topics.FAULTS, fault.clusterId(), fault, config.api().ackTimeout(),
-                        "retry with the same faultId");
-            } finally {
-                span.end();
-            }
-            METRICS.faultPublished(fault);
+            faults.publishAndAwait(fault, config.api().ackTimeout(), "retry with the same faultId");
             LOG.infof("fault %s (%s of %s) from %s accepted", fault.faultId(), fault.kind(), fault.subject(),
                     LogSafe.text(fault.source()));
         } finally {

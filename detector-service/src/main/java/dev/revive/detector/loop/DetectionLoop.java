@@ -2,20 +2,14 @@ package dev.revive.detector.loop;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.fault.FaultEvent;
-import dev.revive.contracts.kafka.Topics;
-import dev.revive.contracts.metrics.ReviveMetrics;
 import dev.revive.contracts.time.IdSource;
-import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.validation.LogSafe;
 import dev.revive.detector.DetectorConfig;
+import dev.revive.detector.kafka.FaultPublisher;
 import dev.revive.detector.domain.Faults;
-import dev.revive.detector.kafka.FaultSpans;
-import dev.revive.service.api.RecordPublisher;
 import dev.revive.targets.driver.NodeDrivers;
 import dev.revive.targets.kind.TargetKinds;
 import dev.revive.targets.kind.TargetSettings;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,14 +17,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -44,7 +36,6 @@ import org.jboss.logging.MDC;
 public class DetectionLoop {
 
     private static final Logger LOG = Logger.getLogger(DetectionLoop.class);
-    private static final ReviveMetrics METRICS = ReviveMetrics.global();
     private static final long STOP_TIMEOUT_MS = 5_000;
 
     @Inject
@@ -54,9 +45,7 @@ public class DetectionLoop {
     @Inject
     IdSource ids;
     @Inject
-    RecordPublisher publisher;
-    @Inject
-    Tracing tracing;
+    FaultPublisher faults;
 
     private ScheduledThreadPoolExecutor executor;
     private TargetKinds kinds;
@@ -149,19 +138,11 @@ public class DetectionLoop {
     private void publish(NodeTask task, FaultEvent fault) {
         LOG.infof("node %s: publishing %s %s %s", fault.subject(), fault.kind(), fault.faultId(),
                 LogSafe.text(String.valueOf(fault.evidence())));
-        Span span = FaultSpans.start(tracing, fault);
-        CompletableFuture<RecordMetadata> acknowledged;
-        try (Scope scope = span.makeCurrent()) {
-            acknowledged = publisher.publish(Topics.FAULTS, fault.clusterId(), fault);
-        }
-        acknowledged.whenComplete((metadata, failure) -> {
-            span.end();
+        faults.publish(fault).whenComplete((metadata, failure) -> {
             if (failure != null) {
                 LOG.errorf("fault %s (%s of %s) was not acknowledged by Kafka: %s", fault.faultId(), fault.kind(),
                         fault.subject(), failure.toString());
                 task.notAcknowledged(fault);
-            } else {
-                METRICS.faultPublished(fault);
             }
         });
     }
