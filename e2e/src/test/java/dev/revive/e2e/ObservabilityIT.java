@@ -3,6 +3,8 @@ package dev.revive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.RecoveryReport;
 import dev.revive.contracts.report.Verdict;
@@ -10,14 +12,17 @@ import dev.revive.contracts.tracing.Tracing;
 import dev.revive.contracts.tracing.TracingSettings;
 import dev.revive.targets.etcd.EtcdAdapter;
 import dev.revive.testkit.EtcdMember;
+import dev.revive.testkit.HttpRecorder;
 import dev.revive.testkit.OtlpCollector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Metrics and traces of the four packaged services on one stack, whose spans go to a stand-in OTLP collector.
+ * Metrics, traces and notifications of the four packaged services on one stack, whose spans go to a stand-in OTLP
+ * collector and whose planner notifies two webhooks (generic JSON and Slack) of a stand-in receiver.
  * {@code /q/metrics}: each serves Prometheus text without the API token, and one recovery of a killed member moves the
  * detector's faults, the executor's step durations and the verifier's MTTR histogram. Traces: one incident is one
  * trace, from the fault through the plan, every step event and the outcome to the report, and each service exports
- * its spans of it.
+ * its spans of it. Notifications: the incident of a killed member is posted opened, then closed with its verdict and
+ * MTTR, once each, with the notification id as the idempotency key.
  */
 class ObservabilityIT {
 
@@ -45,6 +52,9 @@ class ObservabilityIT {
     private static final List<String> SERVICES = List.of("detector", "planner", "executor", "verifier");
     /** The export delay of the services' spans: short, so that the collector sees them soon. */
     private static final String EXPORT_DELAY = "500ms";
+    private static final String OPS_HOOK = "/hooks/ops";
+    private static final String CHAT_HOOK = "/hooks/chat";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path runDir;
@@ -53,15 +63,23 @@ class ObservabilityIT {
     private static EtcdAdapter etcd;
     private static HttpClient http;
     private static OtlpCollector collector;
+    private static HttpRecorder webhooks;
 
     @BeforeAll
     static void startRevive() throws Exception {
         collector = OtlpCollector.start();
+        webhooks = HttpRecorder.start();
         Map<String, String> tracing = Map.of(TracingSettings.ENDPOINT, collector.endpoint(), TracingSettings.DELAY,
                 EXPORT_DELAY);
+        Map<String, Map<String, String>> properties = new HashMap<>(SERVICES.stream().collect(
+                Collectors.toMap(service -> service, service -> tracing)));
+        Map<String, String> planner = new HashMap<>(tracing);
+        planner.put("revive.planner.notify.webhooks.ops.url", webhooks.url(OPS_HOOK));
+        planner.put("revive.planner.notify.webhooks.chat.url", webhooks.url(CHAT_HOOK));
+        planner.put("revive.planner.notify.webhooks.chat.format", "slack");
+        properties.put("planner", planner);
         stack = ReviveStack.startWithProperties(DemoOptions.locateRepoRoot(), runDir,
-                line -> System.out.println("[e2e] " + line), SERVICES.stream().collect(
-                        Collectors.toMap(service -> service, service -> tracing)));
+                line -> System.out.println("[e2e] " + line), properties);
         recoveries = new Recoveries(stack.events());
         etcd = new EtcdAdapter(Duration.ofSeconds(2));
         http = HttpClient.newBuilder().connectTimeout(SCRAPE_TIMEOUT).build();
@@ -69,7 +87,7 @@ class ObservabilityIT {
 
     @AfterAll
     static void stopRevive() {
-        Resources.closeAll(etcd, stack, collector);
+        Resources.closeAll(etcd, stack, collector, webhooks);
     }
 
     @BeforeEach
@@ -143,6 +161,48 @@ class ObservabilityIT {
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(SERVICES)
                         .allSatisfy(service -> assertThat(collector.exported("revive-" + service, trace))
                                 .as("revive-%s exported trace %s", service, trace).isTrue()));
+    }
+
+    @Test
+    void theIncidentOfAKilledMemberIsPostedToTheWebhooksOpenedThenClosedWithItsVerdictAndMttr() {
+        EtcdMember member = stack.followers().get(0);
+        Instant since = Instant.now();
+
+        stack.target().kill(member);
+        RecoveryReport report = await("report for " + member.name()).atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
+
+        String closedId = report.incidentId() + "/incident.closed/" + report.reportId();
+        await("the webhooks got the closing of " + report.incidentId()).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> notifications(OPS_HOOK, report.incidentId()).stream()
+                        .anyMatch(body -> body.path("id").asText().equals(closedId))
+                        && !webhooks.requests(CHAT_HOOK).isEmpty());
+        List<JsonNode> ops = notifications(OPS_HOOK, report.incidentId());
+        assertThat(ops).extracting(body -> body.path("type").asText())
+                .containsExactly("incident.opened", "incident.closed");
+        JsonNode closed = ops.get(1);
+        assertThat(closed.path("verdict").asText()).isEqualTo(Verdict.CONSISTENT.name());
+        assertThat(closed.path("mttrSeconds").asLong()).isEqualTo(report.mttr().toSeconds());
+        assertThat(webhooks.requests(OPS_HOOK)).filteredOn(request -> closedId.equals(request.headers()
+                .get("idempotency-key"))).hasSize(1);
+        assertThat(webhooks.requests(CHAT_HOOK)).anySatisfy(request -> assertThat(parse(request).path("text")
+                .asText()).contains(report.incidentId(), "CONSISTENT"));
+    }
+
+    /** The JSON notifications posted to {@code path} about {@code incidentId}, in arrival order. */
+    private static List<JsonNode> notifications(String path, String incidentId) {
+        return webhooks.requests(path).stream().map(ObservabilityIT::parse)
+                .filter(body -> incidentId.equals(body.path("incidentId").asText())).toList();
+    }
+
+    private static JsonNode parse(HttpRecorder.Request request) {
+        try {
+            return JSON.readTree(request.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + new String(request.body(), StandardCharsets.UTF_8), e);
+        }
     }
 
     /** The trace id of the {@code traceparent} header on the record that carried {@code value}. */
