@@ -117,13 +117,7 @@ class ObservabilityIT {
         double consistentBefore = scrape("verifier").sum("revive_reports_total", verdict(Verdict.CONSISTENT));
         double stepsBefore = scrape("executor").sum("revive_step_duration_seconds_count");
         double faultsBefore = scrape("detector").sum("revive_faults_total");
-        EtcdMember member = stack.followers().get(0);
-        Instant since = Instant.now();
-
-        stack.target().kill(member);
-        RecoveryReport report = await("report for " + member.name()).atMost(RECOVERY)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
+        RecoveryReport report = killAndAwaitReport(stack.followers().get(0));
 
         assertThat(report.verdict()).isEqualTo(Verdict.CONSISTENT);
         await("the verifier's MTTR histogram counts the report").atMost(Duration.ofSeconds(10))
@@ -140,13 +134,7 @@ class ObservabilityIT {
 
     @Test
     void oneIncidentIsOneTraceFromTheFaultThroughThePlanAndItsStepsToTheReportExportedByEveryService() {
-        EtcdMember member = stack.followers().get(1);
-        Instant since = Instant.now();
-
-        stack.target().kill(member);
-        RecoveryReport report = await("report for " + member.name()).atMost(RECOVERY)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
+        RecoveryReport report = killAndAwaitReport(stack.followers().get(1));
 
         RecoveryPlan plan = recoveries.planOf(report).orElseThrow();
         String trace = traceIdOf(report);
@@ -165,13 +153,7 @@ class ObservabilityIT {
 
     @Test
     void theIncidentOfAKilledMemberIsPostedToTheWebhooksOpenedThenClosedWithItsVerdictAndMttr() {
-        EtcdMember member = stack.followers().get(0);
-        Instant since = Instant.now();
-
-        stack.target().kill(member);
-        RecoveryReport report = await("report for " + member.name()).atMost(RECOVERY)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
+        RecoveryReport report = killAndAwaitReport(stack.followers().get(0));
 
         String closedId = report.incidentId() + "/incident.closed/" + report.reportId();
         await("the webhooks got the closing of " + report.incidentId()).atMost(Duration.ofSeconds(30))
@@ -189,6 +171,14 @@ class ObservabilityIT {
                 .get("idempotency-key"))).hasSize(1);
         assertThat(webhooks.requests(CHAT_HOOK)).anySatisfy(request -> assertThat(parse(request).path("text")
                 .asText()).contains(report.incidentId(), "CONSISTENT"));
+    }
+
+    /** Kills {@code member} and waits for the report of its recovery. */
+    private static RecoveryReport killAndAwaitReport(EtcdMember member) {
+        Instant since = Instant.now();
+        stack.target().kill(member);
+        return await("report for " + member.name()).atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
+                .until(() -> recoveries.reportFor(member.name(), since), Optional::isPresent).orElseThrow();
     }
 
     /** The JSON notifications posted to {@code path} about {@code incidentId}, in arrival order. */
