@@ -1,23 +1,14 @@
 package dev.revive.console;
 
 import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.kafka.BeginningReader;
 import dev.revive.contracts.kafka.DeadLetters;
-import dev.revive.contracts.kafka.Topic;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.validation.LogSafe;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,110 +22,41 @@ final class TopicTail implements Runnable {
     static final List<String> TOPICS = List.of(Topics.Names.CLUSTERS, Topics.Names.FAULTS, Topics.Names.DECISIONS,
             Topics.Names.PLANS, Topics.Names.EXECUTIONS, Topics.Names.REPORTS, Topics.Names.DLQ);
 
-    private final Consumer<byte[], byte[]> consumer;
+    private final BeginningReader reader;
     private final ConsoleModel model;
-    private final Duration pollTimeout;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean running = true;
-    private volatile boolean alive = true;
 
     TopicTail(Consumer<byte[], byte[]> consumer, ConsoleModel model, Duration pollTimeout) {
-        this.consumer = consumer;
+        this.reader = new BeginningReader("console topic tail", consumer, TOPICS, pollTimeout, this::apply);
         this.model = model;
-        this.pollTimeout = pollTimeout;
     }
 
     @Override
     public void run() {
-        try (consumer) {
-            List<TopicPartition> partitions = awaitPartitions();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (running) {
-                consumer.poll(pollTimeout).forEach(this::apply);
-                if (caughtUp.getCount() > 0 && reached(ends)) {
-                    LOG.infof("read Revive's topics up to %s", ends);
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException | InterruptException e) {
-            LOG.debug("topic tail stopped");
-        } catch (RuntimeException e) {
-            LOG.error("topic tail failed; the console is no longer ready", e);
-        } finally {
-            alive = false;
-        }
+        reader.run();
     }
 
     boolean isCaughtUp() {
-        return caughtUp.getCount() == 0;
+        return reader.isCaughtUp();
     }
 
     boolean isAlive() {
-        return alive;
+        return reader.isAlive();
     }
 
     void stop() {
-        running = false;
-        stopped.countDown();
-        consumer.wakeup();
-    }
-
-    private List<TopicPartition> awaitPartitions() {
-        boolean warned = false;
-        while (true) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            List<String> missing = new ArrayList<>();
-            for (String topic : TOPICS) {
-                List<PartitionInfo> infos = partitionsOf(topic);
-                if (infos.isEmpty()) {
-                    missing.add(topic);
-                }
-                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-            }
-            if (missing.isEmpty()) {
-                return partitions;
-            }
-            if (!warned) {
-                LOG.warnf("waiting for topics %s to exist", missing);
-                warned = true;
-            }
-            try {
-                if (stopped.await(pollTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new WakeupException();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptException(e);
-            }
-        }
-    }
-
-    private List<PartitionInfo> partitionsOf(String topic) {
-        try {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, pollTimeout.multipliedBy(10));
-            return infos == null ? List.of() : infos;
-        } catch (TimeoutException e) {
-            return List.of();
-        }
-    }
-
-    private boolean reached(Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        reader.stop();
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         try {
             switch (record.topic()) {
                 case Topics.Names.CLUSTERS -> model.cluster(key(record), record.value() == null ? null
-                        : decode(Topics.CLUSTERS, record));
-                case Topics.Names.FAULTS -> model.fault(decode(Topics.FAULTS, record));
-                case Topics.Names.DECISIONS -> model.decision(decode(Topics.DECISIONS, record));
-                case Topics.Names.PLANS -> model.plan(decode(Topics.PLANS, record));
-                case Topics.Names.EXECUTIONS -> model.execution(decode(Topics.EXECUTIONS, record));
-                case Topics.Names.REPORTS -> model.report(decode(Topics.REPORTS, record));
+                        : BeginningReader.decode(Topics.CLUSTERS, record));
+                case Topics.Names.FAULTS -> model.fault(BeginningReader.decode(Topics.FAULTS, record));
+                case Topics.Names.DECISIONS -> model.decision(BeginningReader.decode(Topics.DECISIONS, record));
+                case Topics.Names.PLANS -> model.plan(BeginningReader.decode(Topics.PLANS, record));
+                case Topics.Names.EXECUTIONS -> model.execution(BeginningReader.decode(Topics.EXECUTIONS, record));
+                case Topics.Names.REPORTS -> model.report(BeginningReader.decode(Topics.REPORTS, record));
                 case Topics.Names.DLQ -> model.deadLetter(deadLetter(record));
                 default -> LOG.debugf("ignoring a record of %s", record.topic());
             }
@@ -162,13 +84,5 @@ final class TopicTail implements Runnable {
         var header = headers.lastHeader(key);
         return header == null || header.value() == null ? null
                 : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static <V> V decode(Topic<String, V> topic, ConsumerRecord<byte[], byte[]> record) {
-        V value = topic.valueSerde().deserializer().deserialize(record.topic(), record.headers(), record.value());
-        if (value == null) {
-            throw new InvalidEventException(dev.revive.contracts.json.RejectReason.MALFORMED, "$", "no value");
-        }
-        return value;
     }
 }

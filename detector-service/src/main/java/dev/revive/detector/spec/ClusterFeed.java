@@ -2,6 +2,7 @@ package dev.revive.detector.spec;
 
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.json.InvalidEventException;
+import dev.revive.contracts.kafka.BeginningReader;
 import dev.revive.contracts.kafka.KafkaClientSettings;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.trust.SignedSpec;
@@ -18,9 +19,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +27,8 @@ import org.jboss.logging.Logger;
  * detection loop, and every trusted removal too. The signature is checked exactly like every other reader's
  * ({@link TrustedKeys#requireTrusted}): a record no trusted key signed is logged at WARN and ignored (the planner,
  * executor and verifier, which read the same record, dead-letter it with {@code UNTRUSTED_SPEC}), so an earlier
- * trusted version stays in force. After a Kafka failure the reader is rebuilt after a pause and reads the topic again
- * from its beginning (registering is idempotent).
+ * trusted version stays in force. After a Kafka failure the reader ({@link BeginningReader}) is rebuilt after a pause
+ * and reads the topic again from its beginning (registering is idempotent).
  */
 @ApplicationScoped
 public class ClusterFeed {
@@ -38,7 +36,7 @@ public class ClusterFeed {
     private static final Logger LOG = Logger.getLogger(ClusterFeed.class);
     private static final String CLIENT_ID = "revive-detector-clusters";
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
     @Inject
@@ -50,7 +48,7 @@ public class ClusterFeed {
     Map<String, Object> kafka;
 
     private volatile boolean stopped;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile BeginningReader reader;
     private Thread thread;
 
     /**
@@ -68,34 +66,34 @@ public class ClusterFeed {
     /** Stops tailing and closes the reader. */
     public synchronized void stop() throws InterruptedException {
         stopped = true;
-        KafkaConsumer<byte[], byte[]> current = consumer;
+        BeginningReader current = reader;
         if (current != null) {
-            current.wakeup();
+            current.stop();
         }
         if (thread != null) {
-            thread.join(METADATA_TIMEOUT.toMillis());
+            thread.join(STOP_TIMEOUT.toMillis());
         }
     }
 
     private void run(Consumer<ClusterSpec> watch, Consumer<String> unwatch) {
         while (!stopped) {
-            try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(
-                    new KafkaClientSettings(kafka).reader(CLIENT_ID))) {
-                consumer = reader;
-                List<TopicPartition> partitions = reader.partitionsFor(Topics.CLUSTERS.name(), METADATA_TIMEOUT)
-                        .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-                reader.assign(partitions);
-                reader.seekToBeginning(partitions);
-                while (!stopped) {
-                    reader.poll(POLL).forEach(record -> apply(record, watch, unwatch));
+            try {
+                BeginningReader current = new BeginningReader("cluster feed", new KafkaConsumer<>(
+                        new KafkaClientSettings(kafka).reader(CLIENT_ID)), List.of(Topics.CLUSTERS.name()), POLL,
+                        record -> apply(record, watch, unwatch));
+                reader = current;
+                if (stopped) {
+                    current.stop();
                 }
-            } catch (WakeupException | InterruptException e) {
-                return;
+                current.run();
             } catch (KafkaException e) {
-                LOG.errorf("cannot read %s, again in %s: %s", Topics.CLUSTERS.name(), RETRY_PAUSE, e.toString());
-                pause();
+                LOG.errorf("cannot read %s: %s", Topics.CLUSTERS.name(), e.toString());
             } finally {
-                consumer = null;
+                reader = null;
+            }
+            if (!stopped) {
+                LOG.infof("reading %s again in %s", Topics.CLUSTERS.name(), RETRY_PAUSE);
+                pause();
             }
         }
     }
