@@ -96,20 +96,24 @@ final class PlanCommands {
         Decision decision;
         @Parameters(paramLabel = "PLAN_ID", description = "The plan awaiting approval.")
         String planId;
+        private final String verdict;
+        private final boolean dryRun;
 
-        abstract String verdict();
-
-        abstract boolean dryRun();
+        /** @param verdict the planner's path segment, {@code approve} or {@code reject} */
+        Decide(String verdict, boolean dryRun) {
+            this.verdict = verdict;
+            this.dryRun = dryRun;
+        }
 
         @Override
         public Integer call() {
-            JsonNode accepted = connection.planner().post("/plans/" + Api.segment(planId) + "/" + verdict(),
-                    decision.body(dryRun()));
+            JsonNode accepted = connection.planner().post("/plans/" + Api.segment(planId) + "/" + verdict,
+                    decision.body(dryRun));
             if (connection.json) {
                 revive.json(accepted);
             } else {
-                revive.out.printf("%s %s%s: decision %s published%n", verdict().equals("approve") ? "approved"
-                        : "rejected", planId, dryRun() ? " as a dry run" : "", accepted.path("decisionId").asText());
+                revive.out.printf("%s %s%s: decision %s published%n", verdict.equals("approve") ? "approved"
+                        : "rejected", planId, dryRun ? " as a dry run" : "", accepted.path("decisionId").asText());
             }
             return Exit.OK;
         }
@@ -120,14 +124,8 @@ final class PlanCommands {
             description = "Approves a plan that awaits approval; the executor runs it.",
             footerHeading = "%nExamples:%n", footer = "  revive approve plan-42 --reason 'disk cleaned'")
     static final class Approve extends Decide {
-        @Override
-        String verdict() {
-            return "approve";
-        }
-
-        @Override
-        boolean dryRun() {
-            return false;
+        Approve() {
+            super("approve", false);
         }
     }
 
@@ -136,14 +134,8 @@ final class PlanCommands {
             description = "Rejects a plan that awaits approval; its incident is escalated and the cluster released.",
             footerHeading = "%nExamples:%n", footer = "  revive reject plan-42 --reason 'maintenance window'")
     static final class Reject extends Decide {
-        @Override
-        String verdict() {
-            return "reject";
-        }
-
-        @Override
-        boolean dryRun() {
-            return false;
+        Reject() {
+            super("reject", false);
         }
     }
 
@@ -152,14 +144,8 @@ final class PlanCommands {
             description = "Approves a plan that awaits approval as a dry run: every step is walked, nothing touched.",
             footerHeading = "%nExamples:%n", footer = "  revive dry-run plan-42 --reason 'see what it would do'")
     static final class DryRun extends Decide {
-        @Override
-        String verdict() {
-            return "approve";
-        }
-
-        @Override
-        boolean dryRun() {
-            return true;
+        DryRun() {
+            super("approve", true);
         }
     }
 
