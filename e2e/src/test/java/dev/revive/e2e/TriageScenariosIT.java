@@ -181,7 +181,7 @@ class TriageScenariosIT {
     }
 
     @Test
-    void rejectedPlanEscalatesAndTheNextFaultOnTheClusterIsPlannedAgain() throws Exception {
+    void rejectedPlanEscalatesWithANoticeAndTheNextFaultOnTheClusterIsPlannedAgain() throws Exception {
         EtcdMember member = stack.followers().get(0);
         long pid = member.pid().orElseThrow();
         FaultEvent fault = external("disk-full-rejected", member, FaultKind.DISK_FULL, Severity.CRITICAL);
@@ -196,7 +196,13 @@ class TriageScenariosIT {
         RecoveryPlan planned = awaitPlan(next, PlanMode.AUTO);
         assertThat(planned.incidentId()).isNotEqualTo(request.incidentId());
         assertThat(awaitReportOf(planned).verdict()).isEqualTo(Verdict.CONSISTENT);
-        assertThat(recoveries.newestRevisions().get(request.incidentId())).isEqualTo(request);
+        assertThat(recoveries.newestRevisions().get(request.incidentId())).as("the escalation notice")
+                .satisfies(notice -> {
+                    assertThat(notice.revision()).isEqualTo(request.revision() + 1);
+                    assertThat(notice.escalation()).isTrue();
+                    assertThat(notice.steps()).isEmpty();
+                    assertThat(notice.modeReason()).contains(request.planId() + " rejected by e2e-operator");
+                });
         assertThat(outcomeOf(request)).as("a rejected plan is never run").isEmpty();
         assertThat(member.pid().orElseThrow()).as("restarted once, by the second plan").isNotEqualTo(pid);
     }
