@@ -152,7 +152,7 @@ class ObservabilityIT {
     }
 
     @Test
-    void theIncidentOfAKilledMemberIsPostedToTheWebhooksOpenedThenClosedWithItsVerdictAndMttr() {
+    void theIncidentOfAKilledMemberIsPostedToTheWebhooksOpenedThenClosedWithItsVerdictAndMttr() throws Exception {
         RecoveryReport report = killAndAwaitReport(stack.followers().get(0));
 
         String closedId = report.incidentId() + "/incident.closed/" + report.reportId();
@@ -171,6 +171,17 @@ class ObservabilityIT {
                 .get("idempotency-key"))).hasSize(1);
         assertThat(webhooks.requests(CHAT_HOOK)).anySatisfy(request -> assertThat(parse(request).path("text")
                 .asText()).contains(report.incidentId(), "CONSISTENT"));
+        assertThat(plannerLiveness().path("checks")).as("the planner's liveness watches its notifier")
+                .anySatisfy(check -> {
+                    assertThat(check.path("name").asText()).isEqualTo("planner notifier");
+                    assertThat(check.path("status").asText()).isEqualTo("UP");
+                });
+    }
+
+    private static JsonNode plannerLiveness() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.service("planner").url() + "/q/health/live"))
+                .timeout(SCRAPE_TIMEOUT).GET().build();
+        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Kills {@code member} and waits for the report of its recovery. */

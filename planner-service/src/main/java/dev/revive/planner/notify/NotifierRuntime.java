@@ -71,6 +71,11 @@ public final class NotifierRuntime implements AutoCloseable {
         return new NotifierRuntime(supervisor);
     }
 
+    /** False once the notifier's thread ended: stopped, or died of an {@link Error} that a rebuild cannot fix. */
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
     /** How many times the loop failed (a Kafka outage, say) and was rebuilt with new clients. */
     long rebuilds() {
         return supervisor.rebuilds();

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * Starts the webhook notifier with the application when {@code revive.planner.notify.webhooks} names at least one
  * webhook (an invalid setting stops the start), and stops it at shutdown. Without a webhook nothing runs. Only wiring:
  * the loop is in {@link NotifierRuntime}. The notifier is no part of the planner's readiness: a slow or failing
- * webhook never makes the planner unready.
+ * webhook never makes the planner unready. It is part of its liveness ({@link NotifierLiveness}): a notifier thread
+ * that died (an {@link Error}; Kafka failures are rebuilt) is only mended by a restart.
  */
 @ApplicationScoped
 public class NotifierService {
@@ -31,6 +32,7 @@ public class NotifierService {
     Map<String, Object> kafka;
 
     private volatile NotifierRuntime runtime;
+    private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
         NotifierSettings settings = NotifierSettings.from(config.notifier());
@@ -41,7 +43,14 @@ public class NotifierService {
         runtime = NotifierRuntime.start(kafka, settings, clock);
     }
 
+    /** True unless a notifier was started and its thread ended before the shutdown. */
+    public boolean isLive() {
+        NotifierRuntime current = runtime;
+        return current == null || stopping || current.isRunning();
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         NotifierRuntime current = runtime;
         if (current != null) {
             current.close();
