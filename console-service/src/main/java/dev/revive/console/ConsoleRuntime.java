@@ -1,5 +1,6 @@
 package dev.revive.console;
 
+import dev.revive.contracts.kafka.BeginningReader;
 import dev.revive.contracts.kafka.KafkaClientSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,14 +28,14 @@ public class ConsoleRuntime {
     @Inject
     ConsoleModel model;
 
-    private TopicTail tail;
+    private BeginningReader tail;
 
     void start(@Observes StartupEvent event) {
         Map<String, Object> props = new KafkaClientSettings(kafka).reader("revive-console");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // a committed record is seen when its commit marker is: an empty fetch need not wait 500 ms for it
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        tail = new TopicTail(new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        tail = TopicTail.reader(new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 model, config.pollTimeout());
         Thread thread = new Thread(tail, "revive-console-tail");
         thread.setDaemon(true);

@@ -16,35 +16,21 @@ import org.jboss.logging.Logger;
  * {@link ConsoleModel}. Caught up once it has read up to the end offsets it found at start. It only reads: a record
  * it cannot decode is skipped with a WARN (the service that owns the topic dead-letters it, not the console).
  */
-final class TopicTail implements Runnable {
+final class TopicTail {
 
     private static final Logger LOG = Logger.getLogger(TopicTail.class);
     static final List<String> TOPICS = List.of(Topics.Names.CLUSTERS, Topics.Names.FAULTS, Topics.Names.DECISIONS,
             Topics.Names.PLANS, Topics.Names.EXECUTIONS, Topics.Names.REPORTS, Topics.Names.DLQ);
 
-    private final BeginningReader reader;
     private final ConsoleModel model;
 
-    TopicTail(Consumer<byte[], byte[]> consumer, ConsoleModel model, Duration pollTimeout) {
-        this.reader = new BeginningReader("console topic tail", consumer, TOPICS, pollTimeout, this::apply);
+    private TopicTail(ConsoleModel model) {
         this.model = model;
     }
 
-    @Override
-    public void run() {
-        reader.run();
-    }
-
-    boolean isCaughtUp() {
-        return reader.isCaughtUp();
-    }
-
-    boolean isAlive() {
-        return reader.isAlive();
-    }
-
-    void stop() {
-        reader.stop();
+    /** The reader of Revive's topics from their beginning into {@code model}, to run on a thread of its own. */
+    static BeginningReader reader(Consumer<byte[], byte[]> consumer, ConsoleModel model, Duration pollTimeout) {
+        return new BeginningReader("console topic tail", consumer, TOPICS, pollTimeout, new TopicTail(model)::apply);
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {

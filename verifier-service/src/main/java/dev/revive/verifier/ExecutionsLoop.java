@@ -7,6 +7,7 @@ import dev.revive.contracts.execution.StepEvent;
 import dev.revive.contracts.execution.StepStatus;
 import dev.revive.contracts.json.InvalidEventException;
 import dev.revive.contracts.json.RejectReason;
+import dev.revive.contracts.kafka.BeginningReader;
 import dev.revive.contracts.kafka.DeadLetters;
 import dev.revive.contracts.kafka.EventRecords;
 import dev.revive.contracts.kafka.LoopSupervisor;
@@ -67,7 +68,7 @@ final class ExecutionsLoop implements LoopSupervisor.Loop {
     private final TransactionalPublisher publisher;
     private final OutcomeVerifier verifier;
     private final ReferenceStore store;
-    private final ReferenceReader references;
+    private final BeginningReader references;
     private final Clock clock;
     private final VerifierConfig.Kafka config;
     private final LoopHealth health;
@@ -76,7 +77,7 @@ final class ExecutionsLoop implements LoopSupervisor.Loop {
     private boolean needsRewind;
 
     ExecutionsLoop(Consumer<byte[], byte[]> consumer, TransactionalPublisher publisher, OutcomeVerifier verifier,
-            ReferenceStore store, ReferenceReader references, Clock clock, VerifierConfig.Kafka config,
+            ReferenceStore store, BeginningReader references, Clock clock, VerifierConfig.Kafka config,
             LoopHealth health, Tracing tracing) {
         this.tracing = tracing;
         this.consumer = consumer;

@@ -21,47 +21,33 @@ import org.jboss.logging.Logger;
  * knows every spec, plan and published report that existed when the verifier started. A spec no trusted
  * operator key signed is never stored: it goes to {@code revive.dlq} with reason {@code UNTRUSTED_SPEC}.
  */
-final class ReferenceReader implements Runnable {
+final class ReferenceReader {
 
     private static final Logger LOG = Logger.getLogger(ReferenceReader.class);
     private static final List<String> TOPICS = List.of(Topics.CLUSTERS.name(), Topics.PLANS.name(),
             Topics.REPORTS.name());
 
-    private final BeginningReader reader;
     private final ReferenceStore store;
     private final TrustedKeys trusted;
     private final java.util.function.Consumer<ProducerRecord<byte[], byte[]>> deadLetters;
     private final Clock clock;
 
-    ReferenceReader(Consumer<byte[], byte[]> consumer, ReferenceStore store, Duration pollTimeout,
-            TrustedKeys trusted, java.util.function.Consumer<ProducerRecord<byte[], byte[]>> deadLetters, Clock clock) {
-        this.reader = new BeginningReader("reference reader", consumer, TOPICS, pollTimeout, this::apply);
+    private ReferenceReader(ReferenceStore store, TrustedKeys trusted,
+            java.util.function.Consumer<ProducerRecord<byte[], byte[]>> deadLetters, Clock clock) {
         this.store = store;
         this.trusted = trusted;
         this.deadLetters = deadLetters;
         this.clock = clock;
     }
 
-    @Override
-    public void run() {
-        reader.run();
-    }
-
-    /** Waits until the store holds everything that existed at start. */
-    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return reader.awaitCaughtUp(timeout);
-    }
-
-    boolean isCaughtUp() {
-        return reader.isCaughtUp();
-    }
-
-    boolean isAlive() {
-        return reader.isAlive();
-    }
-
-    void stop() {
-        reader.stop();
+    /**
+     * The reader of the reference topics from their beginning into {@code store}, to run on a thread of its own; its
+     * {@link BeginningReader#awaitCaughtUp} says when the store holds everything that existed at start.
+     */
+    static BeginningReader reader(Consumer<byte[], byte[]> consumer, ReferenceStore store, Duration pollTimeout,
+            TrustedKeys trusted, java.util.function.Consumer<ProducerRecord<byte[], byte[]>> deadLetters, Clock clock) {
+        return new BeginningReader("reference reader", consumer, TOPICS, pollTimeout,
+                new ReferenceReader(store, trusted, deadLetters, clock)::apply);
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {

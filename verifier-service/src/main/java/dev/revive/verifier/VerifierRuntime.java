@@ -1,5 +1,6 @@
 package dev.revive.verifier;
 
+import dev.revive.contracts.kafka.BeginningReader;
 import dev.revive.contracts.kafka.LoopSupervisor;
 import dev.revive.contracts.kafka.TransactionalPublisher;
 import dev.revive.contracts.time.IdSource;
@@ -30,14 +31,14 @@ final class VerifierRuntime implements AutoCloseable {
     /** How long a stopping loop may take to finish its poll before it is interrupted (e.g. while settling). */
     private static final Duration POLITE_STOP = Duration.ofSeconds(2);
 
-    private final ReferenceReader references;
+    private final BeginningReader references;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final LoopSupervisor loop;
     private final LoopHealth health;
     private final Thread referenceThread;
     private final Thread loopThread;
 
-    private VerifierRuntime(ReferenceReader references, KafkaProducer<byte[], byte[]> deadLetters, LoopSupervisor loop,
+    private VerifierRuntime(BeginningReader references, KafkaProducer<byte[], byte[]> deadLetters, LoopSupervisor loop,
             LoopHealth health) {
         this.references = references;
         this.deadLetters = deadLetters;
@@ -67,7 +68,7 @@ final class VerifierRuntime implements AutoCloseable {
         }
         ReferenceStore store = new ReferenceStore(kafkaConfig.maxPlans());
         KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(settings.deadLetterProducer());
-        ReferenceReader references = new ReferenceReader(new KafkaConsumer<>(settings.referenceConsumer()), store,
+        BeginningReader references = ReferenceReader.reader(new KafkaConsumer<>(settings.referenceConsumer()), store,
                 config.kafka().pollTimeout(), trusted, letter -> deadLetters.send(letter, (metadata, failure) -> {
                     if (failure != null) {
                         LOG.warnf("could not dead-letter an untrusted spec: %s", failure.toString());

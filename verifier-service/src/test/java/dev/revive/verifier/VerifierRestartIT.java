@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.revive.contracts.execution.Outcome;
 import dev.revive.contracts.execution.PlanOutcome;
+import dev.revive.contracts.kafka.BeginningReader;
 import dev.revive.contracts.kafka.Topics;
 import dev.revive.contracts.plan.RecoveryPlan;
 import dev.revive.contracts.report.CheckResult;
@@ -87,7 +88,7 @@ class VerifierRestartIT {
             producer.commitTransaction();
         }
         ReferenceStore store = new ReferenceStore();
-        ReferenceReader reader = new ReferenceReader(new KafkaConsumer<>(
+        BeginningReader reader = ReferenceReader.reader(new KafkaConsumer<>(
                 new KafkaSettings(Map.of("bootstrap.servers", broker.bootstrapServers()), new TestConfig())
                         .referenceConsumer()), store, Duration.ofMillis(100), TestConfig.TRUSTED, letter -> { },
                 Clock.systemUTC());
