@@ -1,5 +1,6 @@
 package dev.revive.contracts.kafka;
 
+import dev.revive.contracts.time.Backoff;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -94,8 +95,7 @@ public final class LoopSupervisor implements Runnable {
                 if (stopped.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
                     break;
                 }
-                Duration doubled = backoff.multipliedBy(2);
-                backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+                backoff = Backoff.doubled(backoff, maxBackoff);
             }
             listener.stopped();
         } catch (InterruptedException e) {

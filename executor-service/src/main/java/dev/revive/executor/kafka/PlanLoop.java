@@ -2,6 +2,7 @@ package dev.revive.executor.kafka;
 
 import dev.revive.contracts.kafka.TransactionalPublisher.TransactionFailedException;
 import dev.revive.contracts.kafka.Topics;
+import dev.revive.contracts.time.Backoff;
 import dev.revive.contracts.tracing.Tracing;
 import dev.revive.executor.plan.ExecutionEvents;
 import dev.revive.executor.plan.PlanJob;
@@ -202,8 +203,7 @@ public final class PlanLoop implements Runnable {
 
     private void waitBeforeRebuild() {
         pause(backoff);
-        Duration doubled = backoff.multipliedBy(2);
-        backoff = doubled.compareTo(settings.maxRebuildBackoff()) > 0 ? settings.maxRebuildBackoff() : doubled;
+        backoff = Backoff.doubled(backoff, settings.maxRebuildBackoff());
     }
 
     /** Waits {@code duration}, or less when the loop is stopped. */

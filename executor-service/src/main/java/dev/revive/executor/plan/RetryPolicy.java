@@ -1,5 +1,6 @@
 package dev.revive.executor.plan;
 
+import dev.revive.contracts.time.Backoff;
 import java.time.Duration;
 
 /**
@@ -13,10 +14,6 @@ public record RetryPolicy(Duration initial, Duration max) {
 
     /** The wait after attempt number {@code attempt} (from 1) failed. */
     public Duration backoffAfter(int attempt) {
-        Duration wait = initial;
-        for (int i = 1; i < attempt && wait.compareTo(max) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(max) > 0 ? max : wait;
+        return Backoff.after(attempt, initial, max);
     }
 }

@@ -1,5 +1,6 @@
 package dev.revive.planner.notify;
 
+import dev.revive.contracts.time.Backoff;
 import dev.revive.planner.PlannerConfig;
 import dev.revive.service.api.ApiTokenSource;
 import java.net.URI;
@@ -56,11 +57,7 @@ public record NotifierSettings(List<Webhook> webhooks, int attempts, Duration in
 
     /** The wait after attempt number {@code attempt} (from 1) failed: the initial backoff doubled, capped. */
     public Duration backoffAfter(int attempt) {
-        Duration wait = initialBackoff;
-        for (int i = 1; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return Backoff.after(attempt, initialBackoff, maxBackoff);
     }
 
     /** The longest one notification to one webhook can take: every attempt timing out, every wait at its cap. */

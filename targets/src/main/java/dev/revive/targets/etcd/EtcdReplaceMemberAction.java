@@ -4,6 +4,7 @@ import dev.revive.contracts.cluster.ClientSecurity;
 import dev.revive.contracts.cluster.ClusterSpec;
 import dev.revive.contracts.cluster.NodeSpec;
 import dev.revive.contracts.cluster.ProcessControl;
+import dev.revive.contracts.time.Backoff;
 import dev.revive.targets.TargetException;
 import dev.revive.targets.TargetException.Kind;
 import dev.revive.targets.action.ActionHandler;
@@ -182,7 +183,7 @@ final class EtcdReplaceMemberAction implements ActionHandler {
                         + " is not promoted within " + context.timeout() + " (last: " + lastRefusal + ")");
             }
             Thread.sleep(pause.toMillis());
-            pause = longer(pause);
+            pause = Backoff.doubled(pause, MAX_PAUSE);
         }
     }
 
@@ -204,12 +205,8 @@ final class EtcdReplaceMemberAction implements ActionHandler {
                 LOG.debugf("membership change refused, trying again: %s", e.getMessage());
             }
             Thread.sleep(pause.toMillis());
-            pause = longer(pause);
+            pause = Backoff.doubled(pause, MAX_PAUSE);
         }
-    }
-
-    private static Duration longer(Duration pause) {
-        return pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
     }
 
     @Override
